@@ -1,0 +1,200 @@
+"""The argument map as frozen data: claims, relations and where they came from.
+
+No I/O happens here.  :mod:`argmap.load` builds a :class:`Map` from YAML,
+:mod:`argmap.graph` turns it into a networkx graph.
+
+Examples
+--------
+>>> a = Claim(id="a", text="A.", quote="A", role="thesis", by="authors")
+>>> b = Claim(id="b", text="B.", quote="B", role="evidence", by="authors")
+>>> r = Relation(id="b--supports--a", kind="support", premises=("b",), target="a")
+>>> m = Map(title="t", thesis="a", source="s.txt", claims=(a, b), relations=(r,))
+>>> m.claim("b").role
+'evidence'
+>>> [rel.id for rel in m.relations_into("a")]
+['b--supports--a']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+__all__ = [
+    "ROLES",
+    "RELATION_KINDS",
+    "Claim",
+    "Map",
+    "Pos",
+    "Relation",
+    "RelationKind",
+    "Skip",
+    "Span",
+    "YamlPath",
+]
+
+#: Rhetorical roles a claim can play in the essay.
+ROLES: dict[str, str] = {
+    "thesis": "the main conclusion the text argues for",
+    "claim": "an intermediate conclusion the authors argue for",
+    "evidence": "a fact, event or record offered as data",
+    "example": "a particular case offered to illustrate or generalise",
+    "authority": "an appeal to what an authority said or saw",
+    "concession": "a point granted to the other side",
+    "opponent": "a position held by someone the authors argue against",
+    "rebuttal": "an answer to an opponent's position",
+    "background": "context the argument relies on",
+}
+
+RelationKind = Literal["support", "opposition", "undercut"]
+RELATION_KINDS: tuple[RelationKind, ...] = ("support", "opposition", "undercut")
+
+#: A path into the YAML document, e.g. ``("claims", 3, "quote")``.
+YamlPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A 1-based line and column in the map file (0, 0 when unknown)."""
+
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Character offsets ``[start, end)`` of a quote in the source text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim of the essay.
+
+    Attributes
+    ----------
+    id : kebab-case identifier, unique in the map.
+    text : the claim in the encoder's own words.
+    quote : verbatim span of the source that states it.
+    role : one of :data:`ROLES`.
+    by : who asserts it (a speaker id such as ``"authors"`` or ``"trotsky"``).
+    tags, note : free annotations.
+    base : base score in [0, 1] for gradual semantics.
+    span : where ``quote`` occurs in the source text, once resolved.
+    paragraph : 1-based paragraph of the source holding the quote (0 if unknown).
+    origin : where in the YAML document the claim is written.
+    """
+
+    id: str
+    text: str
+    quote: str
+    role: str
+    by: str
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    base: float = 0.5
+    span: Span | None = None
+    paragraph: int = 0
+    origin: YamlPath = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A support, opposition or undercut.
+
+    ``premises`` are claim ids; more than one makes a *linked* support (the
+    premises support the target only together).  ``target`` is a claim id, or
+    for an undercut the id of the relation whose inference is attacked.
+    ``scheme`` names an argumentation scheme (see :mod:`argmap.schemes`) and
+    ``answered`` lists the scheme's critical questions the essay answers.
+    ``origin`` is where it is written: ``("relations", i)`` for the explicit
+    form, ``("claims", i, "supports", j)`` for a short form.
+    """
+
+    id: str
+    kind: RelationKind
+    premises: tuple[str, ...]
+    target: str
+    scheme: str = ""
+    note: str = ""
+    answered: tuple[str, ...] = ()
+    origin: YamlPath = field(default=(), compare=False)
+
+    @property
+    def linked(self) -> bool:
+        """True for a support with several premises that hold only together."""
+        return len(self.premises) > 1
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A passage of the source deliberately left unencoded, and why."""
+
+    quote: str
+    why: str
+    span: Span | None = None
+    origin: YamlPath = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Map:
+    """A whole argument map.
+
+    ``source`` is the source path as written in the map (relative to the map
+    file); ``source_text`` its content once read.  ``file`` is the map's own
+    path as given by the user, used in diagnostics.  ``locate`` maps a
+    :data:`YamlPath` to a :class:`Pos`; loaders supply it so that positions are
+    computed only when a message needs one.
+    """
+
+    title: str
+    thesis: str
+    source: str
+    claims: tuple[Claim, ...]
+    relations: tuple[Relation, ...]
+    source_text: str = ""
+    file: str = "<map>"
+    speakers: Mapping[str, str] = field(default_factory=dict)
+    skipped: tuple[Skip, ...] = ()
+    version: int = 1
+    locate: Callable[[YamlPath], Pos] = field(default=lambda _p: Pos(), compare=False, repr=False)
+
+    @cached_property
+    def _claims(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    @cached_property
+    def _relations(self) -> dict[str, Relation]:
+        return {r.id: r for r in self.relations}
+
+    def claim(self, claim_id: str) -> Claim:
+        """Return the claim with id ``claim_id`` (KeyError if absent)."""
+        return self._claims[claim_id]
+
+    def relation(self, relation_id: str) -> Relation:
+        """Return the relation with id ``relation_id`` (KeyError if absent)."""
+        return self._relations[relation_id]
+
+    def has_claim(self, claim_id: str) -> bool:
+        """Whether a claim with this id exists."""
+        return claim_id in self._claims
+
+    def has_relation(self, relation_id: str) -> bool:
+        """Whether a relation with this id exists."""
+        return relation_id in self._relations
+
+    def relations_into(self, target: str) -> list[Relation]:
+        """Relations whose target is ``target`` (a claim or relation id)."""
+        return [r for r in self.relations if r.target == target]
+
+    def speaker_name(self, speaker: str) -> str:
+        """Display name of a speaker id (the id itself if none is declared)."""
+        return self.speakers.get(speaker, speaker)
+
+    def pos(self, item: Claim | Relation | Skip) -> Pos:
+        """Where a claim or relation is written in the map file."""
+        return self.locate(item.origin)
