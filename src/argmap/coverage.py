@@ -82,8 +82,14 @@ def coverage(m: Map) -> Coverage:
     for number, span in enumerate(src.sentences(text), start=1):
         claims = tuple(sorted({cid for q, cid in quoted if _overlaps(q, span)}))
         why = next((w for q, w in skips if _overlaps(q, span)), "")
-        rows.append(SentenceCoverage(
-            number, src.paragraph_of(paras, span), span, " ".join(text[span.start:span.end].split()),
-            claims, why,
-        ))
+        rows.append(
+            SentenceCoverage(
+                number,
+                src.paragraph_of(paras, span),
+                span,
+                " ".join(text[span.start : span.end].split()),
+                claims,
+                why,
+            )
+        )
     return Coverage(tuple(rows))

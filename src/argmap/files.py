@@ -38,6 +38,15 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ArgmapError([Diagnostic(str(path), 0, 0, "cannot-write",
-                                      f"cannot write {str(path)!r}: {exc.strerror or exc}",
-                                      "check that the folder exists and is writable")]) from None
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    str(path),
+                    0,
+                    0,
+                    "cannot-write",
+                    f"cannot write {str(path)!r}: {exc.strerror or exc}",
+                    "check that the folder exists and is writable",
+                )
+            ]
+        ) from None

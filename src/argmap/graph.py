@@ -55,14 +55,28 @@ def to_networkx(m: Map) -> nx.DiGraph:
     G = nx.DiGraph(title=m.title, thesis=m.thesis, source=m.source, file=m.file)
     for c in m.claims:
         G.add_node(
-            c.id, kind="claim", text=c.text, quote=c.quote, role=c.role, by=c.by,
-            speaker=m.speaker_name(c.by), tags=c.tags, note=c.note, base=c.base,
-            paragraph=c.paragraph, span=(c.span.start, c.span.end) if c.span else None,
+            c.id,
+            kind="claim",
+            text=c.text,
+            quote=c.quote,
+            role=c.role,
+            by=c.by,
+            speaker=m.speaker_name(c.by),
+            tags=c.tags,
+            note=c.note,
+            base=c.base,
+            paragraph=c.paragraph,
+            span=(c.span.start, c.span.end) if c.span else None,
         )
     for r in m.relations:
         G.add_node(
-            r.id, kind="inference", relation=r.kind, scheme=r.scheme, answered=r.answered,
-            note=r.note, linked=r.linked,
+            r.id,
+            kind="inference",
+            relation=r.kind,
+            scheme=r.scheme,
+            answered=r.answered,
+            note=r.note,
+            linked=r.linked,
         )
     for r in m.relations:
         for p in r.premises:

@@ -55,10 +55,8 @@ __all__ = [
     "yaml_locator",
 ]
 
-try:  # the C parser is several times faster; fall back to pure Python
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
+# the C parser is several times faster; fall back to pure Python
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -127,21 +125,22 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-class _Loader(_BaseLoader):
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """Safe loader that records duplicate keys instead of keeping the last."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[str, yaml.Mark]] = []
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if isinstance(key, str | int | float | bool) and key in seen:
                 self.duplicates.append((str(key), key_node.start_mark))
             seen.add(key if isinstance(key, str | int | float | bool) else id(key))
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 def parse_yaml(text: str, file: str) -> Any:
@@ -154,8 +153,8 @@ def parse_yaml(text: str, file: str) -> Any:
     >>> try:
     ...     parse_yaml("a: 1\\na: 2", "m.yaml")
     ... except ArgmapError as e:
-    ...     print(e)
-    m.yaml:2:1: error: duplicate-key: key 'a' appears twice in one mapping (hint: YAML keeps only the last value; merge or rename the two entries)
+    ...     print(e.diagnostics[0].code, e.diagnostics[0].line, e.diagnostics[0].column)
+    duplicate-key 2 1
     """
     loader = _Loader(text)
     try:
@@ -187,13 +186,21 @@ def _mark_diagnostic(file: str, exc: yaml.YAMLError, *, unsafe: bool) -> Diagnos
     problem = getattr(exc, "problem", None) or str(exc)
     if unsafe:
         return Diagnostic(
-            file, line, column, "yaml-unsafe", f"YAML tag not allowed: {problem}",
+            file,
+            line,
+            column,
+            "yaml-unsafe",
+            f"YAML tag not allowed: {problem}",
             "argmap reads plain data only; remove the !! tag",
         )
     context = getattr(exc, "context", None)
     message = f"{context}, {problem}" if context else problem
     return Diagnostic(
-        file, line, column, "yaml-syntax", f"invalid YAML: {message}",
+        file,
+        line,
+        column,
+        "yaml-syntax",
+        f"invalid YAML: {message}",
         "check indentation, colons and quotes near this place; quote text containing ': ' or '#'",
     )
 
@@ -269,16 +276,24 @@ class _Builder:
     ) -> dict[str, Any] | None:
         """Check a mapping against a field table; return the well-typed fields."""
         if not isinstance(data, dict):
-            self.error(path, "invalid-type", f"{what} must be a mapping, not {_kind(data)}",
-                       f"write it as 'key: value' lines ({', '.join(spec)})")
+            self.error(
+                path,
+                "invalid-type",
+                f"{what} must be a mapping, not {_kind(data)}",
+                f"write it as 'key: value' lines ({', '.join(spec)})",
+            )
             return None
         good: dict[str, Any] = {}
         for key, value in data.items():
             name = str(key)
             if name not in spec:
                 close = difflib.get_close_matches(name, list(spec), n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(spec)}"
-                self.error((*path, key), "unknown-field", f"{what} has unknown field {name!r}", hint)
+                hint = (
+                    f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(spec)}"
+                )
+                self.error(
+                    (*path, key), "unknown-field", f"{what} has unknown field {name!r}", hint
+                )
                 continue
             if value is None and not spec[name].required:
                 continue
@@ -286,23 +301,31 @@ class _Builder:
             if not isinstance(value, tuple(t for n in types for t in _PY_TYPES[n])) or (
                 isinstance(value, bool) and "boolean" not in types
             ):
-                self.error((*path, key), "invalid-type",
-                           f"{what} field {name!r} must be {' or '.join(types)}, not {_kind(value)}",
-                           "quote text that YAML might read as another type")
+                self.error(
+                    (*path, key),
+                    "invalid-type",
+                    f"{what} field {name!r} must be {' or '.join(types)}, not {_kind(value)}",
+                    "quote text that YAML might read as another type",
+                )
                 continue
             if spec[name].items == "string" and isinstance(value, list):
                 bad = [i for i, item in enumerate(value) if not isinstance(item, str)]
                 for i in bad:
-                    self.error((*path, key, i), "invalid-type",
-                               f"{what} field {name!r} item {i} must be a string, "
-                               f"not {_kind(value[i])}", "write ids and tags as plain strings")
+                    self.error(
+                        (*path, key, i),
+                        "invalid-type",
+                        f"{what} field {name!r} item {i} must be a string, not {_kind(value[i])}",
+                        "write ids and tags as plain strings",
+                    )
                 if bad:
                     continue
             good[name] = value
         for name, field in spec.items():
             if field.required and name not in good and name not in data:
                 code = "missing-thesis" if name == "thesis" and what == "map" else "missing-field"
-                self.error(path, code, f"{what} has no {name!r}", f"add '{name}:' ({field.description})")
+                self.error(
+                    path, code, f"{what} has no {name!r}", f"add '{name}:' ({field.description})"
+                )
         return good
 
     def claims(self, items: list[Any]) -> tuple[list[Claim], list[Relation]]:
@@ -312,17 +335,30 @@ class _Builder:
             f = self.fields(item, CLAIM_FIELDS, ("claims", i), f"claim #{i + 1}")
             if f is None or not {"id", "text", "quote", "role"} <= f.keys():
                 continue
-            claims.append(Claim(
-                id=f["id"], text=f["text"], quote=f["quote"], role=f["role"],
-                by=f.get("by", "authors"), tags=tuple(f.get("tags", ())),
-                note=f.get("note", ""), base=float(f.get("base", 0.5)), origin=("claims", i),
-            ))
+            claims.append(
+                Claim(
+                    id=f["id"],
+                    text=f["text"],
+                    quote=f["quote"],
+                    role=f["role"],
+                    by=f.get("by", "authors"),
+                    tags=tuple(f.get("tags", ())),
+                    note=f.get("note", ""),
+                    base=float(f.get("base", 0.5)),
+                    origin=("claims", i),
+                )
+            )
             for key, kind in _SHORT_FORMS.items():
                 for j, target in enumerate(f.get(key, ())):
-                    relations.append(Relation(
-                        id=_relation_id(kind, (f["id"],), target), kind=kind,
-                        premises=(f["id"],), target=target, origin=("claims", i, key, j),
-                    ))
+                    relations.append(
+                        Relation(
+                            id=_relation_id(kind, (f["id"],), target),
+                            kind=kind,
+                            premises=(f["id"],),
+                            target=target,
+                            origin=("claims", i, key, j),
+                        )
+                    )
         return claims, relations
 
     def relations(self, items: list[Any]) -> list[Relation]:
@@ -334,20 +370,34 @@ class _Builder:
                 continue
             kind = f.get("type", "support")
             if kind not in _VERBS:
-                self.error((*path, "type"), "invalid-type",
-                           f"relation #{i + 1} has type {kind!r}",
-                           "use support, opposition or undercut")
+                self.error(
+                    (*path, "type"),
+                    "invalid-type",
+                    f"relation #{i + 1} has type {kind!r}",
+                    "use support, opposition or undercut",
+                )
                 continue
             premises = tuple([f["from"]] if isinstance(f["from"], str) else f["from"])
             if not premises:
-                self.error((*path, "from"), "missing-field", f"relation #{i + 1} has no premise",
-                           "name at least one claim id in 'from:'")
+                self.error(
+                    (*path, "from"),
+                    "missing-field",
+                    f"relation #{i + 1} has no premise",
+                    "name at least one claim id in 'from:'",
+                )
                 continue
-            relations.append(Relation(
-                id=f.get("id") or _relation_id(kind, premises, f["to"]), kind=kind,
-                premises=premises, target=f["to"], scheme=f.get("scheme", ""),
-                note=f.get("note", ""), answered=tuple(f.get("answered", ())), origin=path,
-            ))
+            relations.append(
+                Relation(
+                    id=f.get("id") or _relation_id(kind, premises, f["to"]),
+                    kind=kind,
+                    premises=premises,
+                    target=f["to"],
+                    scheme=f.get("scheme", ""),
+                    note=f.get("note", ""),
+                    answered=tuple(f.get("answered", ())),
+                    origin=path,
+                )
+            )
         return relations
 
     def skipped(self, items: list[Any]) -> list[Skip]:
@@ -364,8 +414,15 @@ def _relation_id(kind: RelationKind, premises: tuple[str, ...], target: str) -> 
 
 
 def _kind(value: Any) -> str:
-    names = {str: "text", bool: "a boolean", int: "a number", float: "a number",
-             list: "a list", dict: "a mapping", type(None): "empty"}
+    names = {
+        str: "text",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "empty",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -382,31 +439,51 @@ def load_map(text: str, file: str = "<map>", base_dir: Path | None = None) -> Ma
     if top is None:
         raise ArgmapError(b.diagnostics)
     if "argmap" in top and top["argmap"] != 1:
-        b.error(("argmap",), "unsupported-version", f"format version {top['argmap']!r} is not supported",
-                "this argmap reads version 1; write 'argmap: 1'")
+        b.error(
+            ("argmap",),
+            "unsupported-version",
+            f"format version {top['argmap']!r} is not supported",
+            "this argmap reads version 1; write 'argmap: 1'",
+        )
     claims, relations = b.claims(top.get("claims", []))
     relations += b.relations(top.get("relations", []))
     skipped = b.skipped(top.get("skipped", []))
     speakers = top.get("speakers", {})
     for key, value in speakers.items():
         if not isinstance(value, str):
-            b.error(("speakers", key), "invalid-type", f"speaker {key!r} must have a display name",
-                    f"write '{key}: Display Name'")
+            b.error(
+                ("speakers", key),
+                "invalid-type",
+                f"speaker {key!r} must have a display name",
+                f"write '{key}: Display Name'",
+            )
     source_text = ""
     if "source" in top and base_dir is not None:
         source_path = base_dir / top["source"]
         try:
             source_text = source_path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            reason = "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "does not exist"
-            b.error(("source",), "source-not-found", f"source file {str(source_path)!r} {reason}",
-                    "give the path of the essay relative to the map file")
+            reason = (
+                "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "does not exist"
+            )
+            b.error(
+                ("source",),
+                "source-not-found",
+                f"source file {str(source_path)!r} {reason}",
+                "give the path of the essay relative to the map file",
+            )
     if source_text:
         claims, skipped = _resolve_spans(source_text, claims, skipped)
     m = Map(
-        title=top.get("title", ""), thesis=top.get("thesis", ""), source=top.get("source", ""),
-        claims=tuple(claims), relations=tuple(relations), source_text=source_text, file=file,
-        speakers={str(k): str(v) for k, v in speakers.items()}, skipped=tuple(skipped),
+        title=top.get("title", ""),
+        thesis=top.get("thesis", ""),
+        source=top.get("source", ""),
+        claims=tuple(claims),
+        relations=tuple(relations),
+        source_text=source_text,
+        file=file,
+        speakers={str(k): str(v) for k, v in speakers.items()},
+        skipped=tuple(skipped),
         locate=locate,
     )
     diagnostics = b.diagnostics + validate(m)
@@ -440,11 +517,29 @@ def read_map(path: str | Path) -> Map:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ArgmapError([Diagnostic(str(path), 0, 0, "file-not-found",
-                                      f"no such file: {str(path)!r}",
-                                      "check the path; argmap check takes the map's YAML file")]) from None
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    str(path),
+                    0,
+                    0,
+                    "file-not-found",
+                    f"no such file: {str(path)!r}",
+                    "check the path; argmap check takes the map's YAML file",
+                )
+            ]
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ArgmapError([Diagnostic(str(path), 0, 0, "file-not-found",
-                                      f"cannot read {str(path)!r}: {exc}",
-                                      "the map must be a readable UTF-8 text file")]) from None
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    str(path),
+                    0,
+                    0,
+                    "file-not-found",
+                    f"cannot read {str(path)!r}: {exc}",
+                    "the map must be a readable UTF-8 text file",
+                )
+            ]
+        ) from None
     return load_map(text, str(path), path.parent)

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from argmap.errors import Diagnostic
-from argmap.model import ROLES, Claim, Map, Relation
+from argmap.model import ROLES, Claim, Map, Relation, Skip
 from argmap.schemes import SCHEMES
 from argmap.source import closest_passage
 
@@ -56,23 +56,38 @@ def _suggest(word: str, candidates: Iterable[str]) -> str:
 def _ids(m: Map) -> Iterator[Diagnostic]:
     for c in m.claims:
         if not ID_PATTERN.fullmatch(c.id):
-            yield _diag(m, c, "invalid-id", f"claim id {c.id!r} is not kebab-case",
-                        f"use lowercase words joined by hyphens, e.g. {_kebab(c.id)!r}")
+            yield _diag(
+                m,
+                c,
+                "invalid-id",
+                f"claim id {c.id!r} is not kebab-case",
+                f"use lowercase words joined by hyphens, e.g. {_kebab(c.id)!r}",
+            )
     explicit = [r for r in m.relations if r.origin[:1] == ("relations",) and "--" not in r.id]
     for r in explicit:
         if not ID_PATTERN.fullmatch(r.id):
-            yield _diag(m, r, "invalid-id", f"relation id {r.id!r} is not kebab-case",
-                        f"use lowercase words joined by hyphens, e.g. {_kebab(r.id)!r}")
+            yield _diag(
+                m,
+                r,
+                "invalid-id",
+                f"relation id {r.id!r} is not kebab-case",
+                f"use lowercase words joined by hyphens, e.g. {_kebab(r.id)!r}",
+            )
     first: dict[str, Claim | Relation] = {}
-    for item in (*m.claims, *m.relations):
+    items: list[Claim | Relation] = [*m.claims, *m.relations]
+    for item in items:
         if item.id in first:
             other = first[item.id]
             where = m.pos(other)
             if isinstance(item, Relation) and isinstance(other, Relation) and "--" in item.id:
                 continue  # same generated id: reported as duplicate-relation
-            yield _diag(m, item, "duplicate-id",
-                        f"id {item.id!r} is already used at line {where.line}",
-                        "ids of claims and relations must all be different; rename one")
+            yield _diag(
+                m,
+                item,
+                "duplicate-id",
+                f"id {item.id!r} is already used at line {where.line}",
+                "ids of claims and relations must all be different; rename one",
+            )
         else:
             first[item.id] = item
 
@@ -86,20 +101,34 @@ def _thesis(m: Map) -> Iterator[Diagnostic]:
         return  # missing-thesis is reported by the loader
     if not m.has_claim(m.thesis):
         pos = m.locate(("thesis",))
-        yield Diagnostic(m.file, pos.line, pos.column, "unknown-thesis",
-                         f"thesis {m.thesis!r} is not a claim of this map",
-                         _suggest(m.thesis, (c.id for c in m.claims))
-                         or "set 'thesis:' to the id of the main conclusion")
+        yield Diagnostic(
+            m.file,
+            pos.line,
+            pos.column,
+            "unknown-thesis",
+            f"thesis {m.thesis!r} is not a claim of this map",
+            _suggest(m.thesis, (c.id for c in m.claims))
+            or "set 'thesis:' to the id of the main conclusion",
+        )
         return
     thesis = m.claim(m.thesis)
     if thesis.role != "thesis":
-        yield _diag(m, thesis, "thesis-role", f"thesis {thesis.id!r} has role {thesis.role!r}",
-                    "give the thesis claim 'role: thesis'")
+        yield _diag(
+            m,
+            thesis,
+            "thesis-role",
+            f"thesis {thesis.id!r} has role {thesis.role!r}",
+            "give the thesis claim 'role: thesis'",
+        )
     for c in m.claims:
         if c.role == "thesis" and c.id != m.thesis:
-            yield _diag(m, c, "thesis-role",
-                        f"claim {c.id!r} has role 'thesis' but the map's thesis is {m.thesis!r}",
-                        "a map has one thesis; use role 'claim' for intermediate conclusions")
+            yield _diag(
+                m,
+                c,
+                "thesis-role",
+                f"claim {c.id!r} has role 'thesis' but the map's thesis is {m.thesis!r}",
+                "a map has one thesis; use role 'claim' for intermediate conclusions",
+            )
 
 
 def _relations(m: Map) -> Iterator[Diagnostic]:
@@ -110,83 +139,148 @@ def _relations(m: Map) -> Iterator[Diagnostic]:
         label = f"{r.kind} {r.id!r}"
         for p in r.premises:
             if not m.has_claim(p):
-                yield _diag(m, r, "unknown-claim", f"{label} has undefined premise {p!r}",
-                            _suggest(p, claim_ids) or "define the claim under 'claims:'")
+                yield _diag(
+                    m,
+                    r,
+                    "unknown-claim",
+                    f"{label} has undefined premise {p!r}",
+                    _suggest(p, claim_ids) or "define the claim under 'claims:'",
+                )
         if r.kind == "undercut":
             if not m.has_relation(r.target):
                 hint = _suggest(r.target, relation_ids) or (
-                    "an undercut targets a relation id; give the relation an 'id:'")
+                    "an undercut targets a relation id; give the relation an 'id:'"
+                )
                 if m.has_claim(r.target):
                     hint = f"{r.target!r} is a claim: use 'opposes' to attack a claim"
-                yield _diag(m, r, "unknown-relation",
-                            f"{label} targets undefined relation {r.target!r}", hint)
+                yield _diag(
+                    m,
+                    r,
+                    "unknown-relation",
+                    f"{label} targets undefined relation {r.target!r}",
+                    hint,
+                )
             elif set(r.premises) & set(m.relation(r.target).premises) or r.target == r.id:
-                yield _diag(m, r, "self-relation",
-                            f"{label} undercuts an inference from its own premise",
-                            "an argument cannot undercut itself; check 'from:' and 'to:'")
+                yield _diag(
+                    m,
+                    r,
+                    "self-relation",
+                    f"{label} undercuts an inference from its own premise",
+                    "an argument cannot undercut itself; check 'from:' and 'to:'",
+                )
         elif not m.has_claim(r.target):
             hint = _suggest(r.target, claim_ids) or "define the claim under 'claims:'"
             if m.has_relation(r.target):
                 hint = f"{r.target!r} is a relation: use type 'undercut' to attack an inference"
             yield _diag(m, r, "unknown-claim", f"{label} has undefined target {r.target!r}", hint)
         elif r.target in r.premises:
-            yield _diag(m, r, "self-relation", f"claim {r.target!r} {r.kind}s itself",
-                        "a claim cannot support or attack itself; check the ids")
+            yield _diag(
+                m,
+                r,
+                "self-relation",
+                f"claim {r.target!r} {r.kind}s itself",
+                "a claim cannot support or attack itself; check the ids",
+            )
         key = (r.kind, tuple(sorted(r.premises)), r.target)
         seen[key] += 1
         if seen[key] == 2:
-            yield _diag(m, r, "duplicate-relation",
-                        f"{label} is written twice ({r.kind} from "
-                        f"{', '.join(r.premises)} to {r.target})",
-                        "remove one: the short form on the claim or the explicit relation")
+            yield _diag(
+                m,
+                r,
+                "duplicate-relation",
+                f"{label} is written twice ({r.kind} from {', '.join(r.premises)} to {r.target})",
+                "remove one: the short form on the claim or the explicit relation",
+            )
 
 
 def _vocabulary(m: Map) -> Iterator[Diagnostic]:
     for c in m.claims:
         if c.role not in ROLES:
-            yield _diag(m, c, "unknown-role", f"claim {c.id!r} has unknown role {c.role!r}",
-                        _suggest(c.role, ROLES) or f"roles: {', '.join(ROLES)}")
+            yield _diag(
+                m,
+                c,
+                "unknown-role",
+                f"claim {c.id!r} has unknown role {c.role!r}",
+                _suggest(c.role, ROLES) or f"roles: {', '.join(ROLES)}",
+            )
         if m.speakers and c.by not in m.speakers:
-            yield _diag(m, c, "unknown-speaker", f"claim {c.id!r} is by undeclared speaker {c.by!r}",
-                        _suggest(c.by, m.speakers) or f"add '{c.by}: Name' under 'speakers:'")
+            yield _diag(
+                m,
+                c,
+                "unknown-speaker",
+                f"claim {c.id!r} is by undeclared speaker {c.by!r}",
+                _suggest(c.by, m.speakers) or f"add '{c.by}: Name' under 'speakers:'",
+            )
         if not 0.0 <= c.base <= 1.0:
-            yield _diag(m, c, "invalid-base", f"claim {c.id!r} has base score {c.base}",
-                        "base scores are numbers from 0 to 1")
+            yield _diag(
+                m,
+                c,
+                "invalid-base",
+                f"claim {c.id!r} has base score {c.base}",
+                "base scores are numbers from 0 to 1",
+            )
         for name, value in (("text", c.text), ("quote", c.quote)):
             if not value.strip():
-                yield _diag(m, c, "empty-text", f"claim {c.id!r} has an empty {name}",
-                            "every claim needs its own words and a quote of the source")
+                yield _diag(
+                    m,
+                    c,
+                    "empty-text",
+                    f"claim {c.id!r} has an empty {name}",
+                    "every claim needs its own words and a quote of the source",
+                )
     for r in m.relations:
         if not r.scheme:
             if r.answered:
-                yield _diag(m, r, "unknown-question",
-                            f"relation {r.id!r} answers questions but names no scheme",
-                            "add 'scheme:' or remove 'answered:'")
+                yield _diag(
+                    m,
+                    r,
+                    "unknown-question",
+                    f"relation {r.id!r} answers questions but names no scheme",
+                    "add 'scheme:' or remove 'answered:'",
+                )
             continue
         scheme = SCHEMES.get(r.scheme)
         if scheme is None:
-            yield _diag(m, r, "unknown-scheme", f"relation {r.id!r} has unknown scheme {r.scheme!r}",
-                        _suggest(r.scheme, SCHEMES) or f"schemes: {', '.join(sorted(SCHEMES))}")
+            yield _diag(
+                m,
+                r,
+                "unknown-scheme",
+                f"relation {r.id!r} has unknown scheme {r.scheme!r}",
+                _suggest(r.scheme, SCHEMES) or f"schemes: {', '.join(sorted(SCHEMES))}",
+            )
             continue
         questions = [q.id for q in scheme.questions]
         for q in r.answered:
             if q not in questions:
-                yield _diag(m, r, "unknown-question",
-                            f"scheme {r.scheme!r} has no critical question {q!r}",
-                            _suggest(q, questions) or f"its questions: {', '.join(questions)}")
+                yield _diag(
+                    m,
+                    r,
+                    "unknown-question",
+                    f"scheme {r.scheme!r} has no critical question {q!r}",
+                    _suggest(q, questions) or f"its questions: {', '.join(questions)}",
+                )
 
 
 def _quotes(m: Map) -> Iterator[Diagnostic]:
-    for item in (*m.claims, *m.skipped):
+    items: list[Claim | Skip] = [*m.claims, *m.skipped]
+    for item in items:
         if item.span is None and item.quote.strip():
             passage, ratio = closest_passage(m.source_text, item.quote)
             name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
-            hint = (f"closest passage ({ratio:.0%} alike): {passage!r}" if ratio >= 0.5
-                    else "copy the quote verbatim from the source; only whitespace may differ")
+            hint = (
+                f"closest passage ({ratio:.0%} alike): {passage!r}"
+                if ratio >= 0.5
+                else "copy the quote verbatim from the source; only whitespace may differ"
+            )
             pos = m.pos(item)
-            yield Diagnostic(m.file, pos.line, pos.column, "quote-not-in-source",
-                             f"{name}: quote not found in {m.source!r}: {_short(item.quote)!r}",
-                             hint)
+            yield Diagnostic(
+                m.file,
+                pos.line,
+                pos.column,
+                "quote-not-in-source",
+                f"{name}: quote not found in {m.source!r}: {_short(item.quote)!r}",
+                hint,
+            )
 
 
 def _short(text: str, limit: int = 60) -> str:

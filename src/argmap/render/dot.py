@@ -29,7 +29,7 @@ import subprocess
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 import pydot
@@ -93,8 +93,14 @@ def to_dot(G: nx.DiGraph, options: DotOptions | None = None) -> str:
     """Return the DOT source of the map graph ``G`` (see :func:`argmap.graph.to_networkx`)."""
     opt = options or DotOptions()
     dot = pydot.Dot(
-        "argmap", graph_type="digraph", rankdir=opt.direction, newrank="true",
-        nodesep="0.3", ranksep="0.45", fontname="DejaVu Sans", labelloc="t",
+        "argmap",
+        graph_type="digraph",
+        rankdir=opt.direction,
+        newrank="true",
+        nodesep="0.3",
+        ranksep="0.45",
+        fontname="DejaVu Sans",
+        labelloc="t",
         label=_html_label(f"<B>{html.escape(str(G.graph.get('title', '')))}</B>"),
     )
     dot.set_node_defaults(fontname="DejaVu Sans", fontsize="10", margin="0.12,0.06")
@@ -109,9 +115,13 @@ def to_dot(G: nx.DiGraph, options: DotOptions | None = None) -> str:
         holder: pydot.Dot | pydot.Subgraph = dot
         if opt.group == "paragraph" and para:
             if para not in clusters:
-                clusters[para] = pydot.Cluster(
-                    f"p{para}", label=f"¶ {para}", style="rounded,dashed", color="#999999",
-                    fontcolor="#666666", fontsize="10",
+                clusters[para] = pydot.Subgraph(
+                    f"cluster_p{para}",
+                    label=f"¶ {para}",
+                    style="rounded,dashed",
+                    color="#999999",
+                    fontcolor="#666666",
+                    fontsize="10",
                 )
             holder = clusters[para]
         holder.add_node(_claim_node(G, n, opt))
@@ -154,15 +164,25 @@ def _edges(G: nx.DiGraph, drawn: set[str]) -> list[tuple[str, str]]:
 def _edge(G: nx.DiGraph, u: str, v: str, drawn: set[str]) -> pydot.Edge:
     if u in drawn:  # inference node -> its target
         kind = G.nodes[u]["relation"]
-        return pydot.Edge(u, v, color=COLORS[kind], arrowhead="normal",
-                          style="dashed" if kind == "undercut" else "solid")
+        return pydot.Edge(
+            u,
+            v,
+            color=COLORS[kind],
+            arrowhead="normal",
+            style="dashed" if kind == "undercut" else "solid",
+        )
     if v in drawn:  # premise -> its (linked or undercut) inference node
         kind = G.nodes[v]["relation"]
-        return pydot.Edge(u, v, color=COLORS[kind], arrowhead="none",
-                          style="dashed" if kind == "undercut" else "solid")
+        return pydot.Edge(
+            u,
+            v,
+            color=COLORS[kind],
+            arrowhead="none",
+            style="dashed" if kind == "undercut" else "solid",
+        )
     inf = _direct_inference(G, u, v)
     kind = G.nodes[inf]["relation"]
-    attrs: dict[str, str] = {"color": COLORS[kind], "id": inf}
+    attrs: dict[str, Any] = {"color": COLORS[kind], "id": inf}
     if kind == "undercut":
         attrs["style"] = "dashed"
     if kind != "support":
@@ -176,10 +196,13 @@ def _edge(G: nx.DiGraph, u: str, v: str, drawn: set[str]) -> pydot.Edge:
 
 def _direct_inference(G: nx.DiGraph, premise: str, tgt: str) -> str:
     """The single-premise inference drawn as the straight edge premise → tgt."""
-    return str(min(
-        inf for inf in G.successors(premise)
-        if G.nodes[inf]["kind"] == "inference" and tgt in G.successors(inf)
-    ))
+    return str(
+        min(
+            inf
+            for inf in G.successors(premise)
+            if G.nodes[inf]["kind"] == "inference" and tgt in G.successors(inf)
+        )
+    )
 
 
 def _wrap(text: str, width: int) -> str:
@@ -211,13 +234,20 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions) -> pydot.Node:
     else:
         body = _wrap(d["text"], opt.width)
         if opt.label == "full":
-            body += '<BR/><FONT POINT-SIZE="8"><I>“' + _wrap(d["quote"], opt.width + 8) + "”</I></FONT>"
+            body += (
+                '<BR/><FONT POINT-SIZE="8"><I>“' + _wrap(d["quote"], opt.width + 8) + "”</I></FONT>"
+            )
     speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {html.escape(d["speaker"])}</I></FONT>'
     return pydot.Node(
-        n, shape="box", style=style, fillcolor=fill, id=n, tooltip=d["text"],
+        n,
+        shape="box",
+        style=style,
+        fillcolor=fill,
+        id=n,
+        tooltip=d["text"],
         penwidth="2" if d["role"] == "thesis" else "1",
         label=_html_label(f"{head}<BR/>{body}<BR/>{speaker}"),
-        **{"class": f"claim role-{d['role']}"},
+        **_css_class(f"claim role-{d['role']}"),
     )
 
 
@@ -225,10 +255,24 @@ def _inference_node(G: nx.DiGraph, n: str) -> pydot.Node:
     d = G.nodes[n]
     text = d.get("scheme") or ("linked" if d.get("linked") else d["relation"])
     return pydot.Node(
-        n, shape="box", style="rounded,filled", fillcolor="#ffffff", color=COLORS[d["relation"]],
-        fontsize="8", height="0.2", width="0.3", margin="0.05,0.02", id=n,
-        label=_html_label(f"<I>{html.escape(text)}</I>"), **{"class": "inference"},
+        n,
+        shape="box",
+        style="rounded,filled",
+        fillcolor="#ffffff",
+        color=COLORS[d["relation"]],
+        fontsize="8",
+        height="0.2",
+        width="0.3",
+        margin="0.05,0.02",
+        id=n,
+        label=_html_label(f"<I>{html.escape(text)}</I>"),
+        **_css_class("inference"),
     )
+
+
+def _css_class(name: str) -> dict[str, Any]:
+    """The SVG ``class`` attribute (a Python keyword, so passed as a mapping)."""
+    return {"class": name}
 
 
 def _with_alpha(color: str, strength: float) -> str:
@@ -245,20 +289,47 @@ def render_image(dot_source: str, fmt: str) -> bytes:
     if fmt == "dot":
         return dot_source.encode()
     if fmt not in FORMATS:
-        raise ArgmapError([Diagnostic("<render>", 0, 0, "unknown-format",
-                                      f"unknown output format {fmt!r}",
-                                      f"use one of {', '.join(FORMATS)}")])
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    "<render>",
+                    0,
+                    0,
+                    "unknown-format",
+                    f"unknown output format {fmt!r}",
+                    f"use one of {', '.join(FORMATS)}",
+                )
+            ]
+        )
     exe = shutil.which("dot")
     if exe is None:
-        raise ArgmapError([Diagnostic(
-            "<render>", 0, 0, "graphviz-missing",
-            f"Graphviz 'dot' is not installed, so {fmt.upper()} cannot be drawn",
-            "install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install "
-            "graphviz), or use --format dot to write the DOT source only")])
-    done = subprocess.run([exe, f"-T{fmt}"], input=dot_source.encode(), capture_output=True,
-                          check=False, timeout=300)
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    "<render>",
+                    0,
+                    0,
+                    "graphviz-missing",
+                    f"Graphviz 'dot' is not installed, so {fmt.upper()} cannot be drawn",
+                    "install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install "
+                    "graphviz), or use --format dot to write the DOT source only",
+                )
+            ]
+        )
+    done = subprocess.run(
+        [exe, f"-T{fmt}"], input=dot_source.encode(), capture_output=True, check=False, timeout=300
+    )
     if done.returncode != 0:
-        raise ArgmapError([Diagnostic("<render>", 0, 0, "graphviz-failed",
-                                      f"Graphviz failed: {done.stderr.decode(errors='replace')}",
-                                      "report this as a bug in argmap with the map file")])
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    "<render>",
+                    0,
+                    0,
+                    "graphviz-failed",
+                    f"Graphviz failed: {done.stderr.decode(errors='replace')}",
+                    "report this as a bug in argmap with the map file",
+                )
+            ]
+        )
     return done.stdout

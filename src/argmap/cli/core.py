@@ -1,0 +1,189 @@
+"""CLI commands of the core: check, render, schemes."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from argmap.cli._common import clip, emit_json, out
+from argmap.coverage import Coverage, coverage
+from argmap.files import write_atomic
+from argmap.graph import to_networkx
+from argmap.load import read_map
+from argmap.model import Map
+from argmap.render.dot import FORMATS, DotOptions, render_image, to_dot
+from argmap.schemes import SCHEMES
+
+__all__ = ["add_render_options", "dot_options", "register"]
+
+# --- check -----------------------------------------------------------------
+
+
+def _summary(m: Map, cov: Coverage) -> dict[str, Any]:
+    kinds = {
+        k: sum(r.kind == k for r in m.relations) for k in ("support", "opposition", "undercut")
+    }
+    return {
+        "file": m.file,
+        "title": m.title,
+        "thesis": m.thesis,
+        "source": m.source,
+        "claims": len(m.claims),
+        "relations": {**kinds, "linked": sum(r.linked for r in m.relations)},
+        "speakers": sorted({c.by for c in m.claims}),
+        "quotes_verified": sum(c.span is not None for c in m.claims),
+        "coverage": {
+            "sentences": len(cov.sentences),
+            "covered": len(cov.covered),
+            "skipped": sum(s.status == "skipped" for s in cov.sentences),
+            "uncovered": len(cov.uncovered),
+            "ratio": round(cov.ratio, 4),
+            "rows": [
+                {
+                    "sentence": s.number,
+                    "paragraph": s.paragraph,
+                    "status": s.status,
+                    "claims": list(s.claims),
+                    "skipped": s.skipped,
+                    "text": s.text,
+                }
+                for s in cov.sentences
+            ],
+        },
+    }
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    m = read_map(args.file)
+    cov = coverage(m)
+    summary = _summary(m, cov)
+    if args.format == "json":
+        emit_json({**summary, "ok": True, "diagnostics": []})
+        return 0
+    rel = summary["relations"]
+    c = summary["coverage"]
+    out(f"{m.file}: {m.title!r}")
+    out(
+        f"  {len(m.claims)} claims, {len(m.relations)} relations ({rel['support']} support, "
+        f"{rel['opposition']} opposition, {rel['undercut']} undercut; {rel['linked']} linked), "
+        f"speakers: {', '.join(m.speaker_name(s) for s in summary['speakers'])}"
+    )
+    out(f"  quotes: {summary['quotes_verified']}/{len(m.claims)} found verbatim in {m.source}")
+    out(
+        f"  coverage: {c['covered']}/{c['sentences'] - c['skipped']} argumentative sentences "
+        f"quoted ({c['ratio']:.0%}), {c['skipped']} skipped, {c['uncovered']} uncovered"
+    )
+    for s in cov.sentences:
+        if args.verbose or s.status == "uncovered":
+            mark = {"covered": "+", "skipped": "·", "uncovered": "!"}[s.status]
+            who = ", ".join(s.claims) if s.claims else (s.skipped or "NOT ENCODED")
+            out(f"   {mark} ¶{s.paragraph} s{s.number}: {clip(s.text, 70)}  [{who}]")
+    out("OK")
+    return 0
+
+
+# --- render ----------------------------------------------------------------
+
+
+def dot_options(args: argparse.Namespace) -> DotOptions:
+    """Drawing options from the render flags."""
+    return DotOptions(label=args.label, group=args.group, direction=args.direction)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() or "svg")
+    if fmt not in FORMATS:
+        raise SystemExit(
+            f"argmap render: cannot tell the format of {args.output!r}; "
+            f"use --format {'|'.join(FORMATS)}"
+        )
+    m = read_map(args.file)
+    dot = to_dot(to_networkx(m), dot_options(args))
+    write_atomic(args.output, render_image(dot, fmt))
+    out(f"wrote {args.output} ({fmt})")
+    return 0
+
+
+def add_render_options(p: argparse.ArgumentParser) -> None:
+    """Add the drawing flags (label, group, direction) to a command."""
+    p.add_argument(
+        "--label",
+        choices=["id", "short", "full"],
+        default="short",
+        help="node text: the id, the paraphrase (default), or paraphrase and quote",
+    )
+    p.add_argument(
+        "--group",
+        choices=["none", "paragraph"],
+        default="none",
+        help="draw a box around the claims of each paragraph",
+    )
+    p.add_argument(
+        "--direction",
+        choices=["BT", "TB", "LR", "RL"],
+        default="BT",
+        help="Graphviz rank direction; BT (default) puts conclusions on top",
+    )
+
+
+# --- schemes ---------------------------------------------------------------
+
+
+def _cmd_schemes(args: argparse.Namespace) -> int:
+    if args.format == "json":
+        emit_json(
+            {
+                s.id: {"name": s.name, "questions": {q.id: q.text for q in s.questions}}
+                for s in SCHEMES.values()
+            }
+        )
+        return 0
+    for s in SCHEMES.values():
+        out(f"{s.id}: {s.name}")
+        for q in s.questions:
+            out(f"    {q.id}: {q.text}")
+    return 0
+
+
+# --- registration ----------------------------------------------------------
+
+
+def register(sub: Any) -> None:
+    """Add the check, render and schemes commands to the subparsers ``sub``."""
+    p = sub.add_parser(
+        "check",
+        help="validate a map and report quote coverage",
+        description="Validate FILE (ids, references, quotes against the source) "
+        "and report which sentences of the source the map encodes.",
+    )
+    p.add_argument("file", metavar="FILE", help="the map's YAML file")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="report format")
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list every sentence with the claims that quote it",
+    )
+    p.set_defaults(run=_cmd_check)
+
+    p = sub.add_parser(
+        "render",
+        help="draw the map as DOT, SVG, PNG or PDF",
+        description="Draw FILE with Graphviz. The format comes from --format or "
+        "the suffix of OUT; --format dot needs no Graphviz.",
+    )
+    p.add_argument("file", metavar="FILE", help="the map's YAML file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    p.add_argument("--format", choices=FORMATS, help="output format (default: from OUT's suffix)")
+    add_render_options(p)
+    p.set_defaults(run=_cmd_render)
+
+    p = sub.add_parser(
+        "schemes",
+        help="list argumentation schemes and critical questions",
+        description="List the argumentation schemes a relation may name, with "
+        "the ids of their critical questions (for 'answered:').",
+    )
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    p.set_defaults(run=_cmd_schemes)
