@@ -195,6 +195,9 @@ def _mark_diagnostic(file: str, exc: yaml.YAMLError, *, unsafe: bool) -> Diagnos
         )
     context = getattr(exc, "context", None)
     message = f"{context}, {problem}" if context else problem
+    start = getattr(exc, "context_mark", None)
+    if start is not None and mark is not None and start.line != mark.line:
+        message += f" (it started at line {start.line + 1}, column {start.column + 1})"
     return Diagnostic(
         file,
         line,

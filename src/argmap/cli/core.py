@@ -13,6 +13,7 @@ from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.model import Map
 from argmap.render.dot import FORMATS, DotOptions, render_image, to_dot
+from argmap.schema import json_schema
 from argmap.schemes import SCHEMES
 
 __all__ = ["add_render_options", "dot_options", "register"]
@@ -146,6 +147,11 @@ def _cmd_schemes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_schema(args: argparse.Namespace) -> int:
+    emit_json(json_schema())
+    return 0
+
+
 # --- registration ----------------------------------------------------------
 
 
@@ -187,3 +193,11 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     p.set_defaults(run=_cmd_schemes)
+
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the YAML format",
+        description="Print the JSON Schema of the map format (the file schema/argmap.schema.json "
+        "is this output), for editors with a YAML language server.",
+    )
+    p.set_defaults(run=_cmd_schema)

@@ -17,7 +17,7 @@ Examples
 >>> from argmap.graph import to_networkx
 >>> G = to_networkx(Map(title="M", thesis="t", source="", claims=cs, relations=rs))
 >>> dot = to_dot(G, DotOptions(label="id"))
->>> "rankdir=BT" in dot and 'e -> t' in dot
+>>> "rankdir=BT" in dot and '"e" -> "t"' in dot
 True
 """
 
@@ -101,8 +101,9 @@ def to_dot(G: nx.DiGraph, options: DotOptions | None = None) -> str:
         ranksep="0.45",
         fontname="DejaVu Sans",
         labelloc="t",
-        label=_html_label(f"<B>{html.escape(str(G.graph.get('title', '')))}</B>"),
     )
+    if G.graph.get("title"):
+        dot.set("label", _html_label(f"<B>{html.escape(str(G.graph['title']))}</B>"))
     dot.set_node_defaults(fontname="DejaVu Sans", fontsize="10", margin="0.12,0.06")
     dot.set_edge_defaults(fontname="DejaVu Sans", fontsize="8", penwidth="1.4")
     claims = sorted(
@@ -129,8 +130,8 @@ def to_dot(G: nx.DiGraph, options: DotOptions | None = None) -> str:
         dot.add_subgraph(clusters[para])
     for n in sorted(drawn):
         dot.add_node(_inference_node(G, n))
-    for u, v in sorted(_edges(G, drawn)):
-        dot.add_edge(_edge(G, u, v, drawn))
+    for u, v, inf, part in _edges(G, drawn):
+        dot.add_edge(_edge(G, u, v, inf, part))
     return str(dot.to_string())
 
 
@@ -146,8 +147,12 @@ def _needs_node(G: nx.DiGraph, inference: str) -> bool:
     )
 
 
-def _edges(G: nx.DiGraph, drawn: set[str]) -> list[tuple[str, str]]:
-    """Edges to draw: through drawn inference nodes, or straight premise → target."""
+def _edges(G: nx.DiGraph, drawn: set[str]) -> list[tuple[str, str, str, str]]:
+    """Edges to draw as ``(tail, head, inference, part)``, sorted.
+
+    ``part`` is ``"premise"`` (premise → drawn inference node), ``"target"``
+    (drawn inference node → its target) or ``"direct"`` (premise → target).
+    """
     edges = []
     for inf, data in G.nodes(data=True):
         if data["kind"] != "inference":
@@ -155,54 +160,35 @@ def _edges(G: nx.DiGraph, drawn: set[str]) -> list[tuple[str, str]]:
         tgt = next(iter(G.successors(inf)))
         premises = [u for u in G.predecessors(inf) if G.edges[u, inf]["role"] == "premise"]
         if inf in drawn:
-            edges += [(p, inf) for p in premises] + [(inf, tgt)]
+            edges += [(p, inf, inf, "premise") for p in premises] + [(inf, tgt, inf, "target")]
         else:
-            edges += [(p, tgt) for p in premises]
-    return edges
+            edges += [(p, tgt, inf, "direct") for p in premises]
+    return sorted(edges)
 
 
-def _edge(G: nx.DiGraph, u: str, v: str, drawn: set[str]) -> pydot.Edge:
-    if u in drawn:  # inference node -> its target
-        kind = G.nodes[u]["relation"]
-        return pydot.Edge(
-            u,
-            v,
-            color=COLORS[kind],
-            arrowhead="normal",
-            style="dashed" if kind == "undercut" else "solid",
-        )
-    if v in drawn:  # premise -> its (linked or undercut) inference node
-        kind = G.nodes[v]["relation"]
-        return pydot.Edge(
-            u,
-            v,
-            color=COLORS[kind],
-            arrowhead="none",
-            style="dashed" if kind == "undercut" else "solid",
-        )
-    inf = _direct_inference(G, u, v)
+_ARROWHEADS = {"support": "normal", "opposition": "tee", "undercut": "odiamond"}
+
+
+def _edge(G: nx.DiGraph, u: str, v: str, inf: str, part: str) -> pydot.Edge:
     kind = G.nodes[inf]["relation"]
-    attrs: dict[str, Any] = {"color": COLORS[kind], "id": inf}
+    attrs: dict[str, Any] = {
+        "color": COLORS[kind],
+        "arrowhead": "none" if part == "premise" else _ARROWHEADS[kind],
+    }
     if kind == "undercut":
         attrs["style"] = "dashed"
-    if kind != "support":
-        attrs["arrowhead"] = "tee" if kind == "opposition" else "odiamond"
-    scheme = G.nodes[inf].get("scheme")
-    if scheme:
-        attrs["label"] = _html_label(f"<I>{html.escape(scheme)}</I>")
-        attrs["fontcolor"] = "#555555"
-    return pydot.Edge(u, v, **attrs)
+    if part == "direct":
+        attrs["id"] = _quote(inf)
+        scheme = G.nodes[inf].get("scheme")
+        if scheme:
+            attrs["label"] = _html_label(f"<I>{html.escape(scheme)}</I>")
+            attrs["fontcolor"] = "#555555"
+    return pydot.Edge(_quote(u), _quote(v), **attrs)
 
 
-def _direct_inference(G: nx.DiGraph, premise: str, tgt: str) -> str:
-    """The single-premise inference drawn as the straight edge premise → tgt."""
-    return str(
-        min(
-            inf
-            for inf in G.successors(premise)
-            if G.nodes[inf]["kind"] == "inference" and tgt in G.successors(inf)
-        )
-    )
+def _quote(name: str) -> str:
+    """A DOT id in double quotes, so that ids like ``node`` or ``a+b`` stay plain names."""
+    return '"' + name.replace('"', r'\"') + '"'
 
 
 def _wrap(text: str, width: int) -> str:
@@ -239,7 +225,7 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions) -> pydot.Node:
             )
     speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {html.escape(d["speaker"])}</I></FONT>'
     return pydot.Node(
-        n,
+        _quote(n),
         shape="box",
         style=style,
         fillcolor=fill,
@@ -255,7 +241,7 @@ def _inference_node(G: nx.DiGraph, n: str) -> pydot.Node:
     d = G.nodes[n]
     text = d.get("scheme") or ("linked" if d.get("linked") else d["relation"])
     return pydot.Node(
-        n,
+        _quote(n),
         shape="box",
         style="rounded,filled",
         fillcolor="#ffffff",

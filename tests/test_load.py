@@ -1,0 +1,124 @@
+"""Loading maps: every error code has a fixture that triggers it at a known place."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import ArgmapError
+from argmap.load import load_map, parse_yaml, read_map, yaml_locator
+from argmap.model import Pos
+
+DATA = Path(__file__).parent / "data" / "core"
+FIXTURES = sorted(p for p in DATA.glob("*.yaml") if p.name != "valid.yaml")
+
+
+def _expected(path: Path) -> list[tuple[str, int, int]]:
+    first = path.read_text().splitlines()[0]
+    found = re.findall(r"([a-z-]+) (\d+):(\d+)", first.removeprefix("# expect:"))
+    return [(code, int(line), int(col)) for code, line, col in found]
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_bad_fixture_reports_code_at_place(path: Path) -> None:
+    with pytest.raises(ArgmapError) as info:
+        read_map(path)
+    got = {(d.code, d.line, d.column) for d in info.value.diagnostics}
+    for want in _expected(path):
+        assert want in got, f"{path.name}: want {want}, got {sorted(got)}"
+    for d in info.value.diagnostics:
+        assert d.file == str(path)
+        assert d.hint, f"{d.code} has no hint"
+
+
+def test_every_documented_code_has_a_fixture() -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "format.md").read_text()
+    documented = set(re.findall(r"^\| `([a-z-]+)` \| ", doc.split("## Errors")[1], re.M))
+    covered = {code for p in FIXTURES for code, _, _ in _expected(p)} | {"file-not-found"}
+    assert documented <= covered, documented - covered
+
+
+def test_valid_map_loads(core_data: Path) -> None:
+    m = read_map(core_data / "valid.yaml")
+    assert m.title == "Cats or dogs"
+    assert [c.id for c in m.claims][:2] == ["cats-best", "cats-purr"]
+    ids = sorted(r.id for r in m.relations)
+    assert ids == [
+        "cats-no-walk--supports--cats-best",
+        "cats-purr--supports--cats-best",
+        "dogs-better--opposes--cats-best",
+        "walk-problem",
+    ]
+    walk = m.relation("walk-problem")
+    assert walk.linked and walk.kind == "opposition" and walk.premises == ("dogs-walk", "no-garden")
+    assert m.claim("dogs-better").by == "others"
+    assert m.claim("cats-purr").by == "authors"
+    assert m.claim("no-garden").paragraph == 2
+
+
+def test_quote_tolerates_only_whitespace(core_data: Path) -> None:
+    m = read_map(core_data / "valid.yaml")
+    purr = m.claim("cats-purr")  # the quote spans a line break in the essay
+    assert purr.span is not None
+    assert "\n" in m.source_text[purr.span.start : purr.span.end]
+
+
+def test_missing_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(ArgmapError) as info:
+        read_map(tmp_path / "nope.yaml")
+    assert [d.code for d in info.value.diagnostics] == ["file-not-found"]
+
+
+def test_all_problems_reported_at_once(core_data: Path) -> None:
+    with pytest.raises(ArgmapError) as info:
+        read_map(core_data / "many-errors.yaml")
+    assert [d.code for d in info.value.diagnostics] == [
+        "unknown-thesis",
+        "unknown-role",
+        "unknown-claim",
+    ]
+
+
+def test_duplicate_keys_all_reported() -> None:
+    with pytest.raises(ArgmapError) as info:
+        parse_yaml("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n", "m.yaml")
+    assert [(d.code, d.line) for d in info.value.diagnostics] == [
+        ("duplicate-key", 4),
+        ("duplicate-key", 5),
+    ]
+
+
+def test_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    p = tmp_path / "m.yaml"
+    p.write_bytes(b"title: \xff\xfe")
+    with pytest.raises(ArgmapError) as info:
+        read_map(p)
+    assert "UTF-8" in info.value.diagnostics[0].hint
+
+
+def test_without_base_dir_quotes_are_not_checked() -> None:
+    text = (
+        "argmap: 1\ntitle: t\nsource: x.txt\nthesis: a\n"
+        "claims:\n  - {id: a, text: A, quote: nowhere, role: thesis}\n"
+    )
+    m = load_map(text)
+    assert m.claim("a").span is None
+
+
+def test_locator_points_at_keys_and_items() -> None:
+    locate = yaml_locator("claims:\n  - id: a\n    supports: [x, y]\n")
+    assert locate(("claims", 0)) == Pos(2, 5)
+    assert locate(("claims", 0, "supports", 1)) == Pos(3, 19)
+    assert locate(("claims", 5, "text")) == Pos(1, 1)
+
+
+def test_short_and_explicit_forms_give_the_same_relation(core_data: Path) -> None:
+    text = (core_data / "valid.yaml").read_text()
+    explicit = text.replace(
+        "    supports: [cats-best]\n  - id: dogs-better", "  - id: dogs-better"
+    ) + "  - from: cats-purr\n    to: cats-best\n"
+    a = load_map(text, "a.yaml", core_data)
+    b = load_map(explicit, "b.yaml", core_data)
+    assert sorted(a.relations, key=lambda r: r.id) == sorted(b.relations, key=lambda r: r.id)
