@@ -1,5 +1,6 @@
-# argmap: `make demo` renders the essay's map, `make test` runs the whole suite.
-# Both set up what they need: a local .venv, and Graphviz from Debian when `dot` is missing.
+# argmap: `make demo` checks and draws the essay's map, `make test` runs the whole suite.
+# Both set up what they need: a local .venv with argmap installed, Graphviz from Debian
+# when `dot` is missing, and (for the browser tests) Debian's Chromium.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -7,8 +8,11 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 MAP    := claims.yaml
 OUT    := build
+# root needs no sudo; everyone else does
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
 
-.PHONY: demo test lint typecheck unit graphviz chromium clean bench
+.PHONY: demo test lint typecheck unit graphviz chromium bench clean
 
 demo: $(STAMP) graphviz
 	$(PY) -m argmap check $(MAP)
@@ -16,12 +20,14 @@ demo: $(STAMP) graphviz
 	$(PY) -m argmap render $(MAP) -o $(OUT)/claims.svg
 	$(PY) -m argmap render $(MAP) -o $(OUT)/claims.png
 	$(PY) -m argmap render $(MAP) -o $(OUT)/claims.pdf
+	$(PY) -m argmap html $(MAP) -o $(OUT)/claims.html --evaluate grounded
+	@echo "open $(OUT)/claims.png, $(OUT)/claims.pdf or $(OUT)/claims.html"
 
-test: $(STAMP) graphviz lint typecheck unit
+test: $(STAMP) graphviz chromium lint typecheck unit
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff format --check src tests benchmarks
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy src
@@ -35,12 +41,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# Graphviz from Debian when `dot` is missing (sudo only when not root).
 graphviz:
-	@command -v dot >/dev/null 2>&1 || { \
-	  echo "installing Graphviz (Debian package graphviz)"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q graphviz; }
+	@command -v dot >/dev/null 2>&1 || { echo "installing Graphviz (Debian package graphviz)"; \
+	  $(SUDO) apt-get update -q && $(APT) graphviz; }
+
+# The browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+chromium:
+	@[ -x /usr/bin/chromium ] || { echo "installing Chromium (Debian package chromium)"; \
+	  $(SUDO) apt-get update -q && $(APT) chromium fonts-dejavu-core; }
 
 clean:
-	rm -rf $(OUT) $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(OUT) $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

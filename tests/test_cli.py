@@ -1,0 +1,158 @@
+"""The command line: help on every command, check, render, errors without tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap import __version__
+from argmap.cli import build_parser, main
+
+DATA = Path(__file__).parent / "data" / "core"
+VALID = str(DATA / "valid.yaml")
+
+
+def _commands() -> list[list[str]]:
+    """Every command path, e.g. ['check'], ['af', 'solve'], found in the parser itself."""
+    found: list[list[str]] = []
+
+    def walk(parser: argparse.ArgumentParser, path: list[str]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found.append([*path, name])
+                    walk(sub, [*path, name])
+
+    walk(build_parser(), [])
+    return found
+
+
+def test_core_commands_exist() -> None:
+    names = {" ".join(c) for c in _commands()}
+    assert {"check", "render", "schemes", "schema"} <= names
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([*command, "--help"])
+    assert info.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"usage: argmap {' '.join(command)}")
+    assert len(text.splitlines()) > 3
+    parser_help = build_parser().format_help()
+    assert command[0] in parser_help  # listed in 'argmap --help'
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"argmap {__version__}"
+
+
+def test_check_reports_summary_and_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", VALID]) == 0
+    out = capsys.readouterr().out
+    assert "6 claims, 4 relations (2 support, 2 opposition, 0 undercut; 1 linked)" in out
+    assert "quotes: 6/6 found verbatim in essay.txt" in out
+    assert "coverage: 5/5 argumentative sentences quoted (100%)" in out
+
+
+def test_check_verbose_lists_sentences(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", VALID, "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert "+ ¶2 s3: Some say dogs are better pets.  [dogs-better]" in out
+
+
+def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", VALID, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is True
+    assert data["claims"] == 6
+    assert data["coverage"]["uncovered"] == 0
+    assert data["coverage"]["rows"][0]["claims"] == ["cats-best"]
+
+
+def test_check_bad_input_exit_1_no_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(DATA / "many-errors.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "many-errors.yaml:19:5: error: unknown-role: claim 'dogs-better'" in err
+    assert err.strip().endswith("argmap: 3 errors")
+
+
+def test_check_bad_input_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(DATA / "unknown-role.yaml"), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is False
+    assert data["diagnostics"][0]["code"] == "unknown-role"
+    assert data["diagnostics"][0]["line"] == 19
+
+
+@pytest.mark.parametrize("fmt", ["dot", "svg", "png", "pdf"])
+def test_render_formats_from_suffix(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"map.{fmt}"
+    assert main(["render", VALID, "-o", str(out)]) == 0
+    assert out.stat().st_size > 100
+
+
+def test_render_options(tmp_path: Path) -> None:
+    out = tmp_path / "map.txt"
+    args = ["render", VALID, "-o", str(out), "--format", "dot", "--label", "id"]
+    assert main([*args, "--group", "paragraph", "--direction", "LR"]) == 0
+    dot = out.read_text()
+    assert "rankdir=LR" in dot and "cluster_p2" in dot and "<B>cats-best</B>" in dot
+
+
+def test_render_unknown_suffix_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["render", VALID, "-o", str(tmp_path / "map.jpeg")])
+    assert "--format" in str(info.value.code)
+
+
+def test_render_without_graphviz(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    old = tmp_path / "map.png"
+    old.write_bytes(b"old picture")
+    assert main(["render", VALID, "-o", str(old)]) == 1
+    assert "graphviz-missing" in capsys.readouterr().err
+    assert old.read_bytes() == b"old picture"  # nothing overwritten half-way
+    assert main(["render", VALID, "-o", str(tmp_path / "map.dot")]) == 0
+
+
+def test_bad_map_does_not_touch_output(tmp_path: Path) -> None:
+    out = tmp_path / "map.svg"
+    out.write_text("keep me")
+    assert main(["render", str(DATA / "duplicate-key.yaml"), "-o", str(out)]) == 1
+    assert out.read_text() == "keep me"
+
+
+def test_schemes_lists_questions(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schemes"]) == 0
+    out = capsys.readouterr().out
+    assert "expert-opinion: Argument from expert opinion" in out
+    assert "    expertise: Is the source a genuine expert in this field?" in out
+    assert main(["schemes", "--format", "json"]) == 0
+    assert "sign" in json.loads(capsys.readouterr().out)
+
+
+def test_python_dash_m() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", VALID], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "OK" in done.stdout
+
+
+def test_missing_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([])
+    assert info.value.code == 2
+    assert "usage: argmap" in capsys.readouterr().err
