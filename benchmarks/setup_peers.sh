@@ -6,15 +6,19 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PY="${BENCH_PYTHON:-python3.11}"
 DEST="$ROOT/build/bench-venvs"
 mkdir -p "$DEST"
-for spec in "py_arg:python-argumentation" "pygarg:pygarg" "formal_argumentation:formal-argumentation" "clingo:clingo"; do
-  name="${spec%%:*}"; pkg="${spec#*:}"
+# pygarg imports pysat but does not declare it; formal-argumentation's SAT
+# functions need its z3 extra.  Both are added so the peers can run at all.
+for spec in "py_arg:python-argumentation" "pygarg:pygarg python-sat" \
+            "formal_argumentation:formal-argumentation[z3]" "clingo:clingo"; do
+  name="${spec%%:*}"; pkgs="${spec#*:}"
   venv="$DEST/$name"
-  if [ -f "$venv/OK" ]; then echo "$name: already installed"; continue; fi
+  if [ -f "$venv/OK" ] && [ "$(head -1 "$venv/SPEC" 2>/dev/null)" = "$pkgs" ]; then echo "$name: already installed"; continue; fi
   rm -rf "$venv"
-  echo "$name: installing $pkg"
+  echo "$name: installing $pkgs"
   if "$PY" -m venv "$venv" >"$DEST/$name.log" 2>&1 \
-     && "$venv/bin/python" -m pip install --disable-pip-version-check -q "$pkg" >>"$DEST/$name.log" 2>&1; then
+     && "$venv/bin/python" -m pip install --disable-pip-version-check -q $pkgs >>"$DEST/$name.log" 2>&1; then
     "$venv/bin/python" -m pip freeze >"$venv/OK" 2>/dev/null
+    echo "$pkgs" >"$venv/SPEC"
     echo "$name: ok"
   else
     mkdir -p "$venv"; tail -n 5 "$DEST/$name.log" >"$venv/FAILED"

@@ -106,7 +106,9 @@ def test_render_options(tmp_path: Path) -> None:
     args = ["render", VALID, "-o", str(out), "--format", "dot", "--label", "id"]
     assert main([*args, "--group", "paragraph", "--direction", "LR"]) == 0
     dot = out.read_text()
-    assert "rankdir=LR" in dot and "cluster_p2" in dot and "<B>cats-best</B>" in dot
+    assert "rankdir=LR" in dot
+    assert "cluster_p2" in dot
+    assert "<B>cats-best</B>" in dot
 
 
 def test_render_unknown_suffix_is_a_usage_error(tmp_path: Path) -> None:
@@ -145,7 +147,10 @@ def test_schemes_lists_questions(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_python_dash_m() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "argmap", "check", VALID], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "argmap", "check", VALID],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "OK" in done.stdout

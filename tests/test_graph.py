@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.graph import claim_nodes, claim_relations, inference_nodes, premises, target, to_networkx
+from argmap.graph import (
+    claim_nodes,
+    claim_relations,
+    inference_nodes,
+    premises,
+    target,
+    to_networkx,
+)
 from argmap.load import read_map
 
 DATA = Path(__file__).parent / "data" / "core"

@@ -52,7 +52,9 @@ def test_valid_map_loads(core_data: Path) -> None:
         "walk-problem",
     ]
     walk = m.relation("walk-problem")
-    assert walk.linked and walk.kind == "opposition" and walk.premises == ("dogs-walk", "no-garden")
+    assert walk.linked
+    assert walk.kind == "opposition"
+    assert walk.premises == ("dogs-walk", "no-garden")
     assert m.claim("dogs-better").by == "others"
     assert m.claim("cats-purr").by == "authors"
     assert m.claim("no-garden").paragraph == 2
@@ -116,9 +118,10 @@ def test_locator_points_at_keys_and_items() -> None:
 
 def test_short_and_explicit_forms_give_the_same_relation(core_data: Path) -> None:
     text = (core_data / "valid.yaml").read_text()
-    explicit = text.replace(
-        "    supports: [cats-best]\n  - id: dogs-better", "  - id: dogs-better"
-    ) + "  - from: cats-purr\n    to: cats-best\n"
+    explicit = (
+        text.replace("    supports: [cats-best]\n  - id: dogs-better", "  - id: dogs-better")
+        + "  - from: cats-purr\n    to: cats-best\n"
+    )
     a = load_map(text, "a.yaml", core_data)
     b = load_map(explicit, "b.yaml", core_data)
     assert sorted(a.relations, key=lambda r: r.id) == sorted(b.relations, key=lambda r: r.id)

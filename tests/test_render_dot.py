@@ -80,7 +80,8 @@ def test_undercut_is_dashed_into_the_inference() -> None:
     )
     dot = to_dot(to_networkx(Map(title="", thesis="a", source="", claims=cs, relations=rs)))
     edges = _edges(dot)
-    assert ("b", "r") in edges and ("r", "a") in edges  # undercut target gets a node
+    assert ("b", "r") in edges
+    assert ("r", "a") in edges
     assert edges[("c", "r")]["style"] == "dashed"
 
 
@@ -97,11 +98,13 @@ def test_dot_keywords_as_ids_are_quoted() -> None:
     rs = (Relation(id="edge--supports--node", kind="support", premises=("edge",), target="node"),)
     dot = to_dot(to_networkx(Map(title="", thesis="node", source="", claims=cs, relations=rs)))
     svg = render_image(dot, "svg").decode()
-    assert svg.count('claim role&#45;claim') == 2
+    assert svg.count("claim role&#45;claim") == 2
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
-@pytest.mark.parametrize(("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")])
+@pytest.mark.parametrize(
+    ("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")]
+)
 def test_images(fmt: str, magic: bytes) -> None:
     data = render_image(to_dot(to_networkx(_valid())), fmt)
     assert data.startswith(magic)
@@ -113,7 +116,8 @@ def test_missing_graphviz_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -
         render_image("digraph {}", "png")
     d = info.value.diagnostics[0]
     assert d.code == "graphviz-missing"
-    assert "apt-get install graphviz" in d.hint and "--format dot" in d.hint
+    assert "apt-get install graphviz" in d.hint
+    assert "--format dot" in d.hint
     assert render_image("digraph {}", "dot") == b"digraph {}"  # DOT needs no Graphviz
 
 

@@ -33,7 +33,9 @@ def _schema_errors(path: Path) -> list[str]:
     return [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text()))]
 
 
-@pytest.mark.parametrize("path", [DATA / "valid.yaml", ROOT / "claims.yaml"], ids=["valid", "essay"])
+@pytest.mark.parametrize(
+    "path", [DATA / "valid.yaml", ROOT / "claims.yaml"], ids=["valid", "essay"]
+)
 def test_good_maps_pass_the_schema(path: Path) -> None:
     if not path.exists():
         pytest.fail(f"{path} is missing")
@@ -43,8 +45,15 @@ def test_good_maps_pass_the_schema(path: Path) -> None:
 # Fixtures whose problem is one of shape (not of reference or quote): the schema
 # must reject each of them, as the loader does.
 SHAPE_ERRORS = [
-    "invalid-type", "missing-field", "unknown-field", "unsupported-version",
-    "invalid-id", "missing-thesis", "unknown-role", "unknown-scheme", "invalid-base",
+    "invalid-type",
+    "missing-field",
+    "unknown-field",
+    "unsupported-version",
+    "invalid-id",
+    "missing-thesis",
+    "unknown-role",
+    "unknown-scheme",
+    "invalid-base",
     "not-a-mapping",
 ]
 

@@ -16,14 +16,14 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.cli import core
+from argmap.cli import core, evaluate, html, teach
 from argmap.cli._common import emit_json, out
 from argmap.errors import ArgmapError
 
 __all__ = ["build_parser", "main"]
 
 #: modules whose ``register`` adds commands, in the order of ``argmap --help``
-COMMAND_MODULES = [core]
+COMMAND_MODULES = [core, html, evaluate, teach]
 
 
 def build_parser() -> argparse.ArgumentParser:

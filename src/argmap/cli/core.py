@@ -1,13 +1,16 @@
-"""CLI commands of the core: check, render, schemes."""
+"""CLI commands of the core: check (validation and lints), render, schemes."""
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from argmap.checks import CHECKS, Finding, parse_codes, run_checks
 from argmap.cli._common import clip, emit_json, out
 from argmap.coverage import Coverage, coverage
+from argmap.evaluate import claim_labels, claim_strengths
 from argmap.files import write_atomic
 from argmap.graph import to_networkx
 from argmap.load import read_map
@@ -15,6 +18,9 @@ from argmap.model import Map
 from argmap.render.dot import FORMATS, DotOptions, render_image, to_dot
 from argmap.schema import json_schema
 from argmap.schemes import SCHEMES
+from argmap.semantics.bipolar import DEFAULT_SUPPORT, SUPPORTS
+from argmap.semantics.dung import SEMANTICS
+from argmap.semantics.gradual import GRADUAL_METHODS
 
 __all__ = ["add_render_options", "dot_options", "register"]
 
@@ -55,13 +61,27 @@ def _summary(m: Map, cov: Coverage) -> dict[str, Any]:
     }
 
 
+_FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
+    select = parse_codes(args.select, "--select")
+    ignore = parse_codes(args.ignore, "--ignore")
     m = read_map(args.file)
     cov = coverage(m)
     summary = _summary(m, cov)
+    findings = run_checks(m, select=select, ignore=ignore)
+    failed = any(f.severity in _FAIL_ON[args.fail_on] for f in findings)
     if args.format == "json":
-        emit_json({**summary, "ok": True, "diagnostics": []})
-        return 0
+        emit_json(
+            {
+                **summary,
+                "ok": not failed,
+                "diagnostics": [],
+                "findings": [f.to_dict() for f in findings],
+            }
+        )
+        return 1 if failed else 0
     rel = summary["relations"]
     c = summary["coverage"]
     out(f"{m.file}: {m.title!r}")
@@ -80,8 +100,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
             mark = {"covered": "+", "skipped": "·", "uncovered": "!"}[s.status]
             who = ", ".join(s.claims) if s.claims else (s.skipped or "NOT ENCODED")
             out(f"   {mark} ¶{s.paragraph} s{s.number}: {clip(s.text, 70)}  [{who}]")
+    _print_findings(findings)
+    if failed:
+        out(f"FAILED (--fail-on {args.fail_on})")
+        return 1
     out("OK")
     return 0
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "info")}
+    out(
+        f"  findings: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+    )
+    for f in findings:
+        out(str(f))
 
 
 # --- render ----------------------------------------------------------------
@@ -100,7 +133,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
             f"use --format {'|'.join(FORMATS)}"
         )
     m = read_map(args.file)
-    dot = to_dot(to_networkx(m), dot_options(args))
+    G = to_networkx(m)
+    options = dot_options(args)
+    if args.evaluate:
+        options = replace(options, labels=claim_labels(G, args.evaluate, args.support))
+    if args.gradual:
+        options = replace(options, strengths=claim_strengths(G, args.gradual))
+    dot = to_dot(G, options)
     write_atomic(args.output, render_image(dot, fmt))
     out(f"wrote {args.output} ({fmt})")
     return 0
@@ -147,7 +186,7 @@ def _cmd_schemes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_schema(args: argparse.Namespace) -> int:
+def _cmd_schema(_args: argparse.Namespace) -> int:
     emit_json(json_schema())
     return 0
 
@@ -160,8 +199,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "check",
         help="validate a map and report quote coverage",
-        description="Validate FILE (ids, references, quotes against the source) "
-        "and report which sentences of the source the map encodes.",
+        description="Validate FILE (ids, references, quotes against the source), "
+        "report which sentences of the source the map encodes, and run the lints.",
+        epilog="lints (severity: code: what it finds):\n"
+        + "\n".join(f"  {c.severity}: {c.code}: {c.description}" for c in CHECKS.values()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", metavar="FILE", help="the map's YAML file")
     p.add_argument("--format", choices=["text", "json"], default="text", help="report format")
@@ -170,6 +212,18 @@ def register(sub: Any) -> None:
         "--verbose",
         action="store_true",
         help="list every sentence with the claims that quote it",
+    )
+    p.add_argument(
+        "--select",
+        metavar="CODES",
+        help="run only these lints (comma-separated; codes listed below)",
+    )
+    p.add_argument("--ignore", metavar="CODES", help="skip these lints (comma-separated)")
+    p.add_argument(
+        "--fail-on",
+        choices=list(_FAIL_ON),
+        default="error",
+        help="exit 1 when a finding of this severity or worse is reported (default error)",
     )
     p.set_defaults(run=_cmd_check)
 
@@ -183,6 +237,23 @@ def register(sub: Any) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
     p.add_argument("--format", choices=FORMATS, help="output format (default: from OUT's suffix)")
     add_render_options(p)
+    p.add_argument(
+        "--evaluate",
+        choices=SEMANTICS,
+        help="fill each claim by its label under this Dung semantics "
+        "(in green, out red, undec grey)",
+    )
+    p.add_argument(
+        "--support",
+        choices=SUPPORTS,
+        default=DEFAULT_SUPPORT,
+        help=f"how supports become attacks for --evaluate (default {DEFAULT_SUPPORT})",
+    )
+    p.add_argument(
+        "--gradual",
+        choices=list(GRADUAL_METHODS),
+        help="set each claim's fill intensity by its strength under this gradual semantics",
+    )
     p.set_defaults(run=_cmd_render)
 
     p = sub.add_parser(

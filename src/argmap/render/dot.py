@@ -188,7 +188,7 @@ def _edge(G: nx.DiGraph, u: str, v: str, inf: str, part: str) -> pydot.Edge:
 
 def _quote(name: str) -> str:
     """A DOT id in double quotes, so that ids like ``node`` or ``a+b`` stay plain names."""
-    return '"' + name.replace('"', r'\"') + '"'
+    return '"' + name.replace('"', r"\"") + '"'
 
 
 def _wrap(text: str, width: int) -> str:

@@ -1,0 +1,158 @@
+"""CLI commands for evaluation: evaluate, explain, and af solve."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from argmap.cli._common import emit_json, out
+from argmap.evaluate import evaluate
+from argmap.explain import explain, format_tree
+from argmap.formats.iccma import read_af, solve
+from argmap.graph import to_networkx
+from argmap.load import read_map
+from argmap.semantics.bipolar import DEFAULT_SUPPORT, SUPPORTS
+from argmap.semantics.dung import SEMANTICS
+from argmap.semantics.gradual import GRADUAL_METHODS
+
+__all__ = ["add_semantics_options", "register"]
+
+_MARK = {"in": "IN", "out": "OUT", "undec": "UNDEC"}
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    m = read_map(args.file)
+    ev = evaluate(to_networkx(m), args.semantics, args.support, args.gradual, args.claim)
+    if args.format == "json":
+        emit_json({"file": m.file, "thesis": m.thesis, **ev.to_dict()})
+        return 0
+    out(
+        f"{m.file}: {ev.semantics} semantics, {ev.support} support: "
+        f"{ev.arguments} arguments, {len(ev.attacks)} attacks"
+    )
+    n = len(ev.extensions)
+    out(f"extensions ({n}, claims only):" if n else "extensions: none")
+    for e in ev.extensions:
+        out("  {" + ", ".join(e) + "}")
+    reading = "" if ev.semantics == "grounded" else " (sceptical: in/out in every extension)"
+    out(f"labels{reading}:")
+    width = max((len(c) for c in ev.labels), default=0)
+    for c, lab in ev.labels.items():
+        thesis = "  (thesis)" if c == m.thesis else ""
+        out(f"  {c:<{width}}  {_MARK[lab]:<5}  {ev.strengths[c]:.3f}{thesis}")
+    note = "" if ev.converged else " (did not converge)"
+    out(f"strengths: {ev.gradual}{note}")
+    if ev.acceptance is not None:
+        acc = ev.acceptance
+        out(
+            f"{acc.claim}: credulously {'accepted' if acc.credulous else 'rejected'}, "
+            f"sceptically {'accepted' if acc.sceptical else 'rejected'} ({ev.semantics})"
+        )
+    out("commitments:")
+    for com in ev.commitments:
+        verdict = (
+            ("admissible" if com.admissible else "conflict-free, not admissible")
+            if com.conflict_free
+            else "not conflict-free"
+        )
+        n_claims = f"{len(com.claims)} claim{'s' if len(com.claims) != 1 else ''}"
+        out(f"  {com.name} ({n_claims}): {verdict}")
+        for a, b in com.conflicts:
+            out(f"    conflict: {a} attacks {b}")
+        for a, b in com.unanswered:
+            out(f"    unanswered: {a} attacks {b}")
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    G = to_networkx(read_map(args.file))
+    ex = explain(G, args.claim, args.semantics, args.support, args.depth)
+    if args.format == "json":
+        emit_json(ex.to_dict())
+        return 0
+    where = "" if ex.extension is None else " in the extension {" + ", ".join(ex.extension) + "}"
+    out(f"{ex.semantics} semantics, {ex.support} support{where}:")
+    out(format_tree(ex.tree))
+    return 0
+
+
+def _cmd_af_solve(args: argparse.Namespace) -> int:
+    out(solve(read_af(args.file), args.task, args.arg, style=args.style))
+    return 0
+
+
+def add_semantics_options(p: argparse.ArgumentParser) -> None:
+    """Add --semantics and --support to a command."""
+    p.add_argument(
+        "--semantics",
+        choices=SEMANTICS,
+        default="grounded",
+        help="Dung semantics (default grounded: accept only what nothing undecided can defeat)",
+    )
+    p.add_argument(
+        "--support",
+        choices=SUPPORTS,
+        default=DEFAULT_SUPPORT,
+        help=f"how supports become attacks (default {DEFAULT_SUPPORT}: a conclusion stands "
+        "or falls with its premises; see docs/semantics.md)",
+    )
+
+
+def register(sub: Any) -> None:
+    """Add the evaluate, explain and af commands to the subparsers ``sub``."""
+    p = sub.add_parser(
+        "evaluate",
+        help="label claims in/out/undecided, with strengths and commitments",
+        description="Evaluate FILE in the Dung framework the map means: the extensions, "
+        "a label per claim, a gradual strength per claim, and whether each speaker's "
+        "position is conflict-free and admissible.",
+    )
+    p.add_argument("file", metavar="FILE", help="the map's YAML file")
+    add_semantics_options(p)
+    p.add_argument(
+        "--gradual",
+        choices=list(GRADUAL_METHODS),
+        default="df-quad",
+        help="gradual semantics for the strengths (default df-quad)",
+    )
+    p.add_argument("--claim", metavar="ID", help="report credulous and sceptical acceptance of ID")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="report format")
+    p.set_defaults(run=_cmd_evaluate)
+
+    p = sub.add_parser(
+        "explain",
+        help="explain why a claim is in, out or undecided",
+        description="Explain the label of CLAIM in FILE as a dialectical tree: IN because "
+        "every attacker is OUT, OUT because an IN argument attacks it, UNDEC otherwise.",
+    )
+    p.add_argument("file", metavar="FILE", help="the map's YAML file")
+    p.add_argument("claim", metavar="CLAIM", help="id of the claim to explain")
+    add_semantics_options(p)
+    p.add_argument("--depth", type=int, default=6, help="levels of the tree to show (default 6)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    p.set_defaults(run=_cmd_explain)
+
+    p = sub.add_parser(
+        "af",
+        help="abstract argumentation frameworks (ICCMA formats)",
+        description="Work on abstract frameworks in ICCMA formats (.apx, .tgf, .af, .i23).",
+    )
+    af_sub = p.add_subparsers(dest="af_command", metavar="SUBCOMMAND", required=True)
+    q = af_sub.add_parser(
+        "solve",
+        help="answer an ICCMA task on a framework file",
+        description="Read FILE (.apx, .tgf, .af or .i23) and print the ICCMA answer to "
+        "TASK, e.g. EE-PR (all preferred extensions) or DC-GR with --arg.",
+    )
+    q.add_argument("file", metavar="FILE", help="the framework file")
+    q.add_argument(
+        "--task", required=True, help="ICCMA task XX-YY: XX in SE, EE, DC, DS; YY in GR, CO, PR, ST"
+    )
+    q.add_argument("--arg", metavar="A", help="the query argument of a DC or DS task")
+    q.add_argument(
+        "--style",
+        choices=["iccma19", "iccma23"],
+        default="iccma19",
+        help="answer format (default iccma19)",
+    )
+    q.set_defaults(run=_cmd_af_solve)

@@ -1,0 +1,239 @@
+"""The one entry point for evaluating a map: labels, strengths, full report.
+
+:func:`claim_labels` labels every claim ``in``, ``out`` or ``undec`` in the
+Dung framework the map means (:func:`argmap.semantics.bipolar.framework`).
+Grounded semantics has one labelling.  Complete, preferred and stable
+semantics may have several extensions; a claim's label is then the
+**sceptical** reading: ``in`` if it is in every extension, ``out`` if every
+extension attacks it, ``undec`` otherwise (it is accepted in some and not
+others, or in none without being defeated in all).  With no stable extension
+at all every claim is ``undec``.  :func:`evaluate` also reports credulous
+acceptance (in at least one extension).
+
+:func:`claim_strengths` gives each claim a gradual strength in [0, 1]
+(:mod:`argmap.semantics.gradual`).
+
+Examples
+--------
+>>> from argmap.model import Claim, Map, Relation
+>>> from argmap.graph import to_networkx
+>>> cs = (Claim("t", "t", "t", "thesis", "authors"), Claim("o", "o", "o", "opponent", "x"),
+...       Claim("r", "r", "r", "rebuttal", "authors"))
+>>> rs = (Relation("o-t", "opposition", ("o",), "t"), Relation("r-o", "opposition", ("r",), "o"))
+>>> G = to_networkx(Map("", "t", "", cs, rs))
+>>> claim_labels(G)
+{'o': 'out', 'r': 'in', 't': 'in'}
+>>> claim_strengths(G)
+{'o': 0.25, 'r': 0.5, 't': 0.375}
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from argmap.errors import ArgmapError, Diagnostic
+from argmap.graph import claim_nodes
+from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework
+from argmap.semantics.commitments import Commitment, commitments
+from argmap.semantics.dung import (
+    extensions,
+    grounded_labelling,
+    labelling_from_extension,
+    node_order_key,
+)
+from argmap.semantics.gradual import gradual
+
+__all__ = [
+    "Acceptance",
+    "Evaluation",
+    "check_claim",
+    "claim_labels",
+    "claim_strengths",
+    "evaluate",
+    "labels_of",
+]
+
+
+def labels_of(af: nx.DiGraph, semantics: str) -> dict[Hashable, str]:
+    """Label every argument of ``af``: grounded, or the sceptical reading (module doc).
+
+    Examples
+    --------
+    >>> af = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c")])
+    >>> labels_of(af, "preferred")
+    {'a': 'undec', 'b': 'undec', 'c': 'undec'}
+    >>> labels_of(nx.DiGraph([("a", "b"), ("b", "c")]), "stable")
+    {'a': 'in', 'b': 'out', 'c': 'in'}
+    """
+    if semantics == "grounded":
+        return dict(grounded_labelling(af))
+    labellings = [labelling_from_extension(af, e) for e in extensions(af, semantics)]
+    result: dict[Hashable, str] = {}
+    for a in sorted(af, key=node_order_key):
+        seen = {lab[a] for lab in labellings}
+        result[a] = seen.pop() if seen in ({"in"}, {"out"}) else "undec"
+    return result
+
+
+def claim_labels(
+    G: nx.DiGraph, semantics: str = "grounded", support: str = DEFAULT_SUPPORT
+) -> dict[str, str]:
+    """Return ``in``/``out``/``undec`` per claim of the map graph ``G``, sorted by id."""
+    labels = labels_of(framework(G, support), semantics)
+    return {c: labels[c] for c in claim_nodes(G)}
+
+
+def claim_strengths(G: nx.DiGraph, method: str = "df-quad") -> dict[str, float]:
+    """Return the gradual strength in [0, 1] of every claim, sorted by id."""
+    return gradual(G, method).strengths
+
+
+def check_claim(G: nx.DiGraph, claim: str) -> None:
+    """Raise ``unknown-claim`` (with a did-you-mean hint) unless ``claim`` is a claim of ``G``.
+
+    Examples
+    --------
+    >>> check_claim(nx.DiGraph(file="m.yaml"), "x")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: m.yaml: error: unknown-claim: no claim 'x' in the map ...
+    """
+    claims = claim_nodes(G)
+    if claim in claims:
+        return
+    close = difflib.get_close_matches(claim, claims, n=3)
+    hint = f"did you mean {', '.join(close)}?" if close else "'argmap check' lists the claims"
+    raise ArgmapError(
+        [
+            Diagnostic(
+                str(G.graph.get("file", "<map>")),
+                0,
+                0,
+                "unknown-claim",
+                f"no claim {claim!r} in the map (the thesis is {G.graph.get('thesis')!r})",
+                hint=hint,
+            )
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """Whether one claim is accepted in some (credulous) and every (sceptical) extension."""
+
+    claim: str
+    credulous: bool
+    sceptical: bool
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The full evaluation report of a map (what ``argmap evaluate`` prints)."""
+
+    semantics: str
+    support: str
+    gradual: str
+    arguments: int
+    attacks: list[tuple[str, str]]
+    extensions: list[list[str]]
+    labels: dict[str, str]
+    strengths: dict[str, float]
+    converged: bool
+    commitments: list[Commitment]
+    acceptance: Acceptance | None = None
+    inference_labels: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as a JSON-ready dictionary."""
+        return {
+            "semantics": self.semantics,
+            "support": self.support,
+            "gradual": self.gradual,
+            "arguments": self.arguments,
+            "attacks": [list(e) for e in self.attacks],
+            "extensions": self.extensions,
+            "labels": self.labels,
+            "inference_labels": self.inference_labels,
+            "strengths": self.strengths,
+            "converged": self.converged,
+            "acceptance": None
+            if self.acceptance is None
+            else {
+                "claim": self.acceptance.claim,
+                "credulous": self.acceptance.credulous,
+                "sceptical": self.acceptance.sceptical,
+            },
+            "commitments": [
+                {
+                    "speaker": c.speaker,
+                    "name": c.name,
+                    "claims": list(c.claims),
+                    "arguments": list(c.arguments),
+                    "conflict_free": c.conflict_free,
+                    "admissible": c.admissible,
+                    "conflicts": [list(e) for e in c.conflicts],
+                    "unanswered": [list(e) for e in c.unanswered],
+                }
+                for c in self.commitments
+            ],
+        }
+
+
+def evaluate(
+    G: nx.DiGraph,
+    semantics: str = "grounded",
+    support: str = DEFAULT_SUPPORT,
+    method: str = "df-quad",
+    claim: str | None = None,
+) -> Evaluation:
+    """Evaluate the map graph ``G``: extensions, labels, strengths, commitments.
+
+    Extensions list claims only (inference arguments are left out), sorted.
+    ``claim``, if given, is checked for credulous and sceptical acceptance.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> from argmap.graph import to_networkx
+    >>> cs = (Claim("a", "a", "a", "thesis", "x"), Claim("b", "b", "b", "opponent", "y"))
+    >>> rs = (Relation("ab", "opposition", ("a",), "b"), Relation("ba", "opposition", ("b",), "a"))
+    >>> ev = evaluate(to_networkx(Map("", "a", "", cs, rs)), "preferred", claim="a")
+    >>> ev.extensions, ev.labels
+    ([['a'], ['b']], {'a': 'undec', 'b': 'undec'})
+    >>> ev.acceptance
+    Acceptance(claim='a', credulous=True, sceptical=False)
+    """
+    if claim is not None:
+        check_claim(G, claim)
+    af = framework(G, support)
+    exts = extensions(af, semantics)
+    labels = labels_of(af, semantics)
+    claims = claim_nodes(G)
+    claim_set = set(claims)
+    grad = gradual(G, method)
+    acceptance = None
+    if claim is not None:
+        acceptance = Acceptance(
+            claim,
+            credulous=any(claim in e for e in exts),
+            sceptical=all(claim in e for e in exts),
+        )
+    return Evaluation(
+        semantics=semantics,
+        support=support,
+        gradual=method,
+        arguments=af.number_of_nodes(),
+        attacks=sorted((str(a), str(b)) for a, b in af.edges),
+        extensions=[list(t) for t in sorted({tuple(sorted(claim_set & e)) for e in exts})],
+        labels={c: labels[c] for c in claims},
+        strengths=grad.strengths,
+        converged=grad.converged,
+        commitments=commitments(G, support),
+        acceptance=acceptance,
+        inference_labels={str(a): lab for a, lab in labels.items() if a not in claim_set},
+    )

@@ -1,0 +1,513 @@
+"""ICCMA framework formats (APX, TGF, ICCMA 2023) and answer-format solving.
+
+Readers return a ``networkx.DiGraph`` with ``str`` argument names; edge
+``(a, b)`` means "a attacks b".  Writers return deterministic text (arguments
+in :func:`argmap.semantics.node_order_key` order, attacks sorted by attacker
+then target).  Bad input raises :class:`argmap.errors.ArgmapError` whose
+diagnostics name the file, line and column.
+
+Formats
+-------
+APX
+    ``arg(a).`` and ``att(a,b).`` facts; ``%`` starts a comment.
+TGF
+    one argument per line, a line ``#``, then one ``attacker target`` per line.
+ICCMA 2023 (``.af``, ``.i23``)
+    ``p af N`` then ``a b`` attack lines over arguments ``1 .. N``; lines that
+    start with ``#`` are comments.
+
+Examples
+--------
+>>> af = read_apx("arg(a). arg(b).\\natt(a,b).")
+>>> print(write_tgf(af), end="")
+a
+b
+#
+a b
+>>> solve(af, "EE-PR")
+'[[a]]'
+>>> print(solve(read_iccma23("p af 2\\n1 2\\n"), "DC-CO", "1", style="iccma23"))
+YES
+w 1
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable
+from pathlib import Path
+from typing import Literal
+
+import networkx as nx
+
+from argmap.errors import ArgmapError, Diagnostic
+from argmap.semantics.dung import (
+    credulous_witness,
+    extensions,
+    node_order_key,
+    sceptical_counterexample,
+    some_extension,
+)
+
+__all__ = [
+    "SEMANTICS_CODES",
+    "TASKS",
+    "Style",
+    "read_af",
+    "read_apx",
+    "read_iccma23",
+    "read_tgf",
+    "solve",
+    "write_apx",
+    "write_iccma23",
+    "write_tgf",
+]
+
+Style = Literal["iccma19", "iccma23"]
+
+SEMANTICS_CODES: dict[str, str] = {
+    "GR": "grounded",
+    "CO": "complete",
+    "PR": "preferred",
+    "ST": "stable",
+}
+TASKS: tuple[str, ...] = tuple(
+    f"{p}-{s}" for p in ("SE", "EE", "DC", "DS") for s in SEMANTICS_CODES
+)
+
+_APX_HINT = "write one fact per statement: arg(name). or att(attacker,target)."
+_TGF_HINT = "write argument names one per line, then a line '#', then 'attacker target' lines"
+_I23_HINT = "start with 'p af N', then one 'attacker target' line per attack, numbers 1..N"
+
+
+def _err(*args: str | int) -> Diagnostic:
+    file, line, col, code, msg, hint = args
+    return Diagnostic(str(file), int(line), int(col), str(code), str(msg), str(hint))
+
+
+def _raise_if(diags: list[Diagnostic]) -> None:
+    if diags:
+        raise ArgmapError(diags)
+
+
+# ---------------------------------------------------------------- APX
+
+_NAME = r"[^\s,()%.]+(?:\.[^\s,()%.]+)*"
+_APX_FACT = re.compile(
+    rf"(?P<kind>arg|att)\s*\(\s*(?P<a>{_NAME})\s*(?:,\s*(?P<b>{_NAME})\s*)?\)\s*\."
+)
+_SPACE = re.compile(r"\s*")
+
+
+def read_apx(text: str, file: str = "<apx>") -> nx.DiGraph:
+    """Parse APX text (``arg(a).``, ``att(a,b).``, ``%`` comments).
+
+    Examples
+    --------
+    >>> sorted(read_apx("arg(a).\\narg(b).\\natt(a,b).\\n").edges)
+    [('a', 'b')]
+    >>> read_apx("arg(a).\\natt(a;b).")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: <apx>:2:1: error: af-syntax: ...
+    """
+    af = nx.DiGraph()
+    diags: list[Diagnostic] = []
+    attacks: list[tuple[str, str, int, int]] = []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("%", 1)[0]
+        pos = _SPACE.match(line, 0).end()  # type: ignore[union-attr]
+        while pos < len(line):
+            m = _APX_FACT.match(line, pos)
+            if m is None:
+                bad = line[pos:].split()[0]
+                diags.append(
+                    _err(file, lineno, pos + 1, "af-syntax", f"cannot read {bad!r}", _APX_HINT)
+                )
+                break
+            kind, a, b = m.group("kind"), m.group("a"), m.group("b")
+            if kind == "arg" and b is None:
+                af.add_node(a)
+            elif kind == "att" and b is not None:
+                attacks.append((a, b, lineno, pos + 1))
+            else:
+                want = "arg(name)." if kind == "arg" else "att(attacker,target)."
+                diags.append(
+                    _err(
+                        file,
+                        lineno,
+                        pos + 1,
+                        "af-syntax",
+                        f"{kind} needs the form {want}",
+                        _APX_HINT,
+                    )
+                )
+            pos = _SPACE.match(line, m.end()).end()  # type: ignore[union-attr]
+    for a, b, lineno, col in attacks:
+        diags.extend(
+            _err(
+                file,
+                lineno,
+                col,
+                "af-undeclared-argument",
+                f"attack att({a},{b}) names {name!r}, which has no arg({name}).",
+                f"add arg({name}). or fix the name",
+            )
+            for name in (a, b)
+            if name not in af
+        )
+        af.add_edge(a, b)
+    _raise_if(diags)
+    return af
+
+
+def _ordered(af: nx.DiGraph) -> list[Hashable]:
+    return sorted(af, key=node_order_key)
+
+
+def _sorted_attacks(af: nx.DiGraph, nodes: list[Hashable]) -> list[tuple[Hashable, Hashable]]:
+    rank = {n: i for i, n in enumerate(nodes)}
+    return sorted(af.edges, key=lambda e: (rank[e[0]], rank[e[1]]))
+
+
+def _check_names(af: nx.DiGraph, pattern: re.Pattern[str], fmt: str) -> None:
+    bad = [n for n in af if not (isinstance(n, str | int) and pattern.fullmatch(str(n)))]
+    _raise_if(
+        [
+            _err(
+                f"<{fmt}>",
+                0,
+                0,
+                "af-unwritable-name",
+                f"argument {n!r} cannot be written in {fmt.upper()}",
+                "use names without spaces, commas, parentheses, '%' or '#'",
+            )
+            for n in bad
+        ]
+    )
+
+
+def write_apx(af: nx.DiGraph) -> str:
+    """Return APX text for ``af``: ``arg`` facts, then ``att`` facts, one per line.
+
+    Examples
+    --------
+    >>> write_apx(nx.DiGraph([("b", "a")]))
+    'arg(a).\\narg(b).\\natt(b,a).\\n'
+    """
+    _check_names(af, re.compile(_NAME), "apx")
+    nodes = _ordered(af)
+    lines = [f"arg({n})." for n in nodes]
+    lines += [f"att({a},{b})." for a, b in _sorted_attacks(af, nodes)]
+    return "".join(line + "\n" for line in lines)
+
+
+# ---------------------------------------------------------------- TGF
+
+
+def read_tgf(text: str, file: str = "<tgf>") -> nx.DiGraph:
+    """Parse Trivial Graph Format: node lines, ``#``, edge lines.
+
+    A node line is ``name [label ...]`` (the label is ignored); an edge line
+    is ``attacker target [label ...]``.
+
+    Examples
+    --------
+    >>> sorted(read_tgf("1\\n2\\n#\\n1 2\\n").edges)
+    [('1', '2')]
+    >>> read_tgf("1\\n#\\n1 3\\n")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: <tgf>:3:3: error: af-undeclared-argument: ...
+    """
+    af = nx.DiGraph()
+    diags: list[Diagnostic] = []
+    in_edges = False
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        col = len(raw) - len(raw.lstrip()) + 1
+        if stripped == "#":
+            if in_edges:
+                diags.append(
+                    _err(file, lineno, col, "af-syntax", "a second '#' separator", _TGF_HINT)
+                )
+            in_edges = True
+            continue
+        tokens = stripped.split()
+        if not in_edges:
+            af.add_node(tokens[0])
+            continue
+        if len(tokens) < 2:
+            diags.append(
+                _err(
+                    file,
+                    lineno,
+                    col,
+                    "af-syntax",
+                    f"edge line {stripped!r} needs an attacker and a target",
+                    _TGF_HINT,
+                )
+            )
+            continue
+        a, b = tokens[0], tokens[1]
+        for name, c in ((a, col), (b, raw.index(b, col - 1 + len(a)) + 1)):
+            if name not in af:
+                diags.append(
+                    _err(
+                        file,
+                        lineno,
+                        c,
+                        "af-undeclared-argument",
+                        f"edge '{a} {b}' names {name!r}, which is not listed before '#'",
+                        f"add a line '{name}' before '#'",
+                    )
+                )
+        af.add_edge(a, b)
+    _raise_if(diags)
+    return af
+
+
+def write_tgf(af: nx.DiGraph) -> str:
+    """Return TGF text for ``af``.
+
+    Examples
+    --------
+    >>> write_tgf(nx.DiGraph([("a", "b")]))
+    'a\\nb\\n#\\na b\\n'
+    """
+    _check_names(af, re.compile(r"[^\s#]\S*"), "tgf")
+    nodes = _ordered(af)
+    lines = [str(n) for n in nodes] + ["#"]
+    lines += [f"{a} {b}" for a, b in _sorted_attacks(af, nodes)]
+    return "".join(line + "\n" for line in lines)
+
+
+# ---------------------------------------------------------------- ICCMA 2023
+
+
+def read_iccma23(text: str, file: str = "<i23>") -> nx.DiGraph:
+    """Parse the ICCMA 2023 format (``p af N``; ``a b`` attacks; ``#`` comments).
+
+    Arguments are named ``"1" .. "N"``.
+
+    Examples
+    --------
+    >>> af = read_iccma23("# two\\np af 3\\n1 2\\n")
+    >>> sorted(af.nodes), sorted(af.edges)
+    (['1', '2', '3'], [('1', '2')])
+    >>> read_iccma23("p af 2\\n1 5\\n")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: <i23>:2:3: error: af-syntax: ...
+    """
+    af = nx.DiGraph()
+    diags: list[Diagnostic] = []
+    n: int | None = None
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        col = len(raw) - len(raw.lstrip()) + 1
+        tokens = stripped.split()
+        if n is None:
+            if len(tokens) == 3 and tokens[:2] == ["p", "af"] and tokens[2].isdecimal():
+                n = int(tokens[2])
+                af.add_nodes_from(str(i) for i in range(1, n + 1))
+            else:
+                diags.append(
+                    _err(
+                        file,
+                        lineno,
+                        col,
+                        "af-syntax",
+                        f"expected the header 'p af N', found {stripped!r}",
+                        _I23_HINT,
+                    )
+                )
+                break
+            continue
+        if len(tokens) != 2:
+            diags.append(
+                _err(
+                    file,
+                    lineno,
+                    col,
+                    "af-syntax",
+                    f"an attack line has two numbers, found {stripped!r}",
+                    _I23_HINT,
+                )
+            )
+            continue
+        start, ok = col - 1, True
+        for tok in tokens:
+            at = raw.index(tok, start)
+            start = at + len(tok)
+            if not (tok.isdecimal() and 1 <= int(tok) <= n):
+                ok = False
+                diags.append(
+                    _err(
+                        file,
+                        lineno,
+                        at + 1,
+                        "af-syntax",
+                        f"{tok!r} is not an argument number between 1 and {n}",
+                        _I23_HINT,
+                    )
+                )
+        if ok:
+            af.add_edge(str(int(tokens[0])), str(int(tokens[1])))
+    if n is None and not diags:
+        diags.append(_err(file, 1, 1, "af-syntax", "missing the header 'p af N'", _I23_HINT))
+    _raise_if(diags)
+    return af
+
+
+def write_iccma23(af: nx.DiGraph) -> str:
+    """Return ICCMA 2023 text for ``af``.
+
+    Arguments are numbered ``1 .. N`` in name order.  Unless the names already
+    are ``1 .. N``, a comment line ``# i name`` records each number's name.
+
+    Examples
+    --------
+    >>> print(write_iccma23(nx.DiGraph([("x", "y")])), end="")
+    p af 2
+    # 1 x
+    # 2 y
+    1 2
+    """
+    nodes = _ordered(af)
+    number = {n: i for i, n in enumerate(nodes, 1)}
+    lines = [f"p af {len(nodes)}"]
+    if any(str(n) != str(i) for n, i in number.items()):
+        lines += [f"# {i} {n}" for n, i in number.items()]
+    lines += [f"{number[a]} {number[b]}" for a, b in _sorted_attacks(af, nodes)]
+    return "".join(line + "\n" for line in lines)
+
+
+# ---------------------------------------------------------------- files
+
+_READERS = {".apx": read_apx, ".tgf": read_tgf, ".af": read_iccma23, ".i23": read_iccma23}
+
+
+def read_af(path: str | Path) -> nx.DiGraph:
+    """Read a framework file, choosing the format by extension.
+
+    ``.apx`` is APX, ``.tgf`` is TGF, ``.af`` and ``.i23`` are ICCMA 2023.
+
+    Examples
+    --------
+    >>> read_af("framework.txt")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: framework.txt: error: af-unknown-format: ...
+    """
+    p = Path(path)
+    reader = _READERS.get(p.suffix.lower())
+    if reader is None:
+        raise ArgmapError(
+            [
+                _err(
+                    str(p),
+                    0,
+                    0,
+                    "af-unknown-format",
+                    f"cannot tell the framework format from the extension {p.suffix!r}",
+                    "name the file .apx, .tgf, .af or .i23",
+                )
+            ]
+        )
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ArgmapError(
+            [_err(str(p), 0, 0, "af-unreadable", f"cannot read the file: {exc}", "")]
+        ) from exc
+    return reader(text, str(p))
+
+
+# ---------------------------------------------------------------- solving
+
+
+def _fmt19(ext: Iterable[Hashable]) -> str:
+    return "[" + ",".join(str(a) for a in sorted(ext, key=node_order_key)) + "]"
+
+
+def _fmt23(ext: Iterable[Hashable]) -> str:
+    return " ".join(["w", *(str(a) for a in sorted(ext, key=node_order_key))])
+
+
+def _task_error(msg: str, code: str = "unknown-task") -> ArgmapError:
+    return ArgmapError(
+        [
+            _err(
+                "<task>",
+                0,
+                0,
+                code,
+                msg,
+                "use XX-YY with XX in SE, EE, DC, DS and YY in GR, CO, PR, ST",
+            )
+        ]
+    )
+
+
+def solve(
+    af: nx.DiGraph, task: str, arg: Hashable | None = None, *, style: Style = "iccma19"
+) -> str:
+    """Answer an ICCMA task, returning the answer text (no trailing newline).
+
+    ``style="iccma19"`` (default): ``SE`` prints ``[a,b]`` or ``NO`` (no
+    stable extension), ``EE`` prints ``[[a],[b,c]]`` (``[]`` when there is
+    none), ``DC``/``DS`` print ``YES`` or ``NO``.
+
+    ``style="iccma23"``: an extension is a line ``w a b``; ``SE`` prints it or
+    ``NO``; ``DC`` prints ``YES`` and a ``w`` line with an extension containing
+    the query, or ``NO``; ``DS`` prints ``YES``, or ``NO`` and a ``w`` line
+    with an extension lacking it.  ICCMA 2023 dropped ``EE``; here it prints
+    one ``w`` line per extension (nothing for none).
+
+    Under stable semantics with no stable extension, ``DS`` answers ``YES``
+    (vacuous truth, as ICCMA does).
+
+    Examples
+    --------
+    >>> af = nx.DiGraph([("a", "b"), ("b", "a")])
+    >>> solve(af, "EE-CO"), solve(af, "SE-GR"), solve(af, "DS-PR", "a")
+    ('[[],[a],[b]]', '[]', 'NO')
+    >>> print(solve(af, "DS-PR", "a", style="iccma23"))
+    NO
+    w b
+    >>> solve(af, "XX-PR")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: <task>: error: unknown-task: unknown task 'XX-PR' ...
+    """
+    problem, _, code = task.partition("-")
+    semantics = SEMANTICS_CODES.get(code)
+    if problem not in ("SE", "EE", "DC", "DS") or semantics is None:
+        raise _task_error(f"unknown task {task!r} (supported: {', '.join(TASKS)})")
+    fmt = _fmt23 if style == "iccma23" else _fmt19
+    if problem == "SE":
+        ext = some_extension(af, semantics)
+        return "NO" if ext is None else fmt(ext)
+    if problem == "EE":
+        exts = extensions(af, semantics)
+        if style == "iccma23":
+            return "\n".join(fmt(e) for e in exts)
+        return "[" + ",".join(fmt(e) for e in exts) + "]"
+    if arg is None:
+        raise _task_error(f"task {task} needs a query argument", "missing-argument")
+    if arg not in af and str(arg) in af:
+        arg = str(arg)
+    if problem == "DC":
+        witness = credulous_witness(af, arg, semantics)
+        if witness is None:
+            return "NO"
+        return "YES\n" + fmt(witness) if style == "iccma23" else "YES"
+    counter = sceptical_counterexample(af, arg, semantics)
+    if counter is None:
+        return "YES"
+    return "NO\n" + fmt(counter) if style == "iccma23" else "NO"

@@ -1,0 +1,604 @@
+"""The map as one self-contained interactive web page, for teaching.
+
+The page shows the Graphviz SVG of the map beside the essay, whose quoted
+passages are marked with the ids of the claims that quote them.  Everything
+the page needs is computed here and embedded as JSON: the claims with their
+supporters and attackers, the relations with the rhetorical *move* each one
+makes (evidence, appeal to authority, concession, rebuttal …), and the
+lesson's steps, which reveal the map from the thesis outwards one layer or one
+relation at a time.  ``page.js`` and ``page.css`` (package data) only display
+that data; they are inlined so the page works offline from ``file://``.
+
+Examples
+--------
+>>> from argmap.graph import to_networkx
+>>> from argmap.model import Claim, Map, Relation
+>>> cs = (Claim(id="t", text="Cats win.", quote="T", role="thesis", by="authors"),
+...       Claim(id="e", text="Cats purr.", quote="E", role="evidence", by="authors"))
+>>> rs = (Relation(id="e--supports--t", kind="support", premises=("e",), target="t"),)
+>>> G = to_networkx(Map(title="M", thesis="t", source="", claims=cs, relations=rs))
+>>> [(s.title, s.claims) for s in lesson_steps(G, "layer")]
+[('Thesis', ('t',)), ('Evidence', ('e',))]
+>>> rhetorical_move(G, "e--supports--t").caption
+'Evidence: “Cats purr.” supports “Cats win.”'
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from importlib import resources
+from itertools import pairwise
+from typing import Any, Literal
+
+import networkx as nx
+
+from argmap.graph import claim_nodes, inference_nodes, premises, target, to_networkx
+from argmap.model import ROLES, Map
+from argmap.render.dot import COLORS, LABEL_COLORS, ROLE_STYLE, DotOptions, render_image, to_dot
+from argmap.schemes import SCHEMES
+from argmap.source import paragraphs
+
+__all__ = [
+    "MOVES",
+    "Move",
+    "Step",
+    "StepMode",
+    "essay_html",
+    "lesson_steps",
+    "page_data",
+    "rhetorical_move",
+    "script_json",
+    "to_html",
+]
+
+#: rhetorical moves a relation can make, with the name shown to the class
+MOVES: dict[str, str] = {
+    "thesis": "Thesis",
+    "reason": "Reason",
+    "evidence": "Evidence",
+    "example": "Example",
+    "authority": "Appeal to authority",
+    "analogy": "Analogy",
+    "cause": "Causal argument",
+    "sign": "Argument from a sign",
+    "consequences": "Argument from consequences",
+    "background": "Background",
+    "linked": "Linked premises",
+    "concession": "Concession",
+    "objection": "Objection",
+    "rebuttal": "Rebuttal of an opponent",
+    "undercut": "Undercut",
+}
+
+_SCHEME_MOVES = {
+    "expert-opinion": "authority",
+    "position-to-know": "authority",
+    "example": "example",
+    "analogy": "analogy",
+    "cause-to-effect": "cause",
+    "effect-to-cause": "cause",
+    "correlation-to-cause": "cause",
+    "sign": "sign",
+    "consequences": "consequences",
+    "practical-reasoning": "consequences",
+}
+_ROLE_MOVES = {
+    "authority": "authority",
+    "example": "example",
+    "evidence": "evidence",
+    "background": "background",
+    "concession": "concession",
+}
+_KIND_ORDER = {"support": 0, "opposition": 1, "undercut": 2}
+
+StepMode = Literal["layer", "relation"]
+_MODES: tuple[StepMode, ...] = ("layer", "relation")
+
+
+@dataclass(frozen=True)
+class Move:
+    """The rhetorical move a relation makes: a key of :data:`MOVES` and a caption."""
+
+    move: str
+    name: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the lesson: what it reveals and what to say about it.
+
+    ``claims`` and ``relations`` are the ids newly shown at this step;
+    ``moves`` the keys of :data:`MOVES` it demonstrates, ``captions`` one
+    sentence per relation (or about the thesis).
+    """
+
+    title: str
+    moves: tuple[str, ...]
+    captions: tuple[str, ...]
+    claims: tuple[str, ...]
+    relations: tuple[str, ...]
+
+
+def _q(G: nx.DiGraph, claim: str) -> str:
+    return f"“{G.nodes[claim]['text']}”"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+_VERBS = {"support": "support", "opposition": "tell against", "undercut": "undercut"}
+
+
+def _verb(subjects: list[str], verb: str) -> str:
+    """``verb`` agreeing with one subject (``supports``) or several (``support``)."""
+    if len(subjects) > 1:
+        return verb
+    first, _, rest = verb.partition(" ")
+    return f"{first}s {rest}".rstrip()
+
+
+def rhetorical_move(G: nx.DiGraph, relation: str) -> Move:
+    """Name the move of the inference ``relation`` from its kind, roles and scheme.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> cs = (Claim(id="t", text="T.", quote="T", role="thesis", by="authors"),
+    ...       Claim(id="o", text="O.", quote="O", role="opponent", by="trotsky"),
+    ...       Claim(id="r", text="R.", quote="R", role="rebuttal", by="authors"))
+    >>> rs = (Relation(id="o-t", kind="opposition", premises=("o",), target="t"),
+    ...       Relation(id="r-o", kind="opposition", premises=("r",), target="o"))
+    >>> m = Map(title="", thesis="t", source="", claims=cs, relations=rs,
+    ...         speakers={"trotsky": "Trotsky"})
+    >>> G = to_networkx(m)
+    >>> print(rhetorical_move(G, "o-t").caption)
+    Objection: “O.” tells against “T.”, says Trotsky
+    >>> print(rhetorical_move(G, "r-o").caption)
+    Rebuttal of an opponent: “R.” answers “O.”, the position of Trotsky
+    """
+    d = G.nodes[relation]
+    prem = premises(G, relation)
+    roles = {G.nodes[p]["role"] for p in prem}
+    tgt = target(G, relation)
+    said = _and([_q(G, p) for p in prem]) + (" together" if len(prem) > 1 else "")
+    scheme = SCHEMES[d["scheme"]].name if d.get("scheme") in SCHEMES else ""
+    if d["relation"] == "undercut":
+        move = "undercut"
+        their = premises(G, tgt)
+        text = (
+            f"{said} {_verb(prem, 'question')} whether {_and([_q(G, p) for p in their])} "
+            f"really {_verb(their, _VERBS[G.nodes[tgt]['relation']])} {_q(G, target(G, tgt))}"
+        )
+    elif d["relation"] == "opposition":
+        if "concession" in roles:
+            move = "concession"
+            text = f"the authors grant {said}, which {_verb(prem, 'tell')} against {_q(G, tgt)}"
+        elif G.nodes[tgt]["role"] == "opponent" or "rebuttal" in roles:
+            move = "rebuttal"
+            text = (
+                f"{said} {_verb(prem, 'answer')} {_q(G, tgt)}, "
+                f"the position of {G.nodes[tgt]['speaker']}"
+            )
+        else:
+            move = "objection"
+            text = f"{said} {_verb(prem, 'tell')} against {_q(G, tgt)}"
+            if "opponent" in roles:
+                text += f", says {G.nodes[prem[0]]['speaker']}"
+    else:
+        move = _SCHEME_MOVES.get(d.get("scheme", ""), "")
+        move = move or next((_ROLE_MOVES[r] for r in sorted(roles) if r in _ROLE_MOVES), "reason")
+        text = f"{said} {_verb(prem, 'support')} {_q(G, tgt)}"
+    head = MOVES[move]
+    if d["linked"] and d["relation"] == "support":
+        head = f"{MOVES['linked']} ({head.lower()})"
+        move = "linked"
+    if scheme:
+        text += f" ({scheme.lower()})"
+    return Move(move, MOVES[move], f"{head}: {text}")
+
+
+def _span_start(G: nx.DiGraph, claim: str) -> int:
+    span = G.nodes[claim].get("span")
+    return span[0] if span else 1 << 60
+
+
+def _incoming(G: nx.DiGraph, node: str) -> list[str]:
+    """Inference nodes concluding, attacking or undercutting ``node``, in teaching order."""
+    found = [
+        u
+        for u in G.predecessors(node)
+        if G.nodes[u]["kind"] == "inference" and G.edges[u, node]["role"] != "premise"
+    ]
+    return sorted(
+        found,
+        key=lambda r: (
+            _KIND_ORDER[G.nodes[r]["relation"]],
+            min(_span_start(G, p) for p in premises(G, r)),
+            r,
+        ),
+    )
+
+
+def _reveal_order(G: nx.DiGraph) -> tuple[dict[str, int], list[tuple[str, int]]]:
+    """Breadth-first from the thesis against the relations.
+
+    Returns the layer of each reached claim and the reached relations in order
+    with their layer.  A relation is one layer beyond its target (for an
+    undercut, beyond the relation it attacks); its premises first appear there.
+    """
+    thesis = G.graph["thesis"]
+    layer = {thesis: 0}
+    order: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    queue = deque([(thesis, 0)])
+    while queue:
+        node, depth = queue.popleft()
+        for rel in _incoming(G, node):
+            if rel in seen:
+                continue
+            seen.add(rel)
+            order.append((rel, depth + 1))
+            for p in sorted(premises(G, rel), key=lambda c: (_span_start(G, c), c)):
+                if p not in layer:
+                    layer[p] = depth + 1
+                    queue.append((p, depth + 1))
+            queue.append((rel, depth + 1))
+    return layer, order
+
+
+def lesson_steps(G: nx.DiGraph, mode: StepMode = "layer") -> list[Step]:
+    """The lesson: the thesis first, then the map revealed outwards.
+
+    ``mode="layer"`` reveals every relation one step further from the thesis
+    at once; ``mode="relation"`` one relation per step, in the same order.  A
+    last step shows what is not connected to the thesis, if anything.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> cs = tuple(Claim(id=i, text=i.upper(), quote=i, role=r, by="authors")
+    ...            for i, r in [("t", "thesis"), ("a", "authority"), ("b", "evidence"),
+    ...                         ("c", "claim"), ("x", "claim")])
+    >>> rs = (Relation(id="a-t", kind="support", premises=("a",), target="t"),
+    ...       Relation(id="b-t", kind="support", premises=("b",), target="t"),
+    ...       Relation(id="c-a", kind="undercut", premises=("c",), target="a-t"))
+    >>> G = to_networkx(Map(title="", thesis="t", source="", claims=cs, relations=rs))
+    >>> for s in lesson_steps(G, "layer"):
+    ...     print(s.moves, s.claims)
+    ('thesis',) ('t',)
+    ('authority', 'evidence') ('a', 'b')
+    ('undercut',) ('c',)
+    () ('x',)
+    >>> [s.relations for s in lesson_steps(G, "relation")]
+    [(), ('a-t',), ('b-t',), ('c-a',), ()]
+    """
+    thesis = G.graph["thesis"]
+    steps = [
+        Step(
+            "Thesis",
+            ("thesis",),
+            (f"Thesis: {_q(G, thesis)} — everything else in the map argues for or against it.",),
+            (thesis,),
+            (),
+        )
+    ]
+    layer, order = _reveal_order(G)
+    groups: list[list[str]] = []
+    for rel, depth in order:
+        if mode == "relation" or len(groups) < depth:
+            groups.append([])
+        groups[-1].append(rel)
+    shown = {thesis}
+    for group in groups:
+        moves = [rhetorical_move(G, r) for r in group]
+        new = [p for r in group for p in premises(G, r) if p not in shown]
+        new = sorted(set(new), key=lambda c: (_span_start(G, c), c))
+        shown.update(new)
+        keys = tuple(dict.fromkeys(m.move for m in moves))
+        steps.append(
+            Step(
+                ", ".join(MOVES[k] for k in keys),
+                keys,
+                tuple(m.caption for m in moves),
+                tuple(new),
+                tuple(group),
+            )
+        )
+    rest_claims = tuple(c for c in claim_nodes(G) if c not in layer)
+    rest_relations = tuple(r for r in inference_nodes(G) if r not in {o[0] for o in order})
+    if rest_claims or rest_relations:
+        steps.append(
+            Step(
+                "Not connected to the thesis",
+                (),
+                ("These claims and relations do not lead to the thesis.",),
+                rest_claims,
+                rest_relations,
+            )
+        )
+    return steps
+
+
+def _neighbours(G: nx.DiGraph, claim: str) -> dict[str, list[str]]:
+    """Who supports, attacks and undercuts ``claim``, and what it supports or attacks."""
+    result: dict[str, set[str]] = {
+        k: set() for k in ("supporters", "attackers", "undercutters", "supports", "attacks")
+    }
+    for rel in _incoming(G, claim):
+        kind = G.nodes[rel]["relation"]
+        result["supporters" if kind == "support" else "attackers"].update(premises(G, rel))
+        for cut in _incoming(G, rel):
+            result["undercutters"].update(premises(G, cut))
+    for rel in G.successors(claim):
+        tgt = target(G, rel)
+        if G.nodes[rel]["relation"] == "undercut":
+            tgt = target(G, tgt)
+        result["supports" if G.nodes[rel]["relation"] == "support" else "attacks"].add(tgt)
+    return {k: sorted(v) for k, v in result.items()}
+
+
+def page_data(
+    G: nx.DiGraph,
+    labels: Mapping[str, str] | None = None,
+    strengths: Mapping[str, float] | None = None,
+) -> dict[str, Any]:
+    """Everything the page's script shows, as JSON-ready data (sorted, deterministic).
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> cs = (Claim(id="t", text="T.", quote="T", role="thesis", by="authors"),
+    ...       Claim(id="e", text="E.", quote="E", role="evidence", by="authors"))
+    >>> rs = (Relation(id="r", kind="support", premises=("e",), target="t", scheme="sign"),)
+    >>> G = to_networkx(Map(title="M", thesis="t", source="", claims=cs, relations=rs))
+    >>> d = page_data(G, labels={"t": "in"})
+    >>> d["claims"]["t"]["supporters"], d["claims"]["t"]["label"], d["claims"]["e"]["schemes"]
+    (['e'], 'in', ['Argument from sign'])
+    >>> d["edges"]
+    {'e->r': 'r', 'e->t': 'r', 'r->t': 'r'}
+    """
+    labels = labels or {}
+    strengths = strengths or {}
+    claims: dict[str, Any] = {}
+    for c in claim_nodes(G):
+        d = G.nodes[c]
+        involved = [*G.successors(c), *_incoming(G, c)]
+        schemes = {G.nodes[r]["scheme"] for r in involved if G.nodes[r].get("scheme")}
+        claims[c] = {
+            "text": d["text"],
+            "quote": d["quote"],
+            "role": d["role"],
+            "by": d["by"],
+            "speaker": d["speaker"],
+            "paragraph": d.get("paragraph", 0),
+            "tags": list(d.get("tags", ())),
+            "note": d.get("note", ""),
+            "schemes": sorted(SCHEMES[s].name if s in SCHEMES else s for s in schemes),
+            "moves": [rhetorical_move(G, r).caption for r in sorted(G.successors(c))],
+            "label": labels.get(c),
+            "strength": strengths.get(c),
+            **_neighbours(G, c),
+        }
+    relations: dict[str, Any] = {}
+    edges: dict[str, str] = {}
+    for r in inference_nodes(G):
+        d = G.nodes[r]
+        move = rhetorical_move(G, r)
+        prem, tgt = premises(G, r), target(G, r)
+        relations[r] = {
+            "kind": d["relation"],
+            "premises": prem,
+            "target": tgt,
+            "scheme": d.get("scheme", ""),
+            "linked": bool(d.get("linked")),
+            "move": move.move,
+            "caption": move.caption,
+        }
+        for p in prem:
+            edges[f"{p}->{r}"] = edges[f"{p}->{tgt}"] = r
+        edges[f"{r}->{tgt}"] = r
+    return {
+        "title": G.graph.get("title", ""),
+        "thesis": G.graph["thesis"],
+        "claims": claims,
+        "relations": relations,
+        "edges": dict(sorted(edges.items())),
+        "steps": {
+            mode: [asdict(s) for s in lesson_steps(G, mode)] for mode in ("layer", "relation")
+        },
+        "evaluated": bool(labels or strengths),
+    }
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u`` escapes, so neither ``</script>``
+    nor ``<!--`` can end or disturb the element; JSON.parse restores them.
+
+    Examples
+    --------
+    >>> script_json({"t": "</script><!--"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+    >>> json.loads(script_json({"t": "</script>"}))
+    {'t': '</script>'}
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def essay_html(text: str, spans: Mapping[str, tuple[int, int]]) -> str:
+    """The source text as HTML paragraphs, each quoted passage in ``<mark>`` elements.
+
+    Overlapping quotes are cut at every quote boundary: each piece is one
+    ``<mark>`` whose ``data-claims`` lists every claim quoting it, and whose
+    ``data-depth`` says how many do.
+
+    Examples
+    --------
+    >>> print(essay_html("a <b> c d", {"x": (0, 5), "y": (2, 7)}).replace("</mark>", "</mark>\\n"))
+    <p data-paragraph="1"><mark class="quote" data-claims="x" data-depth="1">a </mark>
+    <mark class="quote" data-claims="x y" data-depth="2">&lt;b&gt;</mark>
+    <mark class="quote" data-claims="y" data-depth="1"> c</mark>
+     d</p>
+    """
+    out = []
+    for number, para in enumerate(paragraphs(text), start=1):
+        cuts = {para.start, para.end}
+        for start, end in spans.values():
+            cuts.update(x for x in (start, end) if para.start < x < para.end)
+        points = sorted(cuts)
+        pieces = []
+        for a, b in pairwise(points):
+            chunk = html.escape(text[a:b])
+            ids = sorted(c for c, (s, e) in spans.items() if s <= a and b <= e)
+            if ids:
+                pieces.append(
+                    f'<mark class="quote" data-claims="{html.escape(" ".join(ids))}" '
+                    f'data-depth="{len(ids)}">{chunk}</mark>'
+                )
+            else:
+                pieces.append(chunk)
+        out.append(f'<p data-paragraph="{number}">{"".join(pieces)}</p>')
+    return "\n".join(out)
+
+
+def _svg(G: nx.DiGraph, options: DotOptions) -> str:
+    """The Graphviz SVG, without XML prolog, doctype and comments, for inlining."""
+    svg = render_image(to_dot(G, options), "svg").decode()
+    svg = re.sub(r"<!--.*?-->", "", svg[svg.index("<svg") :], flags=re.DOTALL)
+    return svg.strip()
+
+
+def _legend(G: nx.DiGraph, options: DotOptions) -> str:
+    roles = sorted({G.nodes[c]["role"] for c in claim_nodes(G)}, key=list(ROLES).index)
+    items = [
+        f'<label class="chip" title="{html.escape(ROLES[r])}"><input type="checkbox" '
+        f'class="role-filter" value="{html.escape(r)}" checked>'
+        f'<span class="swatch role-{html.escape(r)}"></span>'
+        f"{html.escape(r)}</label>"
+        for r in roles
+    ]
+    edges = [
+        f'<span class="chip"><span class="line {kind}" style="border-color:{COLORS[kind]}">'
+        f"</span>{kind}</span>"
+        for kind in ("support", "opposition", "undercut")
+    ]
+    labels = []
+    if options.labels:
+        labels = [
+            f'<span class="chip"><span class="swatch" style="background:{colour}"></span>'
+            f"{html.escape(name)}</span>"
+            for name, colour in LABEL_COLORS.items()
+        ]
+    return (
+        '<div class="legend-row"><span class="legend-head">Roles</span>'
+        + "".join(items)
+        + '</div><div class="legend-row"><span class="legend-head">Arrows</span>'
+        + "".join(edges)
+        + ('<span class="legend-head">Evaluation</span>' + "".join(labels) if labels else "")
+        + "</div>"
+    )
+
+
+def _role_css() -> str:
+    """Role colours for HTML elements, the same as the map's (``ROLE_STYLE``)."""
+    return "\n".join(
+        f"button.role-{role}, span.role-{role} {{ background: {fill}; }}"
+        for role, (fill, _style) in ROLE_STYLE.items()
+    )
+
+
+def _asset(name: str) -> str:
+    return resources.files("argmap.render").joinpath(name).read_text(encoding="utf-8")
+
+
+def to_html(m: Map, options: DotOptions | None = None) -> str:
+    """The interactive page of map ``m`` as one self-contained HTML document.
+
+    ``options`` are the drawing options of the SVG; their ``labels`` and
+    ``strengths`` (an evaluation, if any) are also shown in the detail panel.
+    Needs Graphviz (raises ArgmapError ``graphviz-missing`` otherwise).
+    """
+    opt = options or DotOptions()
+    G = to_networkx(m)
+    spans = {c: G.nodes[c]["span"] for c in claim_nodes(G) if G.nodes[c]["span"]}
+    speakers = sorted({(G.nodes[c]["speaker"], G.nodes[c]["by"]) for c in claim_nodes(G)})
+    options_html = "".join(
+        f'<option value="{html.escape(by)}">{html.escape(name)}</option>' for name, by in speakers
+    )
+    title = html.escape(m.title)
+    data = page_data(G, opt.labels, opt.strengths)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} — argument map</title>
+<style>
+{_asset("page.css")}
+{_role_css()}
+</style>
+</head>
+<body>
+<header>
+  <h1>{title}</h1>
+  <div class="tools">
+    <input id="search" type="search" placeholder="Search claims and quotes…" autocomplete="off">
+    <select id="speaker-filter" title="Show the claims of one speaker">
+      <option value="">All speakers</option>{options_html}
+    </select>
+    <span id="match-count" aria-live="polite"></span>
+  </div>
+</header>
+<main>
+  <section id="map-pane" aria-label="Argument map">
+    <div id="lesson-bar">
+      <button id="lesson-toggle" type="button" title="Reveal the map step by step from the thesis"
+        >▶ Step through</button>
+      <select id="lesson-mode" title="How much each step reveals">
+        <option value="layer">one layer per step</option>
+        <option value="relation">one relation per step</option>
+      </select>
+      <button id="prev" type="button" title="Previous step (Left arrow)">◀ Previous</button>
+      <span id="step-counter"></span>
+      <button id="next" type="button" title="Next step (Right arrow)">Next ▶</button>
+      <div id="caption" aria-live="polite"></div>
+    </div>
+    <div id="map">
+      <div id="viewport">{_svg(G, opt)}</div>
+      <div id="zoom">
+        <button id="zoom-in" type="button" title="Zoom in (or mouse wheel)">+</button>
+        <button id="zoom-out" type="button" title="Zoom out (or mouse wheel)">&minus;</button>
+        <button id="zoom-fit" type="button" title="Fit the map into view">Fit</button>
+      </div>
+    </div>
+    <div id="legend">{_legend(G, opt)}</div>
+  </section>
+  <aside>
+    <section id="details" aria-live="polite">
+      <p class="hint">Click a claim in the map to see it explained and its quote marked
+      in the text. Click a marked passage of the text to find its claims in the map.</p>
+    </section>
+    <section id="essay" aria-label="The essay">
+      <h2>The text</h2>
+      {essay_html(m.source_text, spans)}
+    </section>
+  </aside>
+</main>
+<script type="application/json" id="argmap-data">{script_json(data)}</script>
+<script>
+{_asset("page.js")}
+</script>
+</body>
+</html>
+"""  # noqa: S608 (an HTML page, not SQL)

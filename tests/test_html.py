@@ -1,0 +1,314 @@
+"""The interactive page: rhetorical moves, lesson steps, essay marks, escaping, the CLI."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from argmap.cli import main
+from argmap.graph import to_networkx
+from argmap.load import read_map
+from argmap.render.dot import DotOptions
+from argmap.render.html import (
+    essay_html,
+    lesson_steps,
+    page_data,
+    rhetorical_move,
+    script_json,
+    to_html,
+)
+
+DATA = Path(__file__).parent / "data" / "html"
+SMALL = DATA / "small.yaml"
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' not installed")
+
+
+@pytest.fixture(scope="module", name="G")
+def graph() -> nx.DiGraph:
+    return to_networkx(read_map(SMALL))
+
+
+def _data(page: str) -> dict[str, object]:
+    found = re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', page)
+    assert found
+    result: dict[str, object] = json.loads(found.group(1))
+    return result
+
+
+# --- rhetorical moves ---------------------------------------------------------
+
+
+def test_moves_of_every_relation(G: nx.DiGraph) -> None:
+    moves = {r: rhetorical_move(G, r).move for r in G.nodes if G.nodes[r]["kind"] == "inference"}
+    assert moves == {
+        "cats-happy--supports--cats-best": "reason",
+        "cats-no-walk--supports--cats-best": "evidence",
+        "dogs-better--opposes--cats-best": "objection",
+        "dogs-loyal--opposes--cats-best": "concession",
+        "loyalty-no-walk--undercuts--dogs-loyal--opposes--cats-best": "undercut",
+        "vet-authority": "authority",
+        "walk-problem": "rebuttal",
+    }
+
+
+def test_captions(G: nx.DiGraph) -> None:
+    assert rhetorical_move(G, "vet-authority").caption == (
+        "Appeal to authority: “A vet says cats are happy indoors.” supports "
+        "“Cats are happy indoors.” (argument from expert opinion)"
+    )
+    assert rhetorical_move(G, "walk-problem").caption == (
+        "Rebuttal of an opponent: “Dogs need a daily walk.” and “A small flat has no garden.” "
+        "together answer “Dogs are better pets.”, the position of Dog lovers "
+        "(argument from consequences)"
+    )
+    assert rhetorical_move(G, "dogs-better--opposes--cats-best").caption == (
+        "Objection: “Dogs are better pets.” tells against "
+        "“Cats are the best pets for a small flat.”, says Dog lovers"
+    )
+    assert rhetorical_move(
+        G, "loyalty-no-walk--undercuts--dogs-loyal--opposes--cats-best"
+    ).caption == (
+        "Undercut: “Loyalty does not take the dog for a walk.” questions whether "
+        "“Dogs are loyal.” really tells against “Cats are the best pets for a small flat.”"
+    )
+
+
+def test_linked_support_is_named_with_its_base_move() -> None:
+    from argmap.model import Claim, Map, Relation
+
+    cs = (
+        Claim(id="t", text="T.", quote="T", role="thesis", by="authors"),
+        Claim(id="a", text="A.", quote="A", role="evidence", by="authors"),
+        Claim(id="b", text="B.", quote="B", role="claim", by="authors"),
+    )
+    rs = (Relation(id="ab", kind="support", premises=("a", "b"), target="t"),)
+    G = to_networkx(Map(title="", thesis="t", source="", claims=cs, relations=rs))
+    move = rhetorical_move(G, "ab")
+    assert (move.move, move.name) == ("linked", "Linked premises")
+    assert move.caption == "Linked premises (evidence): “A.” and “B.” together support “T.”"
+
+
+# --- lesson steps -----------------------------------------------------------------
+
+
+def test_layer_steps(G: nx.DiGraph) -> None:
+    steps = lesson_steps(G, "layer")
+    assert [s.claims for s in steps] == [
+        ("cats-best",),
+        ("cats-happy", "dogs-better", "cats-no-walk", "dogs-loyal"),
+        ("vet-says", "dogs-walk", "no-garden", "loyalty-no-walk"),
+        ("script-claim",),
+    ]
+    assert [s.moves for s in steps] == [
+        ("thesis",),
+        ("reason", "evidence", "objection", "concession"),
+        ("authority", "rebuttal", "undercut"),
+        (),
+    ]
+    assert steps[0].captions == (
+        (
+            "Thesis: “Cats are the best pets for a small flat.” — everything else in the map "
+            "argues for or against it."
+        ),
+    )
+    assert steps[-1].title == "Not connected to the thesis"
+    assert len(steps[2].captions) == 3
+
+
+def test_relation_steps_reveal_one_relation_each(G: nx.DiGraph) -> None:
+    steps = lesson_steps(G, "relation")
+    assert [s.relations for s in steps] == [
+        (),
+        ("cats-happy--supports--cats-best",),
+        ("cats-no-walk--supports--cats-best",),
+        ("dogs-better--opposes--cats-best",),
+        ("dogs-loyal--opposes--cats-best",),
+        ("vet-authority",),
+        ("walk-problem",),
+        ("loyalty-no-walk--undercuts--dogs-loyal--opposes--cats-best",),
+        (),
+    ]
+    assert [s.title for s in steps][1:4] == ["Reason", "Evidence", "Objection"]
+    assert steps[6].claims == ("dogs-walk", "no-garden")
+    # both modes reveal the same claims, each exactly once
+    layer = [c for s in lesson_steps(G, "layer") for c in s.claims]
+    relation = [c for s in steps for c in s.claims]
+    assert sorted(layer) == sorted(relation) == sorted(set(relation))
+
+
+# --- data ----------------------------------------------------------------------
+
+
+def test_page_data_neighbours(G: nx.DiGraph) -> None:
+    data = page_data(G, labels={"cats-best": "in"}, strengths={"cats-best": 0.75})
+    thesis = data["claims"]["cats-best"]
+    assert (thesis["supporters"], thesis["attackers"], thesis["undercutters"]) == (
+        ["cats-happy", "cats-no-walk"],
+        ["dogs-better", "dogs-loyal"],
+        ["loyalty-no-walk"],
+    )
+    assert (thesis["label"], thesis["strength"]) == ("in", 0.75)
+    vet = data["claims"]["vet-says"]
+    assert (vet["speaker"], vet["supports"], vet["schemes"]) == (
+        "My vet",
+        ["cats-happy"],
+        ["Argument from expert opinion"],
+    )
+    assert vet["moves"] == [
+        (
+            "Appeal to authority: “A vet says cats are happy indoors.” supports "
+            "“Cats are happy indoors.” (argument from expert opinion)"
+        )
+    ]
+    assert data["claims"]["cats-best"]["moves"] == []
+    assert data["claims"]["loyalty-no-walk"]["attacks"] == ["cats-best"]
+    assert data["edges"]["dogs-walk->walk-problem"] == "walk-problem"
+    assert data["edges"]["vet-says->cats-happy"] == "vet-authority"
+    assert data["steps"]["layer"][0]["title"] == "Thesis"
+    assert data["evaluated"] is True
+    assert page_data(G)["evaluated"] is False
+
+
+# --- escaping and the essay -------------------------------------------------------
+
+
+def test_essay_marks_overlapping_quotes() -> None:
+    text = "My vet says cats are happy indoors. Next.\n\nOther <b> text."
+    page = essay_html(text, {"vet-says": (0, 35), "cats-happy": (12, 34)})
+    assert page == (
+        '<p data-paragraph="1"><mark class="quote" data-claims="vet-says" data-depth="1">'
+        'My vet says </mark><mark class="quote" data-claims="cats-happy vet-says" '
+        'data-depth="2">cats are happy indoors</mark><mark class="quote" '
+        'data-claims="vet-says" data-depth="1">.</mark> Next.</p>\n'
+        '<p data-paragraph="2">Other &lt;b&gt; text.</p>'
+    )
+
+
+def test_script_json_cannot_close_the_script_element() -> None:
+    data = {"text": "</script><script>alert(1)</script><!-- -->", "amp": "a & b"}
+    text = script_json(data)
+    assert "</" not in text
+    assert "<!--" not in text
+    assert "<" not in text
+    assert ">" not in text
+    assert json.loads(text) == data
+
+
+@needs_dot
+def test_page_is_self_contained_and_escaped() -> None:
+    page = to_html(read_map(SMALL))
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<title>Cats or dogs &lt;b&gt;?&lt;/b&gt; — argument map</title>" in page
+    assert "<script>alert(1)" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2  # the SVG node and the essay
+    assert page.count("<script") == 2  # the data and the page's own script
+    assert not re.search(r"""(src|href)=["']?https?:""", page)
+    assert "<link" not in page
+    assert "<?xml" not in page
+    assert "<!--" not in page
+    assert 'class="node claim role&#45;thesis"' in page  # the inlined Graphviz SVG
+    assert "argmapPage" in page  # page.js inlined
+    assert "#viewport" in page  # page.css inlined
+    assert "button.role-thesis, span.role-thesis { background: #ffd966; }" in page
+    data = _data(page)
+    assert data["thesis"] == "cats-best"
+    assert data["claims"]["script-claim"]["text"] == "A note says <script>alert(1)</script> here."  # type: ignore[index]
+    assert to_html(read_map(SMALL)) == page  # deterministic
+
+
+@needs_dot
+def test_page_shows_evaluation() -> None:
+    page = to_html(read_map(SMALL), DotOptions(labels={"cats-best": "out"}, strengths={}))
+    assert '<span class="legend-head">Evaluation</span>' in page
+    assert _data(page)["claims"]["cats-best"]["label"] == "out"  # type: ignore[index]
+    assert "THESIS · ¶1 · out" in page
+
+
+# --- CLI ------------------------------------------------------------------------
+
+
+@needs_dot
+def test_cli_writes_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "build" / "claims.html"
+    assert main(["html", str(SMALL), "-o", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith(f"wrote {out} (html, 10 claims, ")
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_cli_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["html", "--help"])
+    assert info.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("usage: argmap html")
+    for option in ("--output", "--evaluate", "--gradual", "--label", "--direction"):
+        assert option in text
+
+
+def test_cli_bad_input_is_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["html", str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "x.html")]) == 1
+    err = capsys.readouterr().err
+    assert "file-not-found" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "x.html").exists()
+
+
+@needs_dot
+def test_cli_evaluate_calls_the_evaluation_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, str]] = []
+    fake = types.ModuleType("argmap.evaluate")
+
+    def claim_labels(G: nx.DiGraph, semantics: str) -> dict[str, str]:
+        calls.append(("labels", semantics))
+        return {"cats-best": "in", "dogs-better": "out"}
+
+    def claim_strengths(G: nx.DiGraph, method: str) -> dict[str, float]:
+        calls.append(("strengths", method))
+        return {"cats-best": 0.8}
+
+    fake.claim_labels = claim_labels  # type: ignore[attr-defined]
+    fake.claim_strengths = claim_strengths  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "argmap.evaluate", fake)
+    out = tmp_path / "e.html"
+    args = ["html", str(SMALL), "-o", str(out), "--evaluate", "grounded", "--gradual", "df-quad"]
+    assert main(args) == 0
+    assert calls == [("labels", "grounded"), ("strengths", "df-quad")]
+    claims = _data(out.read_text(encoding="utf-8"))["claims"]
+    assert claims["cats-best"]["label"] == "in"  # type: ignore[index]
+    assert claims["cats-best"]["strength"] == 0.8  # type: ignore[index]
+    assert claims["dogs-better"]["label"] == "out"  # type: ignore[index]
+
+
+def test_cli_evaluate_without_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "argmap.evaluate", None)
+    assert main(["html", str(SMALL), "-o", str(tmp_path / "e.html"), "--evaluate", "x"]) == 1
+    assert "evaluate-unavailable" in capsys.readouterr().err
+
+
+@needs_dot
+@pytest.mark.skipif(
+    importlib.util.find_spec("argmap.evaluate") is None,
+    reason="src/argmap/evaluate.py is not written yet",
+)
+def test_cli_evaluate_grounded_for_real(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "g.html"
+    args = ["html", str(SMALL), "-o", str(out), "--evaluate", "grounded", "--gradual", "df-quad"]
+    assert main(args) == 0
+    claims = _data(out.read_text(encoding="utf-8"))["claims"]
+    assert claims["cats-best"]["label"] in {"in", "out", "undec"}  # type: ignore[index]
+    assert 0 <= claims["cats-best"]["strength"] <= 1  # type: ignore[index]
