@@ -12,7 +12,7 @@ OUT    := build
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
 
-.PHONY: demo test lint typecheck unit graphviz chromium bench clean
+.PHONY: demo test lint typecheck unit graphviz chromium nodejs bench clean
 
 demo: $(STAMP) graphviz
 	$(PY) -m argmap check $(MAP)
@@ -23,7 +23,7 @@ demo: $(STAMP) graphviz
 	$(PY) -m argmap html $(MAP) -o $(OUT)/claims.html --evaluate grounded
 	@echo "open $(OUT)/claims.png, $(OUT)/claims.pdf or $(OUT)/claims.html"
 
-test: $(STAMP) graphviz chromium lint typecheck unit
+test: $(STAMP) graphviz chromium nodejs lint typecheck unit
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
@@ -32,8 +32,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy src
 
+# ARGMAP_NO_SKIP: a skipped test fails (make test installs everything the tests need).
 unit: $(STAMP)
-	$(VENV)/bin/pytest
+	ARGMAP_NO_SKIP=1 $(VENV)/bin/pytest
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,5 +51,20 @@ chromium:
 	@[ -x /usr/bin/chromium ] || { echo "installing Chromium (Debian package chromium)"; \
 	  $(SUDO) apt-get update -q && $(APT) chromium fonts-dejavu-core; }
 
+# Node packages the exporter tests check their output with (Mermaid's own parser).
+JS := tests/js
+nodejs: $(JS)/node_modules/.installed
+$(JS)/node_modules/.installed: $(JS)/package.json
+	@command -v npm >/dev/null 2>&1 || { echo "installing Node.js (Debian packages nodejs npm)"; \
+	  $(SUDO) apt-get update -q && $(APT) nodejs npm; }
+	cd $(JS) && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Benchmarks against the peers (each in its own virtualenv under build/bench-venvs/);
+# writes benchmarks/results.md. `BENCH_QUICK=1 make bench` runs small sizes only.
+bench: $(STAMP)
+	bash benchmarks/setup_peers.sh
+	$(PY) benchmarks/run.py
+
 clean:
-	rm -rf $(OUT) $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf $(OUT) $(VENV) $(JS)/node_modules .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -3,8 +3,8 @@
 The parser test runs ``tests/data/teach/mermaid_parse.mjs`` with Node and the
 npm packages ``mermaid`` (11.x) and ``jsdom``, found in the folder named by
 ``ARGMAP_MERMAID_MODULES`` (a ``node_modules`` folder; default
-``/tmp/mmd/node_modules``); it is skipped when they are missing.
-Install with ``npm install --prefix DIR mermaid@11 jsdom``.
+``tests/js/node_modules``, which ``make test`` installs from ``tests/js/package.json``).
+When they are missing the test is skipped (a failure under ``make test``, see conftest).
 """
 
 from __future__ import annotations
@@ -23,13 +23,15 @@ from argmap.model import Claim, Map, Relation
 
 DATA = Path(__file__).parent / "data" / "teach"
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = Path(os.environ.get("ARGMAP_MERMAID_MODULES", "/tmp/mmd/node_modules"))
+MODULES = Path(
+    os.environ.get("ARGMAP_MERMAID_MODULES", Path(__file__).parent / "js" / "node_modules")
+)
 
 
 def _parse(source: str) -> dict[str, object]:
     node = shutil.which("node")
     if node is None or not (MODULES / "mermaid").is_dir() or not (MODULES / "jsdom").is_dir():
-        pytest.skip("needs node and the npm packages mermaid and jsdom (see module doc)")
+        pytest.skip("needs node and the npm packages mermaid and jsdom: run `make nodejs`")
     done = subprocess.run(
         [node, str(DATA / "mermaid_parse.mjs"), str(MODULES)],
         input=source,
