@@ -134,6 +134,19 @@ def test_check_select_ignore(capsys: pytest.CaptureFixture[str]) -> None:
     assert "  findings: 0 errors, 7 warnings, 0 info\n" in capsys.readouterr().out
 
 
+def test_check_info_findings_are_summed_up_unless_verbose(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", LINTS, "--select", "open-questions"]) == 0
+    out = capsys.readouterr().out
+    assert "info: open-questions: 1 findings, e.g. inference" in out
+    assert ": info: open-questions:" not in out  # no file:line:col line per finding
+    assert main(["check", LINTS, "--select", "open-questions", "-v"]) == 0
+    out = capsys.readouterr().out
+    assert f"{LINTS}:49:5: info: open-questions: inference" in out
+    assert "-v lists them all" not in out
+
+
 def test_check_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", LINTS, "--select", "circular"]) == 1
     err = capsys.readouterr().err

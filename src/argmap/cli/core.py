@@ -100,7 +100,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             mark = {"covered": "+", "skipped": "·", "uncovered": "!"}[s.status]
             who = ", ".join(s.claims) if s.claims else (s.skipped or "NOT ENCODED")
             out(f"   {mark} ¶{s.paragraph} s{s.number}: {clip(s.text, 70)}  [{who}]")
-    _print_findings(findings)
+    _print_findings(findings, verbose=args.verbose)
     if failed:
         out(f"FAILED (--fail-on {args.fail_on})")
         return 1
@@ -108,13 +108,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_findings(findings: list[Finding]) -> None:
+def _print_findings(findings: list[Finding], *, verbose: bool) -> None:
+    """Errors and warnings one per line; info findings, unless verbose, one line per code."""
     counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "info")}
     out(
         f"  findings: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
     )
+    info: dict[str, list[Finding]] = {}
     for f in findings:
-        out(str(f))
+        if f.severity == "info" and not verbose:
+            info.setdefault(f.code, []).append(f)
+        else:
+            out(str(f))
+    for code, group in info.items():
+        out(f"  info: {code}: {len(group)} findings, e.g. {group[0].message} (-v lists them all)")
 
 
 # --- render ----------------------------------------------------------------
@@ -211,7 +218,7 @@ def register(sub: Any) -> None:
         "-v",
         "--verbose",
         action="store_true",
-        help="list every sentence with the claims that quote it",
+        help="list every sentence with the claims that quote it, and every info finding",
     )
     p.add_argument(
         "--select",
