@@ -212,12 +212,13 @@ def write_report(results: dict[tuple[str, str, int], Cell]) -> None:
         (
             "Random frameworks: N arguments, 2N distinct random attacks (self-attacks allowed),"
             f" seed {SEED}+N.  Each repetition is a fresh subprocess; it reads the edge list and"
-            " builds the system's own framework object (networkx DiGraph for argmap,"
-            " `ArgumentationFramework` for formal-argumentation, argument/attack lists for pygarg,"
-            " `AbstractArgumentationFramework` for py_arg, the fact text for clingo)"
-            " **outside** the clock.  The clock covers only the call that answers the task:"
-            " for argmap that includes reading the graph's adjacency and the grounded"
-            " pre-pass; for clingo it includes grounding and solving."
+            " builds the system's own framework object (argmap's compiled `Framework`: names"
+            " plus CSR attack arrays; `ArgumentationFramework` for formal-argumentation,"
+            " argument/attack lists for pygarg, `AbstractArgumentationFramework` for py_arg,"
+            " the fact text for clingo) **outside** the clock.  The clock covers only the call"
+            " that answers the task and returns the extension as a set of names: for argmap"
+            " that includes the grounded pre-pass of SE-ST/SE-PR; for clingo it includes"
+            " grounding and solving."
         ),
         "",
         (

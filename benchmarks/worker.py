@@ -48,13 +48,14 @@ def load(path: str) -> tuple[int, list[tuple[int, int]]]:
 
 
 def prepare_argmap(n: int, edges: list[tuple[int, int]], task: str) -> Callable[[], Any]:
-    import networkx as nx
+    from argmap.semantics import Framework, grounded_extension, some_extension
 
-    from argmap.semantics import grounded_extension, some_extension
-
-    af = nx.DiGraph()
-    af.add_nodes_from(f"a{i}" for i in range(n))
-    af.add_edges_from((f"a{a}", f"a{b}") for a, b in edges)
+    # argmap's own framework object is the compiled Framework (names plus CSR
+    # attack arrays), built here from the same named attacks the peers get;
+    # the solve call works on it directly, as the peers' calls work on theirs.
+    af = Framework.from_edges(
+        ((f"a{a}", f"a{b}") for a, b in edges), arguments=(f"a{i}" for i in range(n))
+    )
     if task == "SE-GR":
         return lambda: grounded_extension(af)
     sem = {"SE-ST": "stable", "SE-PR": "preferred"}[task]

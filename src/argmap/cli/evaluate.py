@@ -8,7 +8,7 @@ from typing import Any
 from argmap.cli._common import emit_json, out
 from argmap.evaluate import evaluate
 from argmap.explain import explain, format_tree
-from argmap.formats.iccma import read_af, solve
+from argmap.formats.iccma import read_framework, solve
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, SUPPORTS
@@ -77,7 +77,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_af_solve(args: argparse.Namespace) -> int:
-    out(solve(read_af(args.file), args.task, args.arg, style=args.style))
+    out(solve(read_framework(args.file), args.task, args.arg, style=args.style))
     return 0
 
 

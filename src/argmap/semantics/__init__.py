@@ -1,7 +1,8 @@
 """Formal argumentation semantics: abstract (Dung) frameworks.
 
-Everything public lives in :mod:`argmap.semantics.dung`; it is re-exported
-here so callers can write ``from argmap.semantics import grounded_extension``.
+Everything public lives in :mod:`argmap.semantics.dung` and
+:mod:`argmap.semantics.framework`; it is re-exported here so callers can
+write ``from argmap.semantics import Framework, grounded_extension``.
 """
 
 from argmap.semantics.dung import (
@@ -27,10 +28,14 @@ from argmap.semantics.dung import (
     sort_extensions,
     stable_extensions,
 )
+from argmap.semantics.framework import AnyFramework, Framework, as_framework
 
 __all__ = [
     "SEMANTICS",
+    "AnyFramework",
+    "Framework",
     "Label",
+    "as_framework",
     "complete_extensions",
     "credulous_witness",
     "credulously_accepted",

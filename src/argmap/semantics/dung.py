@@ -1,10 +1,13 @@
-"""Abstract argumentation (Dung 1995) over a ``networkx.DiGraph``.
+"""Abstract argumentation (Dung 1995) over a ``networkx.DiGraph`` or a compiled framework.
 
 A framework is a directed graph: node = argument (any hashable), edge
-``(a, b)`` = "a attacks b".  Grounded semantics is computed by linear-time
-propagation straight over the graph's adjacency; complete, preferred and
-stable semantics go through :mod:`argmap.semantics.sat`, which only sees the
-part the grounded labelling leaves undecided.
+``(a, b)`` = "a attacks b".  Every function also takes a
+:class:`~argmap.semantics.framework.Framework`, the same framework compiled
+to integer arrays; a graph is compiled on each call, so compile once when
+asking many questions of a big framework.  Grounded semantics is computed by
+linear-time propagation (:mod:`argmap.semantics.grounded`); complete,
+preferred and stable semantics go through :mod:`argmap.semantics.sat`, which
+only sees the part the grounded labelling leaves undecided.
 
 Lists of extensions are sorted deterministically: each extension is read as
 the sorted tuple of its members (numbers and numeric strings in numeric order,
@@ -13,7 +16,7 @@ compared lexicographically, so the empty extension comes first.
 
 Examples
 --------
->>> import networkx as nx
+>>> import networkx as nx  # noqa: F401 - the doctests build graphs
 >>> af = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c")])
 >>> sorted(grounded_extension(af))
 []
@@ -25,14 +28,18 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable, Iterable, Iterator
-from itertools import combinations
-from typing import Any, Literal
+from collections.abc import Callable, Collection, Hashable, Iterable
+from itertools import combinations, pairwise
+from typing import Literal
 
-import networkx as nx
+import networkx as nx  # noqa: F401 - the doctests build graphs
+import numpy as np
+import numpy.typing as npt
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.semantics import sat
+from argmap.semantics.framework import AnyFramework, Framework, as_framework
+from argmap.semantics.grounded import Grounded, grounded_labels
 
 __all__ = [
     "SEMANTICS",
@@ -62,6 +69,7 @@ Label = Literal["in", "out", "undec"]
 Semantics = Literal["grounded", "complete", "preferred", "stable"]
 SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable")
 Extension = frozenset[Hashable]
+Mask = npt.NDArray[np.bool_]
 
 _SEMANTICS_HINT = "use one of: " + ", ".join(SEMANTICS)
 
@@ -123,68 +131,19 @@ def _check_semantics(semantics: str) -> None:
         )
 
 
-def _check_arguments(af: nx.DiGraph, args: Iterable[Hashable], what: str) -> None:
-    missing = [a for a in args if a not in af]
-    if missing:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    "<framework>",
-                    0,
-                    0,
-                    "unknown-argument",
-                    f"{what} names argument {a!r}, which is not in the framework",
-                    hint="use one of the framework's arguments",
-                )
-                for a in missing
-            ]
-        )
-
-
 # ---------------------------------------------------------------- grounded
 
 
-def _adjacency(af: nx.DiGraph) -> tuple[dict[Any, Any], dict[Any, Any]]:
-    # networkx keeps plain dicts behind its read-only views; reading them
-    # directly is several times faster than going through ``af.succ[a]``.
-    succ = getattr(af, "_succ", None)
-    pred = getattr(af, "_pred", None)
-    if isinstance(succ, dict) and isinstance(pred, dict):
-        return succ, pred
-    return dict(af.succ), dict(af.pred)  # pragma: no cover - exotic graph classes
+def _grounded_names(af: Framework, lab: Grounded) -> Extension:
+    return frozenset(af.names_of(lab.inn))
 
 
-def _grounded_sets(af: nx.DiGraph) -> tuple[list[Hashable], set[Hashable]]:
-    """Return (IN list, OUT set) of the grounded labelling in O(|args| + |attacks|).
-
-    ``live[c]`` counts the attackers of ``c`` not yet OUT.  An argument whose
-    count is 0 is IN; everything it attacks becomes OUT, which decrements the
-    counts of the arguments those attack.  Each attack is looked at at most
-    twice.  An argument reaching 0 cannot be OUT already: an OUT argument has
-    an IN attacker, and IN arguments never become OUT.
-    """
-    succ, pred = _adjacency(af)
-    live = {n: len(p) for n, p in pred.items()}
-    queue = [n for n, k in live.items() if not k]
-    out: set[Hashable] = set()
-    out_add = out.add
-    push = queue.append
-    for a in queue:  # the list grows while we walk it: a FIFO queue
-        for b in succ[a]:
-            if b not in out:
-                out_add(b)
-                for c in succ[b]:
-                    k = live[c] - 1
-                    live[c] = k
-                    if not k:
-                        push(c)
-    return queue, out
-
-
-def grounded_extension(af: nx.DiGraph) -> Extension:
+def grounded_extension(af: AnyFramework) -> Extension:
     """Return the grounded extension: the least complete extension.
 
-    Runs in time linear in the number of arguments and attacks.
+    Runs in time linear in the number of arguments and attacks
+    (:mod:`argmap.semantics.grounded`).  A ``networkx`` graph is compiled to a
+    :class:`~argmap.semantics.framework.Framework` first; pass one to skip that.
 
     Examples
     --------
@@ -192,11 +151,23 @@ def grounded_extension(af: nx.DiGraph) -> Extension:
     ['a', 'c']
     >>> grounded_extension(nx.DiGraph([("a", "b"), ("b", "a")]))
     frozenset()
+    >>> grounded_extension(Framework.from_edges([(1, 2)]))
+    frozenset({1})
     """
-    return frozenset(_grounded_sets(af)[0])
+    fw = as_framework(af)
+    return _grounded_names(fw, grounded_labels(fw))
 
 
-def grounded_labelling(af: nx.DiGraph) -> dict[Hashable, Label]:
+_LABELS: tuple[Label, Label, Label] = ("undec", "in", "out")
+
+
+def _labelling(af: Framework, inn: Mask, out: Mask) -> dict[Hashable, Label]:
+    """Label every argument: ``in`` where ``inn``, else ``out`` where ``out``, else ``undec``."""
+    codes = np.where(inn, 1, np.where(out, 2, 0))
+    return dict(zip(af.names, map(_LABELS.__getitem__, codes.tolist()), strict=True))
+
+
+def grounded_labelling(af: AnyFramework) -> dict[Hashable, Label]:
     """Return the grounded labelling (every argument ``in``, ``out`` or ``undec``).
 
     Examples
@@ -205,22 +176,33 @@ def grounded_labelling(af: nx.DiGraph) -> dict[Hashable, Label]:
     >>> grounded_labelling(af)
     {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
-    inn, out = _grounded_sets(af)
-    lab: dict[Hashable, Label] = dict.fromkeys(af, "undec")
-    lab.update(dict.fromkeys(out, "out"))
-    lab.update(dict.fromkeys(inn, "in"))
-    return lab
+    fw = as_framework(af)
+    lab = grounded_labels(fw)
+    return _labelling(fw, lab.inn, lab.out)
 
 
-def _reduce(af: nx.DiGraph) -> tuple[Extension, sat.Reduced]:
-    """Return the grounded extension and the undecided rest, numbered for SAT."""
-    inn, out = _grounded_sets(af)
-    decided = out.union(inn)
-    undec = sorted((n for n in af if n not in decided), key=node_order_key)
-    index = {n: i for i, n in enumerate(undec)}
-    _, pred = _adjacency(af)
-    attackers = tuple(tuple(index[b] for b in pred[a] if b in index) for a in undec)
-    return frozenset(inn), sat.Reduced(tuple(undec), attackers)
+def _reduce(af: Framework) -> tuple[Extension, sat.Reduced]:
+    """Return the grounded extension and the undecided rest, numbered for SAT.
+
+    The undecided arguments are numbered in :func:`node_order_key` order of
+    their names and each one's attackers listed in ascending number, so the
+    SAT problem (and the extension it yields) depends only on the framework,
+    not on the order it was built in.
+    """
+    lab = grounded_labels(af)
+    undec = np.flatnonzero(lab.undecided())
+    names = af.names_of(undec)
+    order = sorted(range(len(names)), key=lambda k: node_order_key(names[k]))
+    rank = np.full(len(af), -1, dtype=np.intp)
+    rank[undec[order]] = np.arange(len(order), dtype=np.intp)
+    src, dst = rank[af.sources()], rank[af.succ_idx]
+    keep = (src >= 0) & (dst >= 0)
+    src, dst = src[keep], dst[keep]
+    by_target = np.lexsort((src, dst))
+    src, dst = src[by_target].tolist(), dst[by_target]
+    bounds = np.searchsorted(dst, np.arange(len(order) + 1)).tolist()
+    attackers = tuple(tuple(src[lo:hi]) for lo, hi in pairwise(bounds))
+    return _grounded_names(af, lab), sat.Reduced(tuple(names[k] for k in order), attackers)
 
 
 def _lift(grounded: Extension, r: sat.Reduced, ext: Iterable[int]) -> Extension:
@@ -230,15 +212,21 @@ def _lift(grounded: Extension, r: sat.Reduced, ext: Iterable[int]) -> Extension:
 # ---------------------------------------------------------------- checks
 
 
-def _attacked_by(af: nx.DiGraph, s: Collection[Hashable]) -> set[Hashable]:
-    succ, _ = _adjacency(af)
-    hit: set[Hashable] = set()
-    for a in s:
-        hit.update(succ[a])
+def _attacked(af: Framework, members: Mask) -> Mask:
+    """Return a mask of the arguments attacked by the ``members`` mask."""
+    hit = np.zeros(len(af), dtype=np.bool_)
+    hit[af.succ_idx[members[af.sources()]]] = True
     return hit
 
 
-def is_conflict_free(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
+def _set_masks(af: AnyFramework, s: Collection[Hashable]) -> tuple[Framework, Mask, Mask]:
+    """Return the compiled framework, the mask of ``s`` and of what ``s`` attacks."""
+    fw = as_framework(af)
+    members = fw.mask(s, "the set")
+    return fw, members, _attacked(fw, members)
+
+
+def is_conflict_free(af: AnyFramework, s: Collection[Hashable]) -> bool:
     """Return whether no member of ``s`` attacks a member of ``s``.
 
     Examples
@@ -247,16 +235,16 @@ def is_conflict_free(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
     >>> is_conflict_free(af, {"a", "b"}), is_conflict_free(af, {"a"})
     (False, True)
     """
-    _check_arguments(af, s, "the set")
-    return _attacked_by(af, s).isdisjoint(s)
+    _, members, hit = _set_masks(af, s)
+    return not (hit & members).any()
 
 
-def _defends_all(af: nx.DiGraph, s: Collection[Hashable], hit: set[Hashable]) -> bool:
-    _, pred = _adjacency(af)
-    return all(b in hit for a in s for b in pred[a])
+def _defends_all(af: Framework, members: Mask, hit: Mask) -> bool:
+    """Return whether every attacker of a member is attacked (``hit``)."""
+    return bool(hit[af.sources()[members[af.succ_idx]]].all())
 
 
-def is_admissible(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
+def is_admissible(af: AnyFramework, s: Collection[Hashable]) -> bool:
     """Return whether ``s`` is conflict-free and attacks every attacker of its members.
 
     Examples
@@ -265,12 +253,11 @@ def is_admissible(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
     >>> is_admissible(af, {"c"}), is_admissible(af, {"a", "c"})
     (False, True)
     """
-    _check_arguments(af, s, "the set")
-    hit = _attacked_by(af, s)
-    return hit.isdisjoint(s) and _defends_all(af, s, hit)
+    fw, members, hit = _set_masks(af, s)
+    return not (hit & members).any() and _defends_all(fw, members, hit)
 
 
-def is_complete(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
+def is_complete(af: AnyFramework, s: Collection[Hashable]) -> bool:
     """Return whether ``s`` is admissible and contains every argument it defends.
 
     Examples
@@ -279,14 +266,14 @@ def is_complete(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
     >>> is_complete(af, {"a"}), is_complete(af, {"a", "c"})
     (False, True)
     """
-    if not is_admissible(af, s):
+    fw, members, hit = _set_masks(af, s)
+    if (hit & members).any() or not _defends_all(fw, members, hit):
         return False
-    hit = _attacked_by(af, s)
-    _, pred = _adjacency(af)
-    return all(a in s for a in af if all(b in hit for b in pred[a]))
+    undefended = np.bincount(fw.succ_idx[~hit[fw.sources()]], minlength=len(fw))
+    return not ((undefended == 0) & ~members).any()
 
 
-def is_stable(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
+def is_stable(af: AnyFramework, s: Collection[Hashable]) -> bool:
     """Return whether ``s`` is conflict-free and attacks every argument outside it.
 
     Examples
@@ -295,12 +282,11 @@ def is_stable(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
     >>> is_stable(af, {"a"}), is_stable(af, set())
     (True, False)
     """
-    _check_arguments(af, s, "the set")
-    hit = _attacked_by(af, s)
-    return hit.isdisjoint(s) and all(a in s or a in hit for a in af)
+    _, members, hit = _set_masks(af, s)
+    return not (hit & members).any() and bool((hit | members).all())
 
 
-def is_preferred(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
+def is_preferred(af: AnyFramework, s: Collection[Hashable]) -> bool:
     """Return whether ``s`` is a maximal admissible set (one SAT call).
 
     Examples
@@ -309,9 +295,10 @@ def is_preferred(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
     >>> is_preferred(af, {"a"}), is_preferred(af, set())
     (True, False)
     """
-    if not is_complete(af, s):
+    fw = as_framework(af)
+    if not is_complete(fw, s):
         return False
-    _, r = _reduce(af)
+    _, r = _reduce(fw)
     index = {n: i for i, n in enumerate(r.nodes)}
     return sat.is_maximal_complete(r, frozenset(index[a] for a in s if a in index))
 
@@ -319,25 +306,15 @@ def is_preferred(af: nx.DiGraph, s: Collection[Hashable]) -> bool:
 # ---------------------------------------------------------------- extensions
 
 
-def _stable_iter(af: nx.DiGraph) -> Iterator[Extension]:
-    g, r = _reduce(af)
-    for e in sat.stable_all(r):
-        yield _lift(g, r, e)
+def _lifted(
+    af: AnyFramework, solve: Callable[[sat.Reduced], Iterable[frozenset[int]]]
+) -> list[Extension]:
+    """Run a SAT enumeration on the undecided part; return its extensions, sorted."""
+    g, r = _reduce(as_framework(af))
+    return sort_extensions(_lift(g, r, e) for e in solve(r))
 
 
-def _complete_iter(af: nx.DiGraph) -> Iterator[Extension]:
-    g, r = _reduce(af)
-    for e in sat.complete_all(r):
-        yield _lift(g, r, e)
-
-
-def _preferred_iter(af: nx.DiGraph) -> Iterator[Extension]:
-    g, r = _reduce(af)
-    for e in sat.preferred_all(r):
-        yield _lift(g, r, e)
-
-
-def complete_extensions(af: nx.DiGraph) -> list[Extension]:
+def complete_extensions(af: AnyFramework) -> list[Extension]:
     """Return all complete extensions, sorted (SAT enumeration).
 
     Examples
@@ -345,10 +322,10 @@ def complete_extensions(af: nx.DiGraph) -> list[Extension]:
     >>> [sorted(e) for e in complete_extensions(nx.DiGraph([("a", "b"), ("b", "a")]))]
     [[], ['a'], ['b']]
     """
-    return sort_extensions(_complete_iter(af))
+    return _lifted(af, sat.complete_all)
 
 
-def preferred_extensions(af: nx.DiGraph) -> list[Extension]:
+def preferred_extensions(af: AnyFramework) -> list[Extension]:
     """Return all preferred extensions, sorted (iterative SAT: grow, block, repeat).
 
     Examples
@@ -356,10 +333,10 @@ def preferred_extensions(af: nx.DiGraph) -> list[Extension]:
     >>> preferred_extensions(nx.DiGraph([("a", "b"), ("b", "c"), ("c", "a")]))
     [frozenset()]
     """
-    return sort_extensions(_preferred_iter(af))
+    return _lifted(af, sat.preferred_all)
 
 
-def stable_extensions(af: nx.DiGraph) -> list[Extension]:
+def stable_extensions(af: AnyFramework) -> list[Extension]:
     """Return all stable extensions, sorted; the list may be empty.
 
     Examples
@@ -367,10 +344,10 @@ def stable_extensions(af: nx.DiGraph) -> list[Extension]:
     >>> stable_extensions(nx.DiGraph([("a", "b"), ("b", "c"), ("c", "a")]))
     []
     """
-    return sort_extensions(_stable_iter(af))
+    return _lifted(af, sat.stable_all)
 
 
-_ENUMERATORS: dict[str, Callable[[nx.DiGraph], list[Extension]]] = {
+_ENUMERATORS: dict[str, Callable[[AnyFramework], list[Extension]]] = {
     "grounded": lambda af: [grounded_extension(af)],
     "complete": complete_extensions,
     "preferred": preferred_extensions,
@@ -378,7 +355,7 @@ _ENUMERATORS: dict[str, Callable[[nx.DiGraph], list[Extension]]] = {
 }
 
 
-def extensions(af: nx.DiGraph, semantics: str) -> list[Extension]:
+def extensions(af: AnyFramework, semantics: str) -> list[Extension]:
     """Return all extensions under ``semantics``, sorted.
 
     Examples
@@ -394,12 +371,13 @@ def extensions(af: nx.DiGraph, semantics: str) -> list[Extension]:
     return _ENUMERATORS[semantics](af)
 
 
-def some_extension(af: nx.DiGraph, semantics: str) -> Extension | None:
+def some_extension(af: AnyFramework, semantics: str) -> Extension | None:
     """Return one extension under ``semantics``, or None if there is none.
 
-    Only stable semantics can have none.  The choice is deterministic for a
-    given graph.  For preferred semantics this costs a few SAT calls on the
-    undecided part, not an enumeration.
+    Only stable semantics can have none.  The choice is deterministic: it
+    depends on the arguments and attacks, not on the order they were added
+    in.  For preferred semantics this costs a few SAT calls on the undecided
+    part, not an enumeration.
 
     Examples
     --------
@@ -409,14 +387,14 @@ def some_extension(af: nx.DiGraph, semantics: str) -> Extension | None:
     _check_semantics(semantics)
     if semantics in ("grounded", "complete"):
         return grounded_extension(af)
-    g, r = _reduce(af)
+    g, r = _reduce(as_framework(af))
     if not r.size:
         return g
     e = sat.stable_one(r) if semantics == "stable" else sat.preferred_one(r)
     return None if e is None else _lift(g, r, e)
 
 
-def labelling_from_extension(af: nx.DiGraph, ext: Collection[Hashable]) -> dict[Hashable, Label]:
+def labelling_from_extension(af: AnyFramework, ext: Collection[Hashable]) -> dict[Hashable, Label]:
     """Return the labelling of ``ext``: in = ext, out = attacked by ext, undec = rest.
 
     A member of ``ext`` stays ``in`` even if ``ext`` attacks it (then ``ext``
@@ -427,17 +405,15 @@ def labelling_from_extension(af: nx.DiGraph, ext: Collection[Hashable]) -> dict[
     >>> labelling_from_extension(nx.DiGraph([("a", "b"), ("c", "c")]), {"a"})
     {'a': 'in', 'b': 'out', 'c': 'undec'}
     """
-    _check_arguments(af, ext, "the extension")
-    lab: dict[Hashable, Label] = dict.fromkeys(af, "undec")
-    lab.update(dict.fromkeys(_attacked_by(af, ext), "out"))
-    lab.update(dict.fromkeys(ext, "in"))
-    return lab
+    fw = as_framework(af)
+    members = fw.mask(ext, "the extension")
+    return _labelling(fw, members, _attacked(fw, members))
 
 
 # ---------------------------------------------------------------- acceptance
 
 
-def credulous_witness(af: nx.DiGraph, arg: Hashable, semantics: str) -> Extension | None:
+def credulous_witness(af: AnyFramework, arg: Hashable, semantics: str) -> Extension | None:
     """Return an extension containing ``arg``, or None if none does.
 
     The witness is an extension of the asked semantics: a complete set grown
@@ -450,10 +426,11 @@ def credulous_witness(af: nx.DiGraph, arg: Hashable, semantics: str) -> Extensio
     ['b']
     """
     _check_semantics(semantics)
-    _check_arguments(af, [arg], "the query")
-    g, r = _reduce(af)
+    fw = as_framework(af)
+    fw.index(arg)
+    g, r = _reduce(fw)
     if arg in g:
-        return some_extension(af, semantics)
+        return some_extension(fw, semantics)
     if arg not in r.nodes or semantics == "grounded":
         return None
     i = r.nodes.index(arg)
@@ -466,7 +443,7 @@ def credulous_witness(af: nx.DiGraph, arg: Hashable, semantics: str) -> Extensio
     return None if e is None else _lift(g, r, e)
 
 
-def sceptical_counterexample(af: nx.DiGraph, arg: Hashable, semantics: str) -> Extension | None:
+def sceptical_counterexample(af: AnyFramework, arg: Hashable, semantics: str) -> Extension | None:
     """Return an extension not containing ``arg``, or None if every one contains it.
 
     With no stable extension at all, every argument is sceptically accepted
@@ -479,21 +456,22 @@ def sceptical_counterexample(af: nx.DiGraph, arg: Hashable, semantics: str) -> E
     ['b']
     """
     _check_semantics(semantics)
-    _check_arguments(af, [arg], "the query")
-    g, r = _reduce(af)
+    fw = as_framework(af)
+    fw.index(arg)
+    g, r = _reduce(fw)
     if arg in g:
         return None
     if semantics in ("grounded", "complete"):
         return g
     if arg not in r.nodes:  # grounded OUT: no extension contains it
-        return some_extension(af, semantics)
+        return some_extension(fw, semantics)
     i = r.nodes.index(arg)
     stable = semantics == "stable"
     e = sat.stable_with(r, [-(i + 1)]) if stable else sat.preferred_without(r, i)
     return None if e is None else _lift(g, r, e)
 
 
-def credulously_accepted(af: nx.DiGraph, arg: Hashable, semantics: str) -> bool:
+def credulously_accepted(af: AnyFramework, arg: Hashable, semantics: str) -> bool:
     """Return whether ``arg`` is in at least one extension under ``semantics``.
 
     Examples
@@ -504,7 +482,7 @@ def credulously_accepted(af: nx.DiGraph, arg: Hashable, semantics: str) -> bool:
     return credulous_witness(af, arg, semantics) is not None
 
 
-def sceptically_accepted(af: nx.DiGraph, arg: Hashable, semantics: str) -> bool:
+def sceptically_accepted(af: AnyFramework, arg: Hashable, semantics: str) -> bool:
     """Return whether ``arg`` is in every extension under ``semantics``.
 
     Under stable semantics a framework with no stable extension accepts every
@@ -522,7 +500,7 @@ def sceptically_accepted(af: nx.DiGraph, arg: Hashable, semantics: str) -> bool:
 # ---------------------------------------------------------------- brute force
 
 
-def _brute_force_extensions(af: nx.DiGraph, semantics: str) -> list[Extension]:
+def _brute_force_extensions(af: AnyFramework, semantics: str) -> list[Extension]:
     """Enumerate extensions by checking every subset (tests only, ~<= 12 arguments).
 
     Examples
@@ -531,6 +509,7 @@ def _brute_force_extensions(af: nx.DiGraph, semantics: str) -> list[Extension]:
     [['a']]
     """
     _check_semantics(semantics)
+    af = as_framework(af)
     nodes = sorted(af, key=node_order_key)
     subsets = [frozenset(c) for k in range(len(nodes) + 1) for c in combinations(nodes, k)]
     if semantics == "stable":
