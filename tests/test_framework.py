@@ -180,7 +180,11 @@ def test_from_digraph_round_trip(g: nx.DiGraph) -> None:
 @settings(max_examples=300)
 @given(frameworks)
 def test_grounded_equals_fixpoint(g: nx.DiGraph) -> None:
-    assert labels_as_sets(g) == reference_grounded(g)
+    inn, out = reference_grounded(g)
+    assert labels_as_sets(g) == (inn, out)
+    # the graph path (adjacency dictionaries) agrees with the compiled path
+    assert grounded_extension(g) == inn
+    assert {a for a, x in grounded_labelling(g).items() if x == "out"} == out
 
 
 @settings(max_examples=300)

@@ -39,7 +39,7 @@ import numpy.typing as npt
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.semantics import sat
 from argmap.semantics.framework import AnyFramework, Framework, as_framework
-from argmap.semantics.grounded import Grounded, grounded_labels
+from argmap.semantics.grounded import Grounded, grounded_labels, grounded_sets_of_graph
 
 __all__ = [
     "SEMANTICS",
@@ -142,8 +142,10 @@ def grounded_extension(af: AnyFramework) -> Extension:
     """Return the grounded extension: the least complete extension.
 
     Runs in time linear in the number of arguments and attacks
-    (:mod:`argmap.semantics.grounded`).  A ``networkx`` graph is compiled to a
-    :class:`~argmap.semantics.framework.Framework` first; pass one to skip that.
+    (:mod:`argmap.semantics.grounded`): over the adjacency dictionaries of a
+    ``networkx`` graph, or over the arrays of a compiled
+    :class:`~argmap.semantics.framework.Framework`, which is several times
+    faster when the framework is already compiled.
 
     Examples
     --------
@@ -154,8 +156,9 @@ def grounded_extension(af: AnyFramework) -> Extension:
     >>> grounded_extension(Framework.from_edges([(1, 2)]))
     frozenset({1})
     """
-    fw = as_framework(af)
-    return _grounded_names(fw, grounded_labels(fw))
+    if isinstance(af, Framework):
+        return _grounded_names(af, grounded_labels(af))
+    return frozenset(grounded_sets_of_graph(af)[0])
 
 
 _LABELS: tuple[Label, Label, Label] = ("undec", "in", "out")
@@ -176,9 +179,14 @@ def grounded_labelling(af: AnyFramework) -> dict[Hashable, Label]:
     >>> grounded_labelling(af)
     {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
-    fw = as_framework(af)
-    lab = grounded_labels(fw)
-    return _labelling(fw, lab.inn, lab.out)
+    if isinstance(af, Framework):
+        lab = grounded_labels(af)
+        return _labelling(af, lab.inn, lab.out)
+    inn, out = grounded_sets_of_graph(af)
+    labels: dict[Hashable, Label] = dict.fromkeys(af, "undec")
+    labels.update(dict.fromkeys(out, "out"))
+    labels.update(dict.fromkeys(inn, "in"))
+    return labels
 
 
 def _reduce(af: Framework) -> tuple[Extension, sat.Reduced]:

@@ -28,14 +28,17 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
+import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
 from argmap.semantics.framework import Framework, IndexArray
 
-__all__ = ["Grounded", "grounded_labels"]
+__all__ = ["Grounded", "grounded_labels", "grounded_sets_of_graph"]
 
 Mask = npt.NDArray[np.bool_]
 
@@ -166,3 +169,37 @@ def grounded_labels(af: Framework) -> Grounded:
                 break
         frontier = _vector_round(s, frontier)
     return Grounded(s.live == 0, s.out)
+
+
+def grounded_sets_of_graph(af: nx.DiGraph) -> tuple[list[Hashable], set[Hashable]]:
+    """Return (IN list, OUT set) of the grounded labelling of a graph, in O(nodes + edges).
+
+    The same counter propagation as :func:`grounded_labels`, walked straight
+    over the graph's adjacency dictionaries.  For a graph this is faster than
+    compiling it first: at 10**5 arguments the compile alone costs more than
+    the whole walk (see docs/semantics-dung.md).
+
+    Examples
+    --------
+    >>> inn, out = grounded_sets_of_graph(nx.DiGraph([("a", "b"), ("b", "c"), ("d", "d")]))
+    >>> inn, sorted(out)
+    (['a', 'c'], ['b'])
+    """
+    # networkx keeps plain dicts behind its read-only views; reading them
+    # directly is several times faster than going through ``af.succ[a]``.
+    succ: dict[Any, Any] = getattr(af, "_succ", None) or dict(af.succ)
+    pred: dict[Any, Any] = getattr(af, "_pred", None) or dict(af.pred)
+    live = {a: len(p) for a, p in pred.items()}
+    queue = [a for a, k in live.items() if not k]
+    out: set[Hashable] = set()
+    push = queue.append
+    for a in queue:  # the list grows while we walk it: a FIFO queue
+        for b in succ[a]:
+            if b not in out:
+                out.add(b)
+                for c in succ[b]:
+                    k = live[c] - 1
+                    live[c] = k
+                    if not k:
+                        push(c)
+    return queue, out
