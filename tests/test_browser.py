@@ -249,6 +249,31 @@ def test_evaluation_shows_in_panel(browser: Any, tmp_path: Path) -> None:
     pg.p.close()
 
 
+def test_selected_evaluated_claim_keeps_its_label_border(browser: Any, tmp_path: Path) -> None:
+    """The border of an evaluated claim is its label: selecting it adds a halo instead."""
+    path = tmp_path / "eval.html"
+    opt = DotOptions(labels={"cats-best": "in", "dogs-better": "out"}, semantics="grounded")
+    path.write_text(to_html(read_map(SMALL), opt), encoding="utf-8")
+    pg = Page(browser, path)
+    stroke = (
+        "id => getComputedStyle(document.querySelector(`g#${id} path, g#${id} polygon`)).stroke"
+    )
+    halo = "id => getComputedStyle(document.getElementById(id)).filter"
+    pg.p.click("g#dogs-better")
+    assert pg.ids("g.node.selected") == {"dogs-better"}
+    assert pg.p.evaluate(stroke, "dogs-better") == "rgb(213, 94, 0)"  # OUT #d55e00
+    assert "drop-shadow" in pg.p.evaluate(halo, "dogs-better")
+    pg.p.click("mark[data-claims='cats-best']")
+    assert pg.ids("g.node.lit") == {"cats-best"}
+    assert pg.p.evaluate(stroke, "cats-best") == "rgb(0, 158, 115)"  # IN #009e73
+    pg.p.click("g#cats-happy")  # not evaluated: highlighted by its stroke as before
+    pg.p.mouse.move(0, 0)  # off the node: hovering would colour it too
+    assert pg.p.evaluate(stroke, "cats-happy") == "rgb(230, 126, 0)"
+    assert "Evaluation (border, grounded)" in pg.text("#legend")
+    assert pg.errors == []
+    pg.p.close()
+
+
 def test_screenshot(page: Page) -> None:
     out = ROOT / "test-artifacts" / "page.png"
     out.parent.mkdir(exist_ok=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
+from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, strength_fill
 
 DATA = Path(__file__).parent / "data" / "eval"
 CYCLE = str(DATA / "cycle.yaml")
@@ -181,4 +182,27 @@ def test_render_evaluate_and_gradual(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert dot != plain.read_text()
     line = next(x for x in dot.splitlines() if x.startswith('"tea-best" ['))
     assert "out 0.61" in line
-    assert "#f1a7a7" in line  # the renderer's colour for OUT
+    # the fill is the role's, at the intensity of the strength
+    assert f'fillcolor="{strength_fill(ROLE_STYLE["thesis"][0], 0.61)}"' in line
+    assert f'color="{LABEL_STYLE["out"][0]}"' in line  # OUT is the border
+    assert "Border</B>: label (grounded)" in dot  # the legend
+    assert "strength (df-quad)" in dot
+
+
+def test_render_evaluate_draws_labels_as_borders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """claims.yaml: the thesis is grounded IN and trotsky-workers-state OUT."""
+    out = tmp_path / "claims.dot"
+    claims = str(Path(__file__).resolve().parent.parent / "claims.yaml")
+    assert main(["render", claims, "-o", str(out), "--evaluate", "grounded"]) == 0
+    capsys.readouterr()
+    lines = {x.split(" [", 1)[0].strip('"'): x for x in out.read_text().splitlines() if " [" in x}
+    thesis, opponent = lines["stalinism-not-only-russian"], lines["trotsky-workers-state"]
+    assert f'fillcolor="{ROLE_STYLE["thesis"][0]}"' in thesis
+    assert f'color="{LABEL_STYLE["in"][0]}"' in thesis
+    assert "THESIS · ¶1 · in</FONT>" in thesis
+    assert f'fillcolor="{ROLE_STYLE["opponent"][0]}"' in opponent
+    assert f'color="{LABEL_STYLE["out"][0]}"' in opponent
+    assert 'style="rounded,filled,dashed"' in opponent
+    assert "_legend" in lines

@@ -9,6 +9,7 @@ import shutil
 import sys
 import types
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import networkx as nx
 import pytest
@@ -16,7 +17,7 @@ import pytest
 from argmap.cli import main
 from argmap.graph import to_networkx
 from argmap.load import read_map
-from argmap.render.dot import DotOptions
+from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, DotOptions
 from argmap.render.html import (
     essay_html,
     lesson_steps,
@@ -28,6 +29,7 @@ from argmap.render.html import (
 
 DATA = Path(__file__).parent / "data" / "html"
 SMALL = DATA / "small.yaml"
+SVG = "{http://www.w3.org/2000/svg}"
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' not installed")
 
 
@@ -227,9 +229,42 @@ def test_page_is_self_contained_and_escaped() -> None:
 @needs_dot
 def test_page_shows_evaluation() -> None:
     page = to_html(read_map(SMALL), DotOptions(labels={"cats-best": "out"}, strengths={}))
-    assert '<span class="legend-head">Evaluation</span>' in page
+    assert '<span class="legend-head">Evaluation (border)</span>' in page
+    assert '<span class="legend-head">Roles (fill)</span>' in page
     assert _data(page)["claims"]["cats-best"]["label"] == "out"  # type: ignore[index]
     assert "THESIS · ¶1 · out" in page
+
+
+@needs_dot
+def test_page_map_keeps_role_fill_and_draws_label_border() -> None:
+    labels = {"cats-best": "in", "dogs-better": "out", "dogs-walk": "undec"}
+    opt = DotOptions(labels=labels, semantics="grounded")
+    page = to_html(read_map(SMALL), opt)
+    svg = ET.fromstring(page[page.index("<svg") : page.index("</svg>") + 6])
+    shapes = {
+        g.get("id"): next(e for e in g.iter() if e.tag in (f"{SVG}path", f"{SVG}polygon"))
+        for g in svg.iter(f"{SVG}g")
+        if "claim" in g.get("class", "").split()
+    }
+    G = to_networkx(read_map(SMALL))
+    for claim, label in labels.items():
+        fill = ROLE_STYLE[G.nodes[claim]["role"]][0]
+        assert (claim, shapes[claim].get("fill")) == (claim, fill)
+        assert (claim, shapes[claim].get("stroke")) == (claim, LABEL_STYLE[label][0])
+    assert shapes["cats-happy"].get("stroke") == "black"  # not evaluated: as before
+    assert "_legend" not in page  # the page has its own legend
+    assert '<span class="legend-head">Evaluation (border, grounded)</span>' in page
+    for name, (colour, line, _pen) in LABEL_STYLE.items():
+        assert f'style="border:3px {line} {colour}"></span>{name.upper()}:' in page
+    assert "g.node.evaluated.selected" in page  # highlighted by a halo, the border stays
+
+
+@needs_dot
+def test_page_legend_without_evaluation_is_unchanged() -> None:
+    page = to_html(read_map(SMALL))
+    assert '<span class="legend-head">Roles</span>' in page
+    assert "(border)" not in page
+    assert "evaluated label-" not in page
 
 
 # --- CLI ------------------------------------------------------------------------

@@ -143,9 +143,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
     G = to_networkx(m)
     options = dot_options(args)
     if args.evaluate:
-        options = replace(options, labels=claim_labels(G, args.evaluate, args.support))
+        labels = claim_labels(G, args.evaluate, args.support)
+        options = replace(options, labels=labels, semantics=args.evaluate)
     if args.gradual:
-        options = replace(options, strengths=claim_strengths(G, args.gradual))
+        strengths = claim_strengths(G, args.gradual)
+        options = replace(options, strengths=strengths, gradual=args.gradual)
     dot = to_dot(G, options)
     write_atomic(args.output, render_image(dot, fmt))
     out(f"wrote {args.output} ({fmt})")
@@ -247,8 +249,8 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--evaluate",
         choices=SEMANTICS,
-        help="fill each claim by its label under this Dung semantics "
-        "(in green, out red, undec grey)",
+        help="draw each claim's border by its label under this Dung semantics "
+        "(in solid green, out dashed orange-red, undec dotted grey); the fill stays the role's",
     )
     p.add_argument(
         "--support",
@@ -259,7 +261,10 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--gradual",
         choices=list(GRADUAL_METHODS),
-        help="set each claim's fill intensity by its strength under this gradual semantics",
+        help=(
+            "show each claim's strength under this gradual semantics as the intensity"
+            " of its role's fill (pale 0, deep 1) and as a number in its top line"
+        ),
     )
     p.set_defaults(run=_cmd_render)
 

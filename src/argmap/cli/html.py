@@ -51,7 +51,14 @@ def _cmd_html(args: argparse.Namespace) -> int:
             labels = dict(evaluate.claim_labels(G, args.evaluate))
         if args.gradual:
             strengths = {k: float(v) for k, v in evaluate.claim_strengths(G, args.gradual).items()}
-    page = to_html(m, replace(dot_options(args), labels=labels, strengths=strengths))
+    options = replace(
+        dot_options(args),
+        labels=labels,
+        strengths=strengths,
+        semantics=args.evaluate or "",
+        gradual=args.gradual or "",
+    )
+    page = to_html(m, options)
     write_atomic(args.output, page.encode())
     out(f"wrote {args.output} (html, {len(m.claims)} claims, {len(page) // 1024} KiB)")
     return 0
@@ -74,7 +81,7 @@ def register(sub: Any) -> None:
         "--evaluate",
         metavar="SEMANTICS",
         help="label claims in/out/undec with argmap.evaluate.claim_labels "
-        "(e.g. grounded, preferred, stable, complete)",
+        "(e.g. grounded, preferred, stable, complete), drawn as each claim's border",
     )
     p.add_argument(
         "--gradual",

@@ -5,7 +5,11 @@ oppositions red, undercuts dashed red into the inference they attack.  A
 single-premise relation is drawn as one arrow labelled with its scheme; a
 linked support, and any inference that is undercut, gets a small inference
 node joining its premises.  Fill shows the role; the speaker is named under
-the text.  Output is deterministic: nodes and edges are emitted in sorted
+the text.  An evaluation never hides the role: its label is the node's border
+(colour *and* line style, so it survives colour blindness and greyscale
+print); a gradual strength is the intensity of the role's fill (pale = 0,
+deep = 1) and is also written after the label; a legend explains fill and
+border.  Output is deterministic: nodes and edges are emitted in sorted
 order, so the same map gives byte-identical DOT whatever its input order.
 
 Examples
@@ -23,6 +27,7 @@ True
 
 from __future__ import annotations
 
+import colorsys
 import html
 import shutil
 import subprocess
@@ -35,11 +40,16 @@ import networkx as nx
 import pydot
 
 from argmap.errors import ArgmapError, Diagnostic
+from argmap.model import ROLES
 
 __all__ = [
     "COLORS",
     "FORMATS",
     "LABEL_COLORS",
+    "strength_fill",
+    "LABEL_NAMES",
+    "LABEL_STYLE",
+    "LEGEND_ID",
     "ROLE_STYLE",
     "DotOptions",
     "render_image",
@@ -63,8 +73,23 @@ ROLE_STYLE: dict[str, tuple[str, str]] = {
     "background": ("#eeeeee", "rounded,filled,dotted"),
 }
 
-#: fill per evaluation label (grounded in/out/undecided)
-LABEL_COLORS = {"in": "#8fd19e", "out": "#f1a7a7", "undec": "#d9d9d9"}
+#: border per evaluation label: (colour, line style, pen width).  The fill stays the
+#: role's.  Okabe-Ito bluish green and vermillion (told apart with colour blindness)
+#: and a neutral grey, each with its own line style, which greyscale print keeps.
+LABEL_STYLE: dict[str, tuple[str, str, str]] = {
+    "in": ("#009e73", "solid", "3"),
+    "out": ("#d55e00", "dashed", "3"),
+    "undec": ("#6b6b6b", "dotted", "3"),
+}
+
+#: border colour per evaluation label (the colours of :data:`LABEL_STYLE`)
+LABEL_COLORS = {label: color for label, (color, _style, _pen) in LABEL_STYLE.items()}
+
+#: what each label means, for legends
+LABEL_NAMES = {"in": "accepted", "out": "rejected", "undec": "undecided"}
+
+#: node id of the legend (claim ids are lower-case slugs, so it cannot clash)
+LEGEND_ID = "_legend"
 
 Label = Literal["id", "short", "full"]
 
@@ -77,8 +102,14 @@ class DotOptions:
     group : ``"none"`` or ``"paragraph"`` (a box per paragraph of the source).
     direction : Graphviz rankdir; ``"BT"`` puts conclusions on top.
     width : characters per wrapped line.
-    labels : evaluation label per claim (``in``/``out``/``undec``), fills the node.
-    strengths : gradual strength per claim in [0, 1], the fill's intensity.
+    labels : evaluation label per claim (``in``/``out``/``undec``), drawn as the
+        node's border (see :data:`LABEL_STYLE`); the fill stays the role's.
+    strengths : gradual strength per claim in [0, 1]: the intensity of the role's
+        fill (:func:`strength_fill`), also written after the label.
+    semantics, gradual : names of the semantics that gave ``labels`` and
+        ``strengths``, for the legend.
+    legend : draw a legend of fills (roles) and borders (labels) when ``labels``
+        or ``strengths`` are given.
     """
 
     label: Label = "short"
@@ -87,6 +118,9 @@ class DotOptions:
     width: int = 28
     labels: Mapping[str, str] = field(default_factory=dict)
     strengths: Mapping[str, float] = field(default_factory=dict)
+    semantics: str = ""
+    gradual: str = ""
+    legend: bool = True
 
 
 def to_dot(G: nx.DiGraph, options: DotOptions | None = None) -> str:
@@ -132,6 +166,8 @@ def to_dot(G: nx.DiGraph, options: DotOptions | None = None) -> str:
         dot.add_node(_inference_node(G, n))
     for u, v, inf, part in _edges(G, drawn):
         dot.add_edge(_edge(G, u, v, inf, part))
+    if opt.legend and (opt.labels or opt.strengths):
+        dot.add_node(_legend(G, claims, opt))
     return str(dot.to_string())
 
 
@@ -202,10 +238,18 @@ def _html_label(body: str) -> str:
 def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions) -> pydot.Node:
     d = G.nodes[n]
     fill, style = ROLE_STYLE.get(d["role"], ("#ffffff", "rounded,filled"))
-    if n in opt.labels:
-        fill = LABEL_COLORS.get(opt.labels[n], fill)
+    border: dict[str, Any] = {"penwidth": "2" if d["role"] == "thesis" else "1"}
     if n in opt.strengths:
-        fill = _with_alpha(fill if n in opt.labels else "#4a90d9", opt.strengths[n])
+        fill = strength_fill(fill, opt.strengths[n])
+    label = opt.labels.get(n)
+    css = f"claim role-{d['role']}"
+    if label in LABEL_STYLE:
+        # the border is the label's alone: drop the role's line style (dashed, dotted, bold)
+        color, line, pen = LABEL_STYLE[label]
+        shape = [s for s in style.split(",") if s in ("rounded", "filled")]
+        style = ",".join([*shape, line])
+        border = {"color": color, "penwidth": pen}
+        css += f" evaluated label-{label}"
     head = f'<FONT POINT-SIZE="8" COLOR="#555555">{html.escape(d["role"].upper())}'
     if d.get("paragraph"):
         head += f" · ¶{d['paragraph']}"
@@ -231,9 +275,9 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions) -> pydot.Node:
         fillcolor=fill,
         id=n,
         tooltip=d["text"],
-        penwidth="2" if d["role"] == "thesis" else "1",
+        **border,
         label=_html_label(f"{head}<BR/>{body}<BR/>{speaker}"),
-        **_css_class(f"claim role-{d['role']}"),
+        **_css_class(css),
     )
 
 
@@ -261,9 +305,98 @@ def _css_class(name: str) -> dict[str, Any]:
     return {"class": name}
 
 
-def _with_alpha(color: str, strength: float) -> str:
-    alpha = max(0, min(255, round(40 + 215 * strength)))
-    return f"{color}{alpha:02x}"
+def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
+    """A box explaining an evaluated drawing: fill is the role, border the label.
+
+    One table: the roles of the map (in :data:`argmap.model.ROLES` order) in
+    their fills, under them the three labels in their borders as the nodes
+    draw them, each row spread over the same columns so that they line up.
+    """
+    roles = sorted({G.nodes[n]["role"] for n in claims}, key=_role_rank)
+    shown = len(LABEL_STYLE) if opt.labels else 1
+    columns = max(len(roles), shown)
+    fills = "".join(
+        f'<TD COLSPAN="{span}" BGCOLOR="{ROLE_STYLE.get(r, ("#ffffff", ""))[0]}" BORDER="1" '
+        f'COLOR="#555555">{html.escape(r)}</TD>'
+        for r, span in zip(roles, _spans(columns, len(roles)), strict=True)
+    )
+    rows = [f'<TD ALIGN="LEFT" COLSPAN="{columns + 1}"><B>Legend</B></TD>']
+    if roles:
+        rows.append(f'<TD ALIGN="LEFT"><B>Fill</B>: role</TD>{fills}')
+    if opt.labels:
+        semantics = f" ({html.escape(opt.semantics)})" if opt.semantics else ""
+        borders = "".join(
+            f'<TD COLSPAN="{span}" BORDER="3" COLOR="{color}"{_cell_style(line)}>'
+            f"{name.upper()}: {LABEL_NAMES[name]}</TD>"
+            for (name, (color, line, _pen)), span in zip(
+                LABEL_STYLE.items(), _spans(columns, len(LABEL_STYLE)), strict=True
+            )
+        )
+        rows.append(f'<TD ALIGN="LEFT"><B>Border</B>: label{semantics}</TD>{borders}')
+    if opt.strengths:
+        method = f" ({html.escape(opt.gradual)})" if opt.gradual else ""
+        steps = (0.0, 0.25, 0.5, 0.75, 1.0)
+        ramp = "".join(
+            f'<TD COLSPAN="{span}" BGCOLOR="{strength_fill(ROLE_STYLE["claim"][0], x)}" '
+            f'BORDER="1" COLOR="#555555">{x:.2f}</TD>'
+            for x, span in zip(steps, _spans(columns, len(steps)), strict=True)
+        )
+        rows.append(f'<TD ALIGN="LEFT"><B>Fill intensity</B>: strength{method}</TD>{ramp}')
+        rows.append(
+            f'<TD ALIGN="LEFT" COLSPAN="{columns + 1}">the strength is also the number'
+            " in each box's top line</TD>"
+        )
+    return pydot.Node(
+        _quote(LEGEND_ID),
+        shape="plaintext",
+        fontsize="9",
+        margin="0",
+        id=LEGEND_ID,
+        label=_html_label(
+            '<TABLE BORDER="1" CELLBORDER="0" STYLE="rounded" COLOR="#999999" CELLSPACING="4"'
+            ' CELLPADDING="3">' + "".join(f"<TR>{row}</TR>" for row in rows) + "</TABLE>"
+        ),
+        **_css_class("legend"),
+    )
+
+
+def strength_fill(color: str, strength: float) -> str:
+    """Return the fill ``color`` at the intensity ``strength`` (0 pale, 1 deep).
+
+    The hue stays the role's; lightness runs from 0.96 (strength 0, almost
+    white) to 0.68 (strength 1), where black text still reads well.  A grey
+    stays grey.
+
+    >>> strength_fill("#ffd966", 1.0), strength_fill("#ffd966", 0.0)
+    ('#ffd65c', '#fffaeb')
+    >>> strength_fill("#eeeeee", 0.5)
+    '#d1d1d1'
+    """
+    r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, _light, sat = colorsys.rgb_to_hls(r, g, b)
+    if sat > 0.05:
+        sat = max(sat, 0.55)
+    light = 0.96 - 0.28 * max(0.0, min(1.0, strength))
+    rgb = colorsys.hls_to_rgb(hue, light, sat)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in rgb)
+
+
+def _spans(columns: int, cells: int) -> list[int]:
+    """Column spans of ``cells`` cells sharing ``columns`` columns, the first ones wider.
+
+    >>> _spans(9, 3), _spans(4, 3), _spans(3, 3)
+    ([3, 3, 3], [2, 1, 1], [1, 1, 1])
+    """
+    return [columns // cells + (i < columns % cells) for i in range(cells)]
+
+
+def _cell_style(line: str) -> str:
+    """The STYLE attribute of an HTML-label cell drawn with ``line`` (solid needs none)."""
+    return "" if line == "solid" else f' STYLE="{line}"'
+
+
+def _role_rank(role: str) -> tuple[int, str]:
+    return (list(ROLES).index(role) if role in ROLES else len(ROLES), role)
 
 
 def render_image(dot_source: str, fmt: str) -> bytes:

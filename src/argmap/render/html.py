@@ -30,7 +30,7 @@ import json
 import re
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from itertools import pairwise
 from typing import Any, Literal
@@ -39,7 +39,15 @@ import networkx as nx
 
 from argmap.graph import claim_nodes, inference_nodes, premises, target, to_networkx
 from argmap.model import ROLES, Map
-from argmap.render.dot import COLORS, LABEL_COLORS, ROLE_STYLE, DotOptions, render_image, to_dot
+from argmap.render.dot import (
+    COLORS,
+    LABEL_NAMES,
+    LABEL_STYLE,
+    ROLE_STYLE,
+    DotOptions,
+    render_image,
+    to_dot,
+)
 from argmap.schemes import SCHEMES
 from argmap.source import paragraphs
 
@@ -473,8 +481,11 @@ def essay_html(text: str, spans: Mapping[str, tuple[int, int]]) -> str:
 
 
 def _svg(G: nx.DiGraph, options: DotOptions) -> str:
-    """The Graphviz SVG, without XML prolog, doctype and comments, for inlining."""
-    svg = render_image(to_dot(G, options), "svg").decode()
+    """The Graphviz SVG, without XML prolog, doctype and comments, for inlining.
+
+    The page has its own legend (:func:`_legend`), so the SVG is drawn without one.
+    """
+    svg = render_image(to_dot(G, replace(options, legend=False)), "svg").decode()
     svg = re.sub(r"<!--.*?-->", "", svg[svg.index("<svg") :], flags=re.DOTALL)
     return svg.strip()
 
@@ -495,17 +506,25 @@ def _legend(G: nx.DiGraph, options: DotOptions) -> str:
     ]
     labels = []
     if options.labels:
+        # the label is the node's border, as in the map; the fill stays the role's
         labels = [
-            f'<span class="chip"><span class="swatch" style="background:{colour}"></span>'
-            f"{html.escape(name)}</span>"
-            for name, colour in LABEL_COLORS.items()
+            f'<span class="chip"><span class="swatch border label-{name}" '
+            f'style="border:3px {line} {colour}"></span>'
+            f"{name.upper()}: {html.escape(LABEL_NAMES[name])}</span>"
+            for name, (colour, line, _pen) in LABEL_STYLE.items()
         ]
+    semantics = f", {html.escape(options.semantics)}" if options.semantics else ""
+    roles_head = "Roles (fill)" if labels else "Roles"
     return (
-        '<div class="legend-row"><span class="legend-head">Roles</span>'
+        f'<div class="legend-row"><span class="legend-head">{roles_head}</span>'
         + "".join(items)
         + '</div><div class="legend-row"><span class="legend-head">Arrows</span>'
         + "".join(edges)
-        + ('<span class="legend-head">Evaluation</span>' + "".join(labels) if labels else "")
+        + (
+            f'<span class="legend-head">Evaluation (border{semantics})</span>' + "".join(labels)
+            if labels
+            else ""
+        )
         + "</div>"
     )
 
