@@ -421,6 +421,16 @@ def labelling_from_extension(af: AnyFramework, ext: Collection[Hashable]) -> dic
 # ---------------------------------------------------------------- acceptance
 
 
+def _query(
+    af: AnyFramework, arg: Hashable, semantics: str
+) -> tuple[Framework, Extension, sat.Reduced]:
+    """Check an acceptance query; return the framework, its grounded extension and rest."""
+    _check_semantics(semantics)
+    fw = as_framework(af)
+    fw.index(arg)  # raises unknown-argument
+    return (fw, *_reduce(fw))
+
+
 def credulous_witness(af: AnyFramework, arg: Hashable, semantics: str) -> Extension | None:
     """Return an extension containing ``arg``, or None if none does.
 
@@ -433,10 +443,7 @@ def credulous_witness(af: AnyFramework, arg: Hashable, semantics: str) -> Extens
     >>> sorted(credulous_witness(af, "b", "preferred"))
     ['b']
     """
-    _check_semantics(semantics)
-    fw = as_framework(af)
-    fw.index(arg)
-    g, r = _reduce(fw)
+    fw, g, r = _query(af, arg, semantics)
     if arg in g:
         return some_extension(fw, semantics)
     if arg not in r.nodes or semantics == "grounded":
@@ -463,10 +470,7 @@ def sceptical_counterexample(af: AnyFramework, arg: Hashable, semantics: str) ->
     >>> sorted(sceptical_counterexample(af, "a", "preferred"))
     ['b']
     """
-    _check_semantics(semantics)
-    fw = as_framework(af)
-    fw.index(arg)
-    g, r = _reduce(fw)
+    fw, g, r = _query(af, arg, semantics)
     if arg in g:
         return None
     if semantics in ("grounded", "complete"):
