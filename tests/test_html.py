@@ -17,7 +17,7 @@ import pytest
 from argmap.cli import main
 from argmap.graph import to_networkx
 from argmap.load import read_map
-from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, DotOptions
+from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, DotOptions, strength_fill
 from argmap.render.html import (
     essay_html,
     lesson_steps,
@@ -257,6 +257,28 @@ def test_page_map_keeps_role_fill_and_draws_label_border() -> None:
     for name, (colour, line, _pen) in LABEL_STYLE.items():
         assert f'style="border:3px {line} {colour}"></span>{name.upper()}:' in page
     assert "g.node.evaluated.selected" in page  # highlighted by a halo, the border stays
+
+
+@needs_dot
+def test_page_shows_strength_as_fill_intensity() -> None:
+    opt = DotOptions(strengths={"cats-best": 0.75, "dogs-better": 0.25}, gradual="df-quad")
+    page = to_html(read_map(SMALL), opt)
+    assert '<span class="legend-head">Strength (fill intensity, df-quad)</span>' in page
+    assert '<span class="legend-head">Roles (fill)</span>' in page
+    for x in (0.0, 0.5, 1.0):
+        assert (
+            f'style="background:{strength_fill(ROLE_STYLE["claim"][0], x)}"></span>{x:.2f}' in page
+        )
+    svg = ET.fromstring(page[page.index("<svg") : page.index("</svg>") + 6])
+    fills = {
+        g.get("id"): next(e for e in g.iter() if e.tag in (f"{SVG}path", f"{SVG}polygon")).get(
+            "fill"
+        )
+        for g in svg.iter(f"{SVG}g")
+        if "claim" in g.get("class", "").split()
+    }
+    assert fills["cats-best"] == strength_fill(ROLE_STYLE["thesis"][0], 0.75)
+    assert fills["cats-happy"] == ROLE_STYLE["claim"][0]  # no strength: the plain fill
 
 
 @needs_dot

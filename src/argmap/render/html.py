@@ -46,6 +46,7 @@ from argmap.render.dot import (
     ROLE_STYLE,
     DotOptions,
     render_image,
+    strength_fill,
     to_dot,
 )
 from argmap.schemes import SCHEMES
@@ -513,8 +514,17 @@ def _legend(G: nx.DiGraph, options: DotOptions) -> str:
             f"{name.upper()}: {html.escape(LABEL_NAMES[name])}</span>"
             for name, (colour, line, _pen) in LABEL_STYLE.items()
         ]
+    ramp = ""
+    if options.strengths:
+        # a strength is the intensity of the role's fill, as in the map
+        method = f", {html.escape(options.gradual)}" if options.gradual else ""
+        ramp = f'<span class="legend-head">Strength (fill intensity{method})</span>' + "".join(
+            f'<span class="chip strength-step"><span class="swatch" '
+            f'style="background:{strength_fill(ROLE_STYLE["claim"][0], x)}"></span>{x:.2f}</span>'
+            for x in (0.0, 0.5, 1.0)
+        )
     semantics = f", {html.escape(options.semantics)}" if options.semantics else ""
-    roles_head = "Roles (fill)" if labels else "Roles"
+    roles_head = "Roles (fill)" if labels or ramp else "Roles"
     return (
         f'<div class="legend-row"><span class="legend-head">{roles_head}</span>'
         + "".join(items)
@@ -525,6 +535,7 @@ def _legend(G: nx.DiGraph, options: DotOptions) -> str:
             if labels
             else ""
         )
+        + ramp
         + "</div>"
     )
 
