@@ -6,8 +6,6 @@ import importlib.util
 import json
 import re
 import shutil
-import sys
-import types
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -15,6 +13,7 @@ import networkx as nx
 import pytest
 
 from argmap.cli import main
+from argmap.evaluate import claim_labels, claim_strengths
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, DotOptions, strength_fill
@@ -322,39 +321,29 @@ def test_cli_bad_input_is_a_located_error(
 
 
 @needs_dot
-def test_cli_evaluate_calls_the_evaluation_module(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[tuple[str, str]] = []
-    fake = types.ModuleType("argmap.evaluate")
-
-    def claim_labels(G: nx.DiGraph, semantics: str) -> dict[str, str]:
-        calls.append(("labels", semantics))
-        return {"cats-best": "in", "dogs-better": "out"}
-
-    def claim_strengths(G: nx.DiGraph, method: str) -> dict[str, float]:
-        calls.append(("strengths", method))
-        return {"cats-best": 0.8}
-
-    fake.claim_labels = claim_labels  # type: ignore[attr-defined]
-    fake.claim_strengths = claim_strengths  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "argmap.evaluate", fake)
+def test_cli_evaluate_and_gradual(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "e.html"
     args = ["html", str(SMALL), "-o", str(out), "--evaluate", "grounded", "--gradual", "df-quad"]
     assert main(args) == 0
-    assert calls == [("labels", "grounded"), ("strengths", "df-quad")]
-    claims = _data(out.read_text(encoding="utf-8"))["claims"]
-    assert claims["cats-best"]["label"] == "in"  # type: ignore[index]
-    assert claims["cats-best"]["strength"] == 0.8  # type: ignore[index]
-    assert claims["dogs-better"]["label"] == "out"  # type: ignore[index]
+    G = to_networkx(read_map(SMALL))
+    labels, strengths = claim_labels(G, "grounded"), claim_strengths(G, "df-quad")
+    page = out.read_text(encoding="utf-8")
+    claims = _data(page)["claims"]
+    for claim, label in labels.items():
+        assert claims[claim]["label"] == label  # type: ignore[index]
+        assert claims[claim]["strength"] == pytest.approx(strengths[claim])  # type: ignore[index]
+    assert '<span class="legend-head">Evaluation (border, grounded)</span>' in page
+    assert '<span class="legend-head">Strength (fill intensity, df-quad)</span>' in page
 
 
-def test_cli_evaluate_without_module(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_cli_evaluate_rejects_unknown_semantics(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(sys.modules, "argmap.evaluate", None)
-    assert main(["html", str(SMALL), "-o", str(tmp_path / "e.html"), "--evaluate", "x"]) == 1
-    assert "evaluate-unavailable" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        main(["html", str(SMALL), "-o", str(tmp_path / "e.html"), "--evaluate", "x"])
+    assert info.value.code == 2
+    assert "invalid choice: 'x'" in capsys.readouterr().err
+    assert not (tmp_path / "e.html").exists()
 
 
 @needs_dot

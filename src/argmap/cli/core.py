@@ -7,8 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from argmap.checks import CHECKS, Finding, parse_codes, run_checks
-from argmap.cli._common import clip, emit_json, out
+from argmap.cli._common import add_command, clip, emit_json, out
 from argmap.coverage import Coverage, coverage
 from argmap.evaluate import claim_labels, claim_strengths
 from argmap.files import write_atomic
@@ -22,7 +24,7 @@ from argmap.semantics.bipolar import DEFAULT_SUPPORT, SUPPORTS
 from argmap.semantics.dung import SEMANTICS
 from argmap.semantics.gradual import GRADUAL_METHODS
 
-__all__ = ["add_render_options", "dot_options", "register"]
+__all__ = ["add_evaluation_options", "add_render_options", "dot_options", "evaluated", "register"]
 
 # --- check -----------------------------------------------------------------
 
@@ -141,13 +143,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         )
     m = read_map(args.file)
     G = to_networkx(m)
-    options = dot_options(args)
-    if args.evaluate:
-        labels = claim_labels(G, args.evaluate, args.support)
-        options = replace(options, labels=labels, semantics=args.evaluate)
-    if args.gradual:
-        strengths = claim_strengths(G, args.gradual)
-        options = replace(options, strengths=strengths, gradual=args.gradual)
+    options = evaluated(args, G, dot_options(args))
     dot = to_dot(G, options)
     write_atomic(args.output, render_image(dot, fmt))
     out(f"wrote {args.output} ({fmt})")
@@ -174,6 +170,41 @@ def add_render_options(p: argparse.ArgumentParser) -> None:
         default="BT",
         help="Graphviz rank direction; BT (default) puts conclusions on top",
     )
+
+
+def add_evaluation_options(p: argparse.ArgumentParser) -> None:
+    """Add the flags that draw an evaluation (--evaluate, --support, --gradual)."""
+    p.add_argument(
+        "--evaluate",
+        choices=SEMANTICS,
+        help="draw each claim's border by its label under this Dung semantics "
+        "(in solid green, out dashed orange-red, undec dotted grey); the fill stays the role's",
+    )
+    p.add_argument(
+        "--support",
+        choices=SUPPORTS,
+        default=DEFAULT_SUPPORT,
+        help=f"how supports become attacks for --evaluate (default {DEFAULT_SUPPORT})",
+    )
+    p.add_argument(
+        "--gradual",
+        choices=list(GRADUAL_METHODS),
+        help=(
+            "show each claim's strength under this gradual semantics as the intensity"
+            " of its role's fill (pale 0, deep 1) and as a number in its top line"
+        ),
+    )
+
+
+def evaluated(args: argparse.Namespace, G: nx.DiGraph, options: DotOptions) -> DotOptions:
+    """Return ``options`` with the labels and strengths the evaluation flags ask for."""
+    if args.evaluate:
+        labels = claim_labels(G, args.evaluate, args.support)
+        options = replace(options, labels=labels, semantics=args.evaluate)
+    if args.gradual:
+        strengths = claim_strengths(G, args.gradual)
+        options = replace(options, strengths=strengths, gradual=args.gradual)
+    return options
 
 
 # --- schemes ---------------------------------------------------------------
@@ -205,17 +236,19 @@ def _cmd_schema(_args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add the check, render and schemes commands to the subparsers ``sub``."""
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "check",
-        help="validate a map and report quote coverage",
+        _cmd_check,
+        summary="validate a map and report quote coverage",
         description="Validate FILE (ids, references, quotes against the source), "
         "report which sentences of the source the map encodes, and run the lints.",
+        formats=["text", "json"],
+        format_help="report format",
         epilog="lints (severity: code: what it finds):\n"
         + "\n".join(f"  {c.severity}: {c.code}: {c.description}" for c in CHECKS.values()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", metavar="FILE", help="the map's YAML file")
-    p.add_argument("--format", choices=["text", "json"], default="text", help="report format")
     p.add_argument(
         "-v",
         "--verbose",
@@ -234,53 +267,36 @@ def register(sub: Any) -> None:
         default="error",
         help="exit 1 when a finding of this severity or worse is reported (default error)",
     )
-    p.set_defaults(run=_cmd_check)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "render",
-        help="draw the map as DOT, SVG, PNG or PDF",
+        _cmd_render,
+        summary="draw the map as DOT, SVG, PNG or PDF",
         description="Draw FILE with Graphviz. The format comes from --format or "
         "the suffix of OUT; --format dot needs no Graphviz.",
     )
-    p.add_argument("file", metavar="FILE", help="the map's YAML file")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
     p.add_argument("--format", choices=FORMATS, help="output format (default: from OUT's suffix)")
     add_render_options(p)
-    p.add_argument(
-        "--evaluate",
-        choices=SEMANTICS,
-        help="draw each claim's border by its label under this Dung semantics "
-        "(in solid green, out dashed orange-red, undec dotted grey); the fill stays the role's",
-    )
-    p.add_argument(
-        "--support",
-        choices=SUPPORTS,
-        default=DEFAULT_SUPPORT,
-        help=f"how supports become attacks for --evaluate (default {DEFAULT_SUPPORT})",
-    )
-    p.add_argument(
-        "--gradual",
-        choices=list(GRADUAL_METHODS),
-        help=(
-            "show each claim's strength under this gradual semantics as the intensity"
-            " of its role's fill (pale 0, deep 1) and as a number in its top line"
-        ),
-    )
-    p.set_defaults(run=_cmd_render)
+    add_evaluation_options(p)
 
-    p = sub.add_parser(
+    add_command(
+        sub,
         "schemes",
-        help="list argumentation schemes and critical questions",
+        _cmd_schemes,
+        summary="list argumentation schemes and critical questions",
         description="List the argumentation schemes a relation may name, with "
         "the ids of their critical questions (for 'answered:').",
+        file=None,
+        formats=["text", "json"],
     )
-    p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
-    p.set_defaults(run=_cmd_schemes)
-
-    p = sub.add_parser(
+    add_command(
+        sub,
         "schema",
-        help="print the JSON Schema of the YAML format",
+        _cmd_schema,
+        summary="print the JSON Schema of the YAML format",
         description="Print the JSON Schema of the map format (the file schema/argmap.schema.json "
         "is this output), for editors with a YAML language server.",
+        file=None,
     )
-    p.set_defaults(run=_cmd_schema)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from argmap.cli._common import emit_json, out
+from argmap.cli._common import add_command, emit_json, out
 from argmap.evaluate import evaluate
 from argmap.explain import explain, format_tree
 from argmap.formats.iccma import read_framework, solve
@@ -100,14 +100,17 @@ def add_semantics_options(p: argparse.ArgumentParser) -> None:
 
 def register(sub: Any) -> None:
     """Add the evaluate, explain and af commands to the subparsers ``sub``."""
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "evaluate",
-        help="label claims in/out/undecided, with strengths and commitments",
+        _cmd_evaluate,
+        summary="label claims in/out/undecided, with strengths and commitments",
         description="Evaluate FILE in the Dung framework the map means: the extensions, "
         "a label per claim, a gradual strength per claim, and whether each speaker's "
         "position is conflict-free and admissible.",
+        formats=["text", "json"],
+        format_help="report format",
     )
-    p.add_argument("file", metavar="FILE", help="the map's YAML file")
     add_semantics_options(p)
     p.add_argument(
         "--gradual",
@@ -116,21 +119,19 @@ def register(sub: Any) -> None:
         help="gradual semantics for the strengths (default df-quad)",
     )
     p.add_argument("--claim", metavar="ID", help="report credulous and sceptical acceptance of ID")
-    p.add_argument("--format", choices=["text", "json"], default="text", help="report format")
-    p.set_defaults(run=_cmd_evaluate)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "explain",
-        help="explain why a claim is in, out or undecided",
+        _cmd_explain,
+        summary="explain why a claim is in, out or undecided",
         description="Explain the label of CLAIM in FILE as a dialectical tree: IN because "
         "every attacker is OUT, OUT because an IN argument attacks it, UNDEC otherwise.",
+        formats=["text", "json"],
     )
-    p.add_argument("file", metavar="FILE", help="the map's YAML file")
     p.add_argument("claim", metavar="CLAIM", help="id of the claim to explain")
     add_semantics_options(p)
     p.add_argument("--depth", type=int, default=6, help="levels of the tree to show (default 6)")
-    p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
-    p.set_defaults(run=_cmd_explain)
 
     p = sub.add_parser(
         "af",
@@ -138,13 +139,15 @@ def register(sub: Any) -> None:
         description="Work on abstract frameworks in ICCMA formats (.apx, .tgf, .af, .i23).",
     )
     af_sub = p.add_subparsers(dest="af_command", metavar="SUBCOMMAND", required=True)
-    q = af_sub.add_parser(
+    q = add_command(
+        af_sub,
         "solve",
-        help="answer an ICCMA task on a framework file",
+        _cmd_af_solve,
+        summary="answer an ICCMA task on a framework file",
         description="Read FILE (.apx, .tgf, .af or .i23) and print the ICCMA answer to "
         "TASK, e.g. EE-PR (all preferred extensions) or DC-GR with --arg.",
+        file="the framework file",
     )
-    q.add_argument("file", metavar="FILE", help="the framework file")
     q.add_argument(
         "--task", required=True, help="ICCMA task XX-YY: XX in SE, EE, DC, DS; YY in GR, CO, PR, ST"
     )
@@ -155,4 +158,3 @@ def register(sub: Any) -> None:
         default="iccma19",
         help="answer format (default iccma19)",
     )
-    q.set_defaults(run=_cmd_af_solve)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from argmap.cli._common import emit_json, out
+from argmap.cli._common import add_command, emit_json, out
 from argmap.files import write_atomic
 from argmap.formats.markdown import to_markdown
 from argmap.formats.mermaid import to_mermaid
@@ -94,59 +94,60 @@ def _fraction(text: str) -> float:
 
 def register(sub: Any) -> None:
     """Add the outline, export, quiz and compare commands to the subparsers ``sub``."""
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "outline",
-        help="print the argument as an indented tree from the thesis down",
+        _cmd_outline,
+        summary="print the argument as an indented tree from the thesis down",
         description="Print FILE's argument as a tree: under each claim the relations "
         "into it, marked + support, - opposition, ~ undercut (under the inference it "
         "attacks). Linked premises are grouped under one [linked] line. A claim met "
         "again is shown as '↑ see ID'. Claims with no path to the thesis come last.",
+        formats=["text", "markdown"],
     )
-    p.add_argument("file", metavar="FILE", help="the map's YAML file")
     p.add_argument("--quotes", action="store_true", help="show each claim's quote too")
-    p.add_argument("--format", choices=["text", "markdown"], default="text", help="output format")
-    p.set_defaults(run=_cmd_outline)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "export",
-        help="write the map as a Mermaid flowchart or a Markdown page",
+        _cmd_export,
+        summary="write the map as a Mermaid flowchart or a Markdown page",
         description="Export FILE. mermaid: a flowchart GitHub renders inside ```mermaid "
         "blocks. markdown: the outline and a table of every sentence of the essay with "
         "its paragraph, status (covered, skipped, uncovered) and the claims quoting it.",
     )
-    p.add_argument("file", metavar="FILE", help="the map's YAML file")
     p.add_argument("--format", choices=["mermaid", "markdown"], required=True, help="export format")
     p.add_argument("-o", "--output", metavar="OUT", help="file to write (default: stdout)")
     p.add_argument("--quotes", action="store_true", help="markdown: quotes in the outline")
-    p.set_defaults(run=_cmd_export)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "quiz",
-        help="make multiple-choice questions about a map",
+        _cmd_quiz,
+        summary="make multiple-choice questions about a map",
         description="Make multiple-choice questions from FILE: which claim does X "
         "support, who asserts Y, what answers the objection Z, which passage states W, "
         "what role does V play. Distractors come from the same map; the same --seed "
         "gives the same quiz. Answers are listed at the end (markdown) or per question "
         "(json).",
+        formats=["markdown", "json"],
     )
-    p.add_argument("file", metavar="FILE", help="the map's YAML file")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument(
         "--count", type=_positive_int, default=10, help="number of questions (default 10)"
     )
-    p.add_argument(
-        "--format", choices=["markdown", "json"], default="markdown", help="output format"
-    )
-    p.set_defaults(run=_cmd_quiz)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "compare",
-        help="grade a student's map against a reference map",
+        _cmd_compare,
+        summary="grade a student's map against a reference map",
         description="Compare STUDENT with REFERENCE, two maps of the same essay. Claims "
         "are matched by their quotes (overlap / union of the two passages at least "
         "--min-overlap), relations by their matched claims and kind. Reports precision, "
         "recall and F1 of claims and relations, whether the thesis was found, and the "
         "missed, extra and wrong-kind items with their quotes.",
+        file=None,
     )
     p.add_argument("student", metavar="STUDENT", help="the student's YAML map")
     p.add_argument("reference", metavar="REFERENCE", help="the reference YAML map")
@@ -167,4 +168,3 @@ def register(sub: Any) -> None:
         help="grade only claims quoting paragraphs A to B of the essay (and the relations "
         "among them), for an exercise on part of the essay",
     )
-    p.set_defaults(run=_cmd_compare)
