@@ -1,4 +1,10 @@
-"""Writing output files so that a failure never leaves one half-written.
+"""Reading input files and writing output files, with located errors.
+
+:func:`read_utf8` turns every way a file can fail to be read (missing, a
+folder, no permission, bytes that are not UTF-8) into an ArgmapError naming
+the file and, for a bad byte, its line and column.  :func:`write_atomic`
+writes through a temporary file, so that a failure never leaves an output
+file half-written.
 
 Examples
 --------
@@ -7,46 +13,134 @@ Examples
 >>> write_atomic(p, b"hello")
 >>> p.read_bytes()
 b'hello'
+>>> _ = p.write_bytes(b"ok\\ncaf\\xe9")
+>>> try:
+...     read_utf8(p, "file-not-found", "map")
+... except ArgmapError as e:
+...     d = e.diagnostics[0]
+...     print(d.code, d.line, d.column, d.message.split(" (")[1])
+file-not-found 2 4 byte 0xe9 at line 2, column 4)
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from argmap.errors import ArgmapError, Diagnostic
 
-__all__ = ["write_atomic"]
+__all__ = ["read_utf8", "write_atomic"]
+
+
+def read_utf8(path: str | Path, code: str, what: str) -> str:
+    """Return the text of the UTF-8 file ``path`` (a leading byte order mark is dropped).
+
+    Failures raise ArgmapError with one diagnostic ``code`` that names the
+    file and what to do; ``what`` names the file's role in the hints (e.g.
+    ``"map"``).  A byte that is not UTF-8 is located by line and column.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            message, hint = f"no such file: {str(path)!r}", f"check the path of the {what} file"
+        elif isinstance(exc, IsADirectoryError):
+            message = f"{str(path)!r} is a folder, not a file"
+            hint = f"give the path of the {what} file itself"
+        elif isinstance(exc, PermissionError):
+            message = f"no permission to read {str(path)!r}"
+            hint = "make the file readable (chmod u+r) or run argmap as its owner"
+        else:
+            message = f"cannot read {str(path)!r}: {exc.strerror or exc}"
+            hint = f"check that the {what} file is readable"
+        raise ArgmapError([Diagnostic(str(path), 0, 0, code, message, hint)]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    str(path),
+                    line,
+                    column,
+                    code,
+                    f"{str(path)!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} "
+                    f"at line {line}, column {column})",
+                    f"save the {what} file as UTF-8 (e.g. iconv -f latin1 -t utf-8 OLD > NEW)",
+                )
+            ]
+        ) from None
+
+
+def _file_mode() -> int:
+    """The mode ``open()`` gives a new file: 0o666 less the umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _cannot_write(path: Path, message: str, hint: str) -> ArgmapError:
+    return ArgmapError([Diagnostic(str(path), 0, 0, "cannot-write", message, hint)])
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
-    The old file, if any, stays untouched until the new content is complete.
-    Parent folders are created.  Failures raise ArgmapError (``cannot-write``).
+    The old file, if any, stays untouched until the new content is complete,
+    and the new one gets its permissions (a new file those of ``open()``).
+    Parent folders are created.  A symbolic link keeps pointing to the file it
+    names, which is replaced; a device or pipe (e.g. ``/dev/stdout``) is
+    written to directly.  Failures raise ArgmapError (``cannot-write``).
     """
     path = Path(path)
+    if path.is_dir():
+        raise _cannot_write(
+            path,
+            f"cannot write {str(path)!r}: it is a folder",
+            "give the path of a file (it may be inside that folder)",
+        )
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+            with path.open("wb") as stream:
+                stream.write(data)
+            return
+        target = path.resolve() if path.is_symlink() else path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
+                # mkstemp makes the file private: give it the old file's mode, or the usual one
+                mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _file_mode()
+                os.fchmod(f.fileno(), mode)
                 f.write(data)
-            os.replace(tmp, path)
+            os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+    except BrokenPipeError:
+        raise  # writing to a closed pipe (e.g. -o /dev/stdout | head): the CLI ends quietly
+    except (FileExistsError, NotADirectoryError):
+        file = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
+        raise _cannot_write(
+            path,
+            f"cannot write {str(path)!r}: {str(file)!r} is a file, not a folder",
+            "choose another output path",
+        ) from None
+    except PermissionError:
+        raise _cannot_write(
+            path,
+            f"cannot write {str(path)!r}: permission denied",
+            "choose a folder you can write to",
+        ) from None
     except OSError as exc:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    str(path),
-                    0,
-                    0,
-                    "cannot-write",
-                    f"cannot write {str(path)!r}: {exc.strerror or exc}",
-                    "check that the folder exists and is writable",
-                )
-            ]
+        raise _cannot_write(
+            path,
+            f"cannot write {str(path)!r}: {exc.strerror or exc}",
+            "check that the folder is writable and the disk is not full",
         ) from None

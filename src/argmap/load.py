@@ -40,6 +40,7 @@ import yaml
 
 from argmap import source as src
 from argmap.errors import ArgmapError, Diagnostic
+from argmap.files import read_utf8
 from argmap.model import Claim, Map, Pos, Relation, RelationKind, Skip, YamlPath
 from argmap.validate import validate
 
@@ -57,6 +58,9 @@ __all__ = [
 
 # the C parser is several times faster; fall back to pure Python
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: most values that aliases (``*name``) may add to a document: more is an alias bomb
+MAX_ALIAS_VALUES = 100_000
 
 
 @dataclass(frozen=True)
@@ -158,11 +162,14 @@ def parse_yaml(text: str, file: str) -> Any:
     """
     loader = _Loader(text)
     try:
-        data = loader.get_single_data()
+        root = loader.get_single_node()
+        if root is not None:
+            _check_aliases(root, file)
+        data = None if root is None else loader.construct_document(root)
     except yaml.constructor.ConstructorError as exc:
         raise ArgmapError([_mark_diagnostic(file, exc, unsafe=True)]) from None
     except yaml.YAMLError as exc:
-        raise ArgmapError([_mark_diagnostic(file, exc, unsafe=False)]) from None
+        raise ArgmapError([_mark_diagnostic(file, exc, unsafe=False, text=text)]) from None
     finally:
         loader.dispose()
     if loader.duplicates:
@@ -180,10 +187,82 @@ def parse_yaml(text: str, file: str) -> Any:
     return data
 
 
-def _mark_diagnostic(file: str, exc: yaml.YAMLError, *, unsafe: bool) -> Diagnostic:
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_aliases(root: yaml.Node, file: str) -> None:
+    """Raise ArgmapError ``yaml-alias`` for a recursive alias or an alias bomb.
+
+    Aliases share nodes, so a few lines can stand for billions of values
+    ("billion laughs"); counting each node's expanded size once keeps this
+    check linear in the size of the file.
+    """
+    size: dict[int, int] = {}  # id(node) -> number of values it stands for
+    active: set[int] = set()  # nodes whose children are being counted
+    aliased: dict[int, yaml.Node] = {}  # nodes reached a second time, through an alias
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            active.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in _children(node))
+        elif key in size:
+            aliased[key] = node
+        elif key in active:
+            raise ArgmapError(
+                [
+                    _yaml_diagnostic(
+                        file,
+                        node.start_mark,
+                        "yaml-alias",
+                        "an alias (*name) refers to the value that contains it",
+                        "argmap reads plain trees of data; write the value out instead",
+                    )
+                ]
+            )
+        else:
+            active.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(_children(node)))
+    if size[id(root)] - len(size) > MAX_ALIAS_VALUES:
+        worst = max(aliased.values(), key=lambda n: size[id(n)])
+        raise ArgmapError(
+            [
+                _yaml_diagnostic(
+                    file,
+                    worst.start_mark,
+                    "yaml-alias",
+                    f"aliases (*name) of this value expand the document by more than "
+                    f"{MAX_ALIAS_VALUES:,} values (an alias bomb)",
+                    "write repeated data out, or alias it without nesting aliases in aliases",
+                )
+            ]
+        )
+
+
+def _yaml_diagnostic(file: str, mark: yaml.Mark, code: str, message: str, hint: str) -> Diagnostic:
+    return Diagnostic(file, mark.line + 1, mark.column + 1, code, message, hint)
+
+
+def _mark_diagnostic(file: str, exc: yaml.YAMLError, *, unsafe: bool, text: str = "") -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = getattr(exc, "problem", None) or str(exc)
+    if unsafe and "unhashable" in problem:
+        return Diagnostic(
+            file,
+            line,
+            column,
+            "invalid-type",
+            "a key must be text or a number, not a list or mapping",
+            "write the key as plain text",
+        )
     if unsafe:
         return Diagnostic(
             file,
@@ -198,14 +277,11 @@ def _mark_diagnostic(file: str, exc: yaml.YAMLError, *, unsafe: bool) -> Diagnos
     start = getattr(exc, "context_mark", None)
     if start is not None and mark is not None and start.line != mark.line:
         message += f" (it started at line {start.line + 1}, column {start.column + 1})"
-    return Diagnostic(
-        file,
-        line,
-        column,
-        "yaml-syntax",
-        f"invalid YAML: {message}",
-        "check indentation, colons and quotes near this place; quote text containing ': ' or '#'",
-    )
+    hint = "check indentation, colons and quotes near this place; quote text containing ': ' or '#'"
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
+        hint = "YAML does not allow tabs for indentation: indent with spaces"
+    return Diagnostic(file, line, column, "yaml-syntax", f"invalid YAML: {message}", hint)
 
 
 def yaml_locator(text: str) -> Callable[[YamlPath], Pos]:
@@ -230,21 +306,28 @@ def yaml_locator(text: str) -> Callable[[YamlPath], Pos]:
             root = yaml.compose(text, Loader=_BaseLoader)
         except yaml.YAMLError:
             return positions
-
-        def walk(node: yaml.Node, path: YamlPath) -> None:
+        if root is None:
+            return positions
+        positions[()] = _pos(root.start_mark)
+        # iterative, and each node once: deep nesting and aliases cost no more than the text
+        seen: set[int] = set()
+        stack: list[tuple[yaml.Node, YamlPath]] = [(root, ())]
+        while stack:
+            node, path = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            children: list[tuple[yaml.Node, YamlPath]] = []
             if isinstance(node, yaml.MappingNode):
                 for key_node, value in node.value:
                     key_path = (*path, key_node.value)
                     positions.setdefault(key_path, _pos(key_node.start_mark))
-                    walk(value, key_path)
+                    children.append((value, key_path))
             elif isinstance(node, yaml.SequenceNode):
                 for i, item in enumerate(node.value):
                     positions[(*path, i)] = _pos(item.start_mark)
-                    walk(item, (*path, i))
-
-        if root is not None:
-            positions[()] = _pos(root.start_mark)
-            walk(root, ())
+                    children.append((item, (*path, i)))
+            stack.extend(reversed(children))
         return positions
 
     def locate(path: YamlPath) -> Pos:
@@ -464,17 +547,13 @@ def load_map(text: str, file: str = "<map>", base_dir: Path | None = None) -> Ma
     if "source" in top and base_dir is not None:
         source_path = base_dir / top["source"]
         try:
-            source_text = source_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = (
-                "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "does not exist"
-            )
-            b.error(
-                ("source",),
-                "source-not-found",
-                f"source file {str(source_path)!r} {reason}",
-                "give the path of the essay relative to the map file",
-            )
+            source_text = read_utf8(source_path, "source-not-found", "source")
+        except ArgmapError as exc:
+            d = exc.diagnostics[0]
+            hint = d.hint
+            if d.message.startswith("no such file"):
+                hint = "give the path of the essay relative to the map file"
+            b.error(("source",), "source-not-found", f"cannot read the source: {d.message}", hint)
     if source_text:
         claims, skipped = _resolve_spans(source_text, claims, skipped)
     m = Map(
@@ -517,32 +596,5 @@ def read_map(path: str | Path) -> Map:
         With every problem found, each located in the file.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    str(path),
-                    0,
-                    0,
-                    "file-not-found",
-                    f"no such file: {str(path)!r}",
-                    "check the path; argmap check takes the map's YAML file",
-                )
-            ]
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    str(path),
-                    0,
-                    0,
-                    "file-not-found",
-                    f"cannot read {str(path)!r}: {exc}",
-                    "the map must be a readable UTF-8 text file",
-                )
-            ]
-        ) from None
+    text = read_utf8(path, "file-not-found", "map's YAML")
     return load_map(text, str(path), path.parent)

@@ -6,12 +6,15 @@ of this package registers its commands with ``register(subparsers)``.
 Library errors (:class:`~argmap.errors.ArgmapError`) become messages on
 stderr and exit code 1 in one place, :func:`main`.
 
-Exit codes: 0 success, 1 bad input or failed check, 2 bad command line.
+Exit codes: 0 success, 1 bad input or failed check, 2 bad command line,
+130 interrupted (Ctrl-C), 141 output pipe closed early (e.g. by ``head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -41,7 +44,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the argmap command line; return the exit code."""
+    """Run the argmap command line; return the exit code.
+
+    Ctrl-C exits with 130 and output into a closed pipe (``argmap outline
+    m.yaml | head -1``) with 141, the shell's codes for SIGINT and SIGPIPE,
+    both without a traceback.
+    """
+    try:
+        try:
+            code = _run(argv)
+        finally:  # also after --help: buffered output meets a closed pipe here, not at exit
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError):
+            out("argmap: interrupted", sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _discard_stdout()
+        return 141
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         code: int = args.run(args)
@@ -53,8 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         n = sum(d.severity == "error" for d in exc.diagnostics)
         out(f"argmap: {n} error{'s' if n != 1 else ''}", sys.stderr)
         return 1
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
-        return 130
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return 0
     return code
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so that Python's last flush at exit stays silent."""
+    with contextlib.suppress(OSError, ValueError):  # no descriptor, e.g. captured by pytest
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

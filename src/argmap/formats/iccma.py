@@ -43,6 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import ArgmapError, Diagnostic
+from argmap.files import read_utf8
 from argmap.semantics.dung import (
     credulous_witness,
     extensions,
@@ -83,6 +84,17 @@ TASKS: tuple[str, ...] = tuple(
 _APX_HINT = "write one fact per statement: arg(name). or att(attacker,target)."
 _TGF_HINT = "write argument names one per line, then a line '#', then 'attacker target' lines"
 _I23_HINT = "start with 'p af N', then one 'attacker target' line per attack, numbers 1..N"
+
+#: most arguments an ICCMA 2023 header may declare (each costs memory before any attack is read)
+MAX_ARGUMENTS = 10_000_000
+
+
+def _small_int(token: str) -> int | None:
+    """``token`` as a number if it is decimal with at most 18 digits after leading zeros."""
+    digits = token.lstrip("0")
+    if not token.isdecimal() or len(digits) > 18:
+        return None
+    return int(digits or "0")
 
 
 def _err(*args: str | int) -> Diagnostic:
@@ -318,7 +330,19 @@ def read_iccma23(text: str, file: str = "<i23>") -> nx.DiGraph:
         tokens = stripped.split()
         if n is None:
             if len(tokens) == 3 and tokens[:2] == ["p", "af"] and tokens[2].isdecimal():
-                n = int(tokens[2])
+                n = _small_int(tokens[2])
+                if n is None or n > MAX_ARGUMENTS:
+                    diags.append(
+                        _err(
+                            file,
+                            lineno,
+                            raw.index(tokens[2]) + 1,
+                            "af-too-large",
+                            f"the header declares more than {MAX_ARGUMENTS:,} arguments",
+                            "check N in 'p af N'; argmap cannot hold a framework this large",
+                        )
+                    )
+                    break
                 af.add_nodes_from(str(i) for i in range(1, n + 1))
             else:
                 diags.append(
@@ -349,7 +373,8 @@ def read_iccma23(text: str, file: str = "<i23>") -> nx.DiGraph:
         for tok in tokens:
             at = raw.index(tok, start)
             start = at + len(tok)
-            if not (tok.isdecimal() and 1 <= int(tok) <= n):
+            number = _small_int(tok)
+            if number is None or not 1 <= number <= n:
                 ok = False
                 diags.append(
                     _err(
@@ -362,7 +387,7 @@ def read_iccma23(text: str, file: str = "<i23>") -> nx.DiGraph:
                     )
                 )
         if ok:
-            af.add_edge(str(int(tokens[0])), str(int(tokens[1])))
+            af.add_edge(str(_small_int(tokens[0])), str(_small_int(tokens[1])))
     if n is None and not diags:
         diags.append(_err(file, 1, 1, "af-syntax", "missing the header 'p af N'", _I23_HINT))
     _raise_if(diags)
@@ -429,8 +454,8 @@ def read_iccma23_framework(text: str, file: str = "<i23>") -> Framework:
     argmap.errors.ArgmapError: <i23>:2:3: error: af-syntax: ...
     """
     header = _I23_HEADER.match(text) if text.isascii() else None
-    if header is not None:
-        n = int(header.group(1))
+    n = None if header is None else _small_int(header.group(1))
+    if header is not None and n is not None and n <= MAX_ARGUMENTS:
         attacks = _i23_attacks(text[header.end() :], n)
         if attacks is not None:
             return Framework(map(str, range(1, n + 1)), *attacks)
@@ -480,12 +505,7 @@ def _read_text(p: Path) -> str:
                 )
             ]
         )
-    try:
-        return p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ArgmapError(
-            [_err(str(p), 0, 0, "af-unreadable", f"cannot read the file: {exc}", "")]
-        ) from exc
+    return read_utf8(p, "af-unreadable", "framework")
 
 
 def read_af(path: str | Path) -> nx.DiGraph:

@@ -431,7 +431,8 @@ def render_image(dot_source: str, fmt: str) -> bytes:
                     "graphviz-missing",
                     f"Graphviz 'dot' is not installed, so {fmt.upper()} cannot be drawn",
                     "install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install "
-                    "graphviz), or use --format dot to write the DOT source only",
+                    "graphviz), or write the DOT source only, which needs no Graphviz:"
+                    " argmap render FILE -o OUT --format dot",
                 )
             ]
         )
