@@ -532,17 +532,17 @@ def read_framework(path: str | Path) -> Framework:
 
     Examples
     --------
-    >>> read_framework("framework.i24")
-    Traceback (most recent call last):
-    ...
-    argmap.errors.ArgmapError: framework.i24: error: af-unknown-format: ...
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "two.i23"
+    >>> _ = p.write_text("p af 2\\n1 2\\n")
+    >>> read_framework(p)
+    Framework(2 arguments, 1 attacks)
     """
     p = Path(path)
-    text = _read_text(p)
-    reader = _READERS[p.suffix.lower()]
+    reader = _READERS.get(p.suffix.lower())
     if reader is read_iccma23:
-        return read_iccma23_framework(text, str(p))
-    return Framework.from_digraph(reader(text, str(p)))
+        return read_iccma23_framework(_read_text(p), str(p))
+    return Framework.from_digraph(read_af(p))
 
 
 # ---------------------------------------------------------------- solving
