@@ -385,6 +385,101 @@ def test_output_to_a_device_is_written_not_replaced(work: Path) -> None:
     assert fifo.is_fifo()
 
 
+def test_output_through_a_symlink_loop(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "a.dot").symlink_to("b.dot")
+    (work / "b.dot").symlink_to("a.dot")
+    code, _, err = _run(["render", str(work / "good.yaml"), "-o", str(work / "a.dot")], capsys)
+    assert code == 1
+    assert "cannot-write" in err
+    assert "symbolic links form a loop" in err
+    assert (work / "a.dot").is_symlink()
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("x" * 300 + ".dot", "File name too long"), ("nul\0.dot", "not a possible file name")],
+)
+def test_output_name_impossible(
+    name: str, words: str, work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(["render", str(work / "good.yaml"), "-o", str(work / name)], capsys)
+    assert code == 1
+    assert "cannot-write" in err
+    assert words in err
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+@pytest.mark.parametrize("which", ["map", "essay"])
+def test_output_onto_an_input_is_refused(
+    writer: str, which: str, work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = work / ("good.yaml" if which == "map" else SEED)
+    before = victim.read_bytes()
+    code, _, err = _run(_writer(writer, work, victim), capsys)
+    assert code == 1
+    assert f"it is the input file '{victim}'" in err
+    assert victim.read_bytes() == before
+
+
+@pytest.mark.parametrize("target", ["/dev/stdout", "/dev/fd/3"])
+def test_output_to_a_descriptor_of_a_file_appends(target: str, work: Path) -> None:
+    """``-o /dev/stdout >> log`` must not replace log (and lose what it held) by a rename."""
+    log = work / "log.txt"
+    redirect = ">> log.txt" if target == "/dev/stdout" else "3>> log.txt"
+    script = (
+        f"echo OLD > log.txt && {sys.executable} -m argmap render good.yaml --format dot"
+        f" -o {target} {redirect} && echo AFTER >> log.txt"
+    )
+    done = subprocess.run(
+        ["sh", "-c", script], cwd=work, capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    text = log.read_text()
+    assert text.startswith("OLD\ndigraph")
+    said = "wrote /dev/stdout (dot)\n" if target == "/dev/stdout" else ""
+    assert text.endswith("}\n" + said + "AFTER\n")
+    assert Path("/dev/stdout").is_symlink()  # the device links are left alone
+
+
+@pytest.mark.parametrize(
+    "argv", [["schema"], ["check", "GOOD"], ["outline", "GOOD"], ["schema", "--help"]]
+)
+def test_closed_stdout(argv: list[str], work: Path) -> None:
+    args = [str(work / "good.yaml") if a == "GOOD" else a for a in argv]
+    done = subprocess.run(
+        ["sh", "-c", '"$0" -m argmap "$@" >&-', sys.executable, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 0, done.stderr
+
+
+def test_full_disk_on_stdout(work: Path) -> None:
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "schema"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "argmap: cannot write the output: No space left on device\n"
+
+
+def test_null_byte_in_source_path(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = work / "nul.yaml"
+    bad.write_text(_good_text().replace(f"source: {SEED}", 'source: "essay\\0.txt"'))
+    code, _, err = _run(["check", str(bad)], capsys)
+    assert code == 1
+    assert "source-not-found" in err
+    assert "NUL byte" in err
+
+
 # ----------------------------------------------------------------- Graphviz missing
 
 NO_DOT = {**os.environ, "PATH": "/nonexistent"}
@@ -528,6 +623,32 @@ def test_keyboard_interrupt(
     code, _, err = _run([good if a == "GOOD" else a for a in argv], capsys)
     assert code == 130
     assert err == "argmap: interrupted\n"
+
+
+def test_interrupt_inside_the_sat_solver(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """python-sat reports Ctrl-C in the solver as its own error type, not KeyboardInterrupt."""
+
+    class SolverError(Exception):  # like pysolvers.error
+        pass
+
+    def interrupted(_args: object) -> int:
+        raise SolverError("Caught keyboard interrupt")
+
+    monkeypatch.setattr("argmap.cli.evaluate._cmd_evaluate", interrupted)
+    code, _, err = _run(["evaluate", str(work / "good.yaml")], capsys)
+    assert code == 130
+    assert err == "argmap: interrupted\n"
+
+
+def test_other_exceptions_are_not_swallowed(monkeypatch: pytest.MonkeyPatch, work: Path) -> None:
+    def broken(_args: object) -> int:
+        raise ZeroDivisionError
+
+    monkeypatch.setattr("argmap.cli.evaluate._cmd_evaluate", broken)
+    with pytest.raises(ZeroDivisionError):
+        main(["evaluate", str(work / "good.yaml")])
 
 
 # ----------------------------------------------------------------- af solve

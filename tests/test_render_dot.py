@@ -8,6 +8,7 @@ import os
 import random
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -348,3 +349,17 @@ def test_legend_only_when_evaluated() -> None:
     assert node["style"] == ROLE_STYLE["thesis"][1]
     assert node["fillcolor"] == strength_fill(ROLE_STYLE["thesis"][0], 0.5)
     assert "THESIS · ¶1 · 0.50" in node["label"]
+
+
+@pytest.mark.parametrize("labels", [False, True])
+def test_strength_legend_spans_are_valid_for_graphviz(labels: bool) -> None:
+    """valid.yaml has fewer roles than the five strength steps: no cell may span 0 columns."""
+    G = to_networkx(_valid())
+    opt = dataclasses.replace(EVALUATED, labels=EVALUATED.labels if labels else {})
+    dot = to_dot(G, opt)
+    assert 'COLSPAN="0"' not in dot
+    done = subprocess.run(
+        ["dot", "-Tsvg"], input=dot.encode(), capture_output=True, check=False, timeout=60
+    )
+    assert done.returncode == 0
+    assert done.stderr == b""  # Graphviz warns about nothing

@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.errors import ArgmapError, Diagnostic
@@ -44,6 +45,19 @@ def read_utf8(path: str | Path, code: str, what: str) -> str:
     path = Path(path)
     try:
         data = path.read_bytes()
+    except ValueError:  # a NUL byte in the path
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    str(path),
+                    0,
+                    0,
+                    code,
+                    f"{str(path)!r} is not a possible file name (it holds a NUL byte)",
+                    f"give the path of the {what} file",
+                )
+            ]
+        ) from None
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             message, hint = f"no such file: {str(path)!r}", f"check the path of the {what} file"
@@ -89,28 +103,68 @@ def _cannot_write(path: Path, message: str, hint: str) -> ArgmapError:
     return ArgmapError([Diagnostic(str(path), 0, 0, "cannot-write", message, hint)])
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+_STD_STREAMS = ("/dev/stdout", "/dev/stderr")
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` names a device, pipe or descriptor rather than a file to replace.
+
+    ``/dev/stdout`` or ``/dev/fd/3`` may lead to a regular file the shell
+    opened (``> log``, ``>> log``); renaming over it would lose what the shell
+    and others wrote there, so such paths are appended to instead.
+    """
+    where = os.path.abspath(path)
+    if where in _STD_STREAMS or where.startswith(("/dev/fd/", "/proc/")):
+        return True
+    return path.exists() and not stat.S_ISREG(path.stat().st_mode)
+
+
+def write_atomic(path: str | Path, data: bytes, keep: Iterable[str | Path] = ()) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     The old file, if any, stays untouched until the new content is complete,
     and the new one gets its permissions (a new file those of ``open()``).
     Parent folders are created.  A symbolic link keeps pointing to the file it
-    names, which is replaced; a device or pipe (e.g. ``/dev/stdout``) is
-    written to directly.  Failures raise ArgmapError (``cannot-write``).
+    names, which is replaced; a device, pipe or descriptor (e.g.
+    ``/dev/stdout``) is appended to directly.  ``keep`` names files that must
+    not be overwritten (the command's inputs).  Failures raise ArgmapError
+    (``cannot-write``).
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "map.yaml"
+    >>> _ = p.write_text("title: x")
+    >>> write_atomic(p, b"digraph {}", keep=[p])
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: ...: error: cannot-write: cannot write ...: it is the input file ...
     """
     path = Path(path)
-    if path.is_dir():
-        raise _cannot_write(
-            path,
-            f"cannot write {str(path)!r}: it is a folder",
-            "give the path of a file (it may be inside that folder)",
-        )
     try:
-        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
-            with path.open("wb") as stream:
+        if path.is_dir():
+            raise _cannot_write(
+                path,
+                f"cannot write {str(path)!r}: it is a folder",
+                "give the path of a file (it may be inside that folder)",
+            )
+        for kept in keep:
+            if path.exists() and Path(kept).exists() and os.path.samefile(path, kept):
+                raise _cannot_write(
+                    path,
+                    f"cannot write {str(path)!r}: it is the input file {str(kept)!r}",
+                    "choose another output path; the input is left as it was",
+                )
+        if _is_stream(path):
+            with path.open("ab") as stream:
                 stream.write(data)
             return
-        target = path.resolve() if path.is_symlink() else path
+        try:
+            target = path.resolve() if path.is_symlink() else path
+        except RuntimeError:  # a loop of symbolic links
+            raise _cannot_write(
+                path,
+                f"cannot write {str(path)!r}: its symbolic links form a loop",
+                "remove the link or choose another output path",
+            ) from None
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
@@ -131,6 +185,10 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             path,
             f"cannot write {str(path)!r}: {str(file)!r} is a file, not a folder",
             "choose another output path",
+        ) from None
+    except ValueError:  # a NUL byte in the path
+        raise _cannot_write(
+            path, f"cannot write {str(path)!r}: not a possible file name", "choose another path"
         ) from None
     except PermissionError:
         raise _cannot_write(

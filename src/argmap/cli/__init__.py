@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from argmap import __version__
 from argmap.cli import core, evaluate, html, teach
-from argmap.cli._common import emit_json, out
+from argmap.cli._common import OutputError, emit_json, flush_stdout, out
 from argmap.errors import ArgmapError
 
 __all__ = ["build_parser", "main"]
@@ -48,21 +48,36 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Ctrl-C exits with 130 and output into a closed pipe (``argmap outline
     m.yaml | head -1``) with 141, the shell's codes for SIGINT and SIGPIPE,
-    both without a traceback.
+    both without a traceback; standard output that cannot be written (a full
+    disk) is a one-line message and exit code 1.
     """
     try:
         try:
             code = _run(argv)
         finally:  # also after --help: buffered output meets a closed pipe here, not at exit
-            sys.stdout.flush()
+            flush_stdout()
     except KeyboardInterrupt:
-        with contextlib.suppress(OSError):
-            out("argmap: interrupted", sys.stderr)
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         _discard_stdout()
         return 141
+    except OutputError as exc:
+        _discard_stdout()
+        with contextlib.suppress(OSError):
+            out(f"argmap: cannot write the output: {exc}", sys.stderr)
+        return 1
+    except Exception as exc:
+        # python-sat turns Ctrl-C inside the solver into its own exception type
+        if "keyboard interrupt" in str(exc).lower():
+            return _interrupted()
+        raise
     return code
+
+
+def _interrupted() -> int:
+    with contextlib.suppress(OSError):
+        out("argmap: interrupted", sys.stderr)
+    return 130
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -82,7 +97,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
 def _discard_stdout() -> None:
     """Point stdout at the null device, so that Python's last flush at exit stays silent."""
-    with contextlib.suppress(OSError, ValueError):  # no descriptor, e.g. captured by pytest
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no descriptor (pytest, >&-)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)

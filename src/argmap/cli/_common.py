@@ -6,9 +6,21 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
-__all__ = ["MAP_FILE", "add_command", "clip", "emit_json", "out"]
+from argmap.model import Map
+
+__all__ = [
+    "MAP_FILE",
+    "OutputError",
+    "add_command",
+    "clip",
+    "emit_json",
+    "flush_stdout",
+    "inputs_of",
+    "out",
+]
 
 #: help text of the FILE argument of the commands that read a map
 MAP_FILE = "the map's YAML file"
@@ -45,9 +57,37 @@ def add_command(
     return p
 
 
+class OutputError(Exception):
+    """Standard output could not be written (e.g. the disk is full)."""
+
+
 def out(text: str = "", stream: TextIO | None = None) -> None:
-    """Print one line to stdout (or ``stream``)."""
-    print(text, file=stream or sys.stdout)
+    """Print one line to stdout (or ``stream``); nothing if that stream is closed.
+
+    A closed pipe raises BrokenPipeError; any other failure to write raises
+    :class:`OutputError`.
+    """
+    target = stream or sys.stdout
+    if target is None:  # started with the stream closed (``argmap ... >&-``)
+        return
+    try:
+        print(text, file=target)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
+
+
+def flush_stdout() -> None:
+    """Flush stdout, with the errors of :func:`out`."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
 
 
 def emit_json(data: Any) -> None:
@@ -58,3 +98,9 @@ def emit_json(data: Any) -> None:
 def clip(text: str, width: int) -> str:
     """Shorten ``text`` to ``width`` characters with an ellipsis."""
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def inputs_of(m: Map) -> tuple[Path, ...]:
+    """The files a command read to get ``m``: the map and its essay (not to be overwritten)."""
+    map_file = Path(m.file)
+    return (map_file, map_file.parent / m.source) if m.source else (map_file,)

@@ -10,7 +10,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.checks import CHECKS, Finding, parse_codes, run_checks
-from argmap.cli._common import add_command, clip, emit_json, out
+from argmap.cli._common import add_command, clip, emit_json, inputs_of, out
 from argmap.coverage import Coverage, coverage
 from argmap.evaluate import claim_labels, claim_strengths
 from argmap.files import write_atomic
@@ -145,7 +145,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     G = to_networkx(m)
     options = evaluated(args, G, dot_options(args))
     dot = to_dot(G, options)
-    write_atomic(args.output, render_image(dot, fmt))
+    write_atomic(args.output, render_image(dot, fmt), keep=inputs_of(m))
     out(f"wrote {args.output} ({fmt})")
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from argmap.cli._common import add_command, out
+from argmap.cli._common import add_command, inputs_of, out
 from argmap.cli.core import add_evaluation_options, add_render_options, dot_options, evaluated
 from argmap.files import write_atomic
 from argmap.graph import to_networkx
@@ -18,7 +18,7 @@ __all__ = ["register"]
 def _cmd_html(args: argparse.Namespace) -> int:
     m = read_map(args.file)
     page = to_html(m, evaluated(args, to_networkx(m), dot_options(args)))
-    write_atomic(args.output, page.encode())
+    write_atomic(args.output, page.encode(), keep=inputs_of(m))
     out(f"wrote {args.output} (html, {len(m.claims)} claims, {len(page) // 1024} KiB)")
     return 0
 

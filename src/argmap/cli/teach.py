@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from argmap.cli._common import add_command, emit_json, out
+from argmap.cli._common import add_command, emit_json, inputs_of, out
 from argmap.files import write_atomic
 from argmap.formats.markdown import to_markdown
 from argmap.formats.mermaid import to_mermaid
@@ -31,7 +31,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     m = read_map(args.file)
     text = to_mermaid(m) if args.format == "mermaid" else to_markdown(m, quotes=args.quotes)
     if args.output:
-        write_atomic(args.output, text.encode("utf-8"))
+        write_atomic(args.output, text.encode("utf-8"), keep=inputs_of(m))
         out(f"wrote {args.output} ({args.format})")
     else:
         out(text.rstrip("\n"))

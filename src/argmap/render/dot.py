@@ -313,8 +313,11 @@ def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
     draw them, each row spread over the same columns so that they line up.
     """
     roles = sorted({G.nodes[n]["role"] for n in claims}, key=_role_rank)
-    shown = len(LABEL_STYLE) if opt.labels else 1
-    columns = max(len(roles), shown)
+    columns = max(
+        len(roles),
+        len(LABEL_STYLE) if opt.labels else 1,
+        len(_STRENGTH_STEPS) if opt.strengths else 1,
+    )
     fills = "".join(
         f'<TD COLSPAN="{span}" BGCOLOR="{ROLE_STYLE.get(r, ("#ffffff", ""))[0]}" BORDER="1" '
         f'COLOR="#555555">{html.escape(r)}</TD>'
@@ -335,7 +338,7 @@ def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
         rows.append(f'<TD ALIGN="LEFT"><B>Border</B>: label{semantics}</TD>{borders}')
     if opt.strengths:
         method = f" ({html.escape(opt.gradual)})" if opt.gradual else ""
-        steps = (0.0, 0.25, 0.5, 0.75, 1.0)
+        steps = _STRENGTH_STEPS
         ramp = "".join(
             f'<TD COLSPAN="{span}" BGCOLOR="{strength_fill(ROLE_STYLE["claim"][0], x)}" '
             f'BORDER="1" COLOR="#555555">{x:.2f}</TD>'
@@ -358,6 +361,10 @@ def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
         ),
         **_css_class("legend"),
     )
+
+
+#: the strengths shown in the legend's intensity scale
+_STRENGTH_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 def strength_fill(color: str, strength: float) -> str:
