@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -61,6 +62,17 @@ class OutputError(Exception):
     """Standard output could not be written (e.g. the disk is full)."""
 
 
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """Turn a failed write to a stream into :class:`OutputError` (a closed pipe stays itself)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
+
+
 def out(text: str = "", stream: TextIO | None = None) -> None:
     """Print one line to stdout (or ``stream``); nothing if that stream is closed.
 
@@ -70,24 +82,15 @@ def out(text: str = "", stream: TextIO | None = None) -> None:
     target = stream or sys.stdout
     if target is None:  # started with the stream closed (``argmap ... >&-``)
         return
-    try:
+    with _writing():
         print(text, file=target)
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise OutputError(exc.strerror or str(exc)) from None
 
 
 def flush_stdout() -> None:
     """Flush stdout, with the errors of :func:`out`."""
-    if sys.stdout is None:
-        return
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise OutputError(exc.strerror or str(exc)) from None
+    if sys.stdout is not None:
+        with _writing():
+            sys.stdout.flush()
 
 
 def emit_json(data: Any) -> None:
