@@ -92,7 +92,7 @@ def _edges(dot: str) -> dict[tuple[str, str], dict[str, str]]:
 
 def test_conventions() -> None:
     dot = to_dot(to_networkx(_valid()))
-    assert "rankdir=BT" in dot  # conclusions above premises
+    assert 'rankdir="BT"' in dot  # conclusions above premises
     edges = _edges(dot)
     assert edges[("cats-purr", "cats-best")]["color"] == f'"{COLORS["support"]}"'
     assert edges[("dogs-better", "cats-best")]["color"] == f'"{COLORS["opposition"]}"'
@@ -114,7 +114,7 @@ def test_undercut_is_dashed_into_the_inference() -> None:
     edges = _edges(dot)
     assert ("b", "r") in edges
     assert ("r", "a") in edges
-    assert edges[("c", "r")]["style"] == "dashed"
+    assert edges[("c", "r")]["style"] == '"dashed"'
 
 
 def test_text_is_escaped_and_wrapped() -> None:

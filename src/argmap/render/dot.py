@@ -28,7 +28,6 @@ True
 from __future__ import annotations
 
 import colorsys
-import html
 import shutil
 import subprocess
 import textwrap
@@ -40,6 +39,7 @@ import networkx as nx
 import pydot
 
 from argmap.errors import ArgmapError, Diagnostic
+from argmap.escape import dot_html, dot_string, dot_tooltip
 from argmap.model import ROLES
 
 __all__ = [
@@ -129,17 +129,19 @@ def to_dot(G: nx.DiGraph, options: DotOptions | None = None) -> str:
     dot = pydot.Dot(
         "argmap",
         graph_type="digraph",
-        rankdir=opt.direction,
-        newrank="true",
-        nodesep="0.3",
-        ranksep="0.45",
-        fontname="DejaVu Sans",
-        labelloc="t",
+        **_attrs(
+            rankdir=opt.direction,
+            newrank="true",
+            nodesep="0.3",
+            ranksep="0.45",
+            fontname="DejaVu Sans",
+            labelloc="t",
+        ),
     )
     if G.graph.get("title"):
-        dot.set("label", _html_label(f"<B>{html.escape(str(G.graph['title']))}</B>"))
-    dot.set_node_defaults(fontname="DejaVu Sans", fontsize="10", margin="0.12,0.06")
-    dot.set_edge_defaults(fontname="DejaVu Sans", fontsize="8", penwidth="1.4")
+        dot.set("label", _html_label(f"<B>{dot_html(str(G.graph['title']))}</B>"))
+    dot.set_node_defaults(**_attrs(fontname="DejaVu Sans", fontsize="10", margin="0.12,0.06"))
+    dot.set_edge_defaults(**_attrs(fontname="DejaVu Sans", fontsize="8", penwidth="1.4"))
     claims = sorted(
         (n for n, k in G.nodes(data="kind") if k == "claim"), key=lambda n: _claim_order(G, n)
     )
@@ -151,12 +153,14 @@ def to_dot(G: nx.DiGraph, options: DotOptions | None = None) -> str:
         if opt.group == "paragraph" and para:
             if para not in clusters:
                 clusters[para] = pydot.Subgraph(
-                    f"cluster_p{para}",
-                    label=f"¶ {para}",
-                    style="rounded,dashed",
-                    color="#999999",
-                    fontcolor="#666666",
-                    fontsize="10",
+                    dot_string(f"cluster_p{para}"),
+                    **_attrs(
+                        label=f"¶ {para}",
+                        style="rounded,dashed",
+                        color="#999999",
+                        fontcolor="#666666",
+                        fontsize="10",
+                    ),
                 )
             holder = clusters[para]
         holder.add_node(_claim_node(G, n, opt))
@@ -213,32 +217,38 @@ def _edge(G: nx.DiGraph, u: str, v: str, inf: str, part: str) -> pydot.Edge:
     }
     if kind == "undercut":
         attrs["style"] = "dashed"
+    labels: dict[str, Any] = {}
     if part == "direct":
-        attrs["id"] = _quote(inf)
+        attrs["id"] = inf
         scheme = G.nodes[inf].get("scheme")
         if scheme:
-            attrs["label"] = _html_label(f"<I>{html.escape(scheme)}</I>")
+            labels["label"] = _html_label(f"<I>{dot_html(scheme)}</I>")
             attrs["fontcolor"] = "#555555"
-    return pydot.Edge(_quote(u), _quote(v), **attrs)
+    return pydot.Edge(dot_string(u), dot_string(v), **_attrs(**attrs), **labels)
 
 
-def _quote(name: str) -> str:
-    """A DOT id in double quotes, so that ids like ``node`` or ``a+b`` stay plain names."""
-    return '"' + name.replace('"', r"\"") + '"'
+def _attrs(**values: str) -> dict[str, Any]:
+    """Attribute values as DOT strings, quoted by argmap so that pydot never guesses.
+
+    >>> _attrs(id="a", tooltip='x" URL="javascript:1')
+    {'id': '"a"', 'tooltip': '"x\\" URL=\\"javascript:1"'}
+    """
+    return {key: dot_string(value) for key, value in values.items()}
 
 
 def _wrap(text: str, width: int) -> str:
-    return "<BR/>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
+    return "<BR/>".join(dot_html(line) for line in textwrap.wrap(text, width) or [""])
 
 
 def _html_label(body: str) -> str:
+    """An HTML-like label around ``body``, whose texts are escaped with :func:`dot_html`."""
     return f"<{body}>"
 
 
 def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions) -> pydot.Node:
     d = G.nodes[n]
     fill, style = ROLE_STYLE.get(d["role"], ("#ffffff", "rounded,filled"))
-    border: dict[str, Any] = {"penwidth": "2" if d["role"] == "thesis" else "1"}
+    border: dict[str, str] = {"penwidth": "2" if d["role"] == "thesis" else "1"}
     if n in opt.strengths:
         fill = strength_fill(fill, opt.strengths[n])
     label = opt.labels.get(n)
@@ -250,34 +260,31 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions) -> pydot.Node:
         style = ",".join([*shape, line])
         border = {"color": color, "penwidth": pen}
         css += f" evaluated label-{label}"
-    head = f'<FONT POINT-SIZE="8" COLOR="#555555">{html.escape(d["role"].upper())}'
+    head = f'<FONT POINT-SIZE="8" COLOR="#555555">{dot_html(d["role"].upper())}'
     if d.get("paragraph"):
         head += f" · ¶{d['paragraph']}"
     if n in opt.labels or n in opt.strengths:
-        head += " · " + " ".join(
-            ([opt.labels[n]] if n in opt.labels else [])
-            + ([f"{opt.strengths[n]:.2f}"] if n in opt.strengths else [])
+        head += " · " + dot_html(
+            " ".join(
+                ([opt.labels[n]] if n in opt.labels else [])
+                + ([f"{opt.strengths[n]:.2f}"] if n in opt.strengths else [])
+            )
         )
     head += "</FONT>"
     if opt.label == "id":
-        body = f"<B>{html.escape(n)}</B>"
+        body = f"<B>{dot_html(n)}</B>"
     else:
         body = _wrap(d["text"], opt.width)
         if opt.label == "full":
             body += (
                 '<BR/><FONT POINT-SIZE="8"><I>“' + _wrap(d["quote"], opt.width + 8) + "”</I></FONT>"
             )
-    speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {html.escape(d["speaker"])}</I></FONT>'
+    speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {dot_html(d["speaker"])}</I></FONT>'
     return pydot.Node(
-        _quote(n),
-        shape="box",
-        style=style,
-        fillcolor=fill,
-        id=n,
-        tooltip=d["text"],
-        **border,
+        dot_string(n),
+        **_attrs(shape="box", style=style, fillcolor=fill, id=n, **border, **_css_class(css)),
+        tooltip=dot_tooltip(d["text"]),
         label=_html_label(f"{head}<BR/>{body}<BR/>{speaker}"),
-        **_css_class(css),
     )
 
 
@@ -285,22 +292,24 @@ def _inference_node(G: nx.DiGraph, n: str) -> pydot.Node:
     d = G.nodes[n]
     text = d.get("scheme") or ("linked" if d.get("linked") else d["relation"])
     return pydot.Node(
-        _quote(n),
-        shape="box",
-        style="rounded,filled",
-        fillcolor="#ffffff",
-        color=COLORS[d["relation"]],
-        fontsize="8",
-        height="0.2",
-        width="0.3",
-        margin="0.05,0.02",
-        id=n,
-        label=_html_label(f"<I>{html.escape(text)}</I>"),
-        **_css_class("inference"),
+        dot_string(n),
+        **_attrs(
+            shape="box",
+            style="rounded,filled",
+            fillcolor="#ffffff",
+            color=COLORS[d["relation"]],
+            fontsize="8",
+            height="0.2",
+            width="0.3",
+            margin="0.05,0.02",
+            id=n,
+            **_css_class("inference"),
+        ),
+        label=_html_label(f"<I>{dot_html(text)}</I>"),
     )
 
 
-def _css_class(name: str) -> dict[str, Any]:
+def _css_class(name: str) -> dict[str, str]:
     """The SVG ``class`` attribute (a Python keyword, so passed as a mapping)."""
     return {"class": name}
 
@@ -320,14 +329,14 @@ def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
     )
     fills = "".join(
         f'<TD COLSPAN="{span}" BGCOLOR="{ROLE_STYLE.get(r, ("#ffffff", ""))[0]}" BORDER="1" '
-        f'COLOR="#555555">{html.escape(r)}</TD>'
+        f'COLOR="#555555">{dot_html(r)}</TD>'
         for r, span in zip(roles, _spans(columns, len(roles)), strict=True)
     )
     rows = [f'<TD ALIGN="LEFT" COLSPAN="{columns + 1}"><B>Legend</B></TD>']
     if roles:
         rows.append(f'<TD ALIGN="LEFT"><B>Fill</B>: role</TD>{fills}')
     if opt.labels:
-        semantics = f" ({html.escape(opt.semantics)})" if opt.semantics else ""
+        semantics = f" ({dot_html(opt.semantics)})" if opt.semantics else ""
         borders = "".join(
             f'<TD COLSPAN="{span}" BORDER="3" COLOR="{color}"{_cell_style(line)}>'
             f"{name.upper()}: {LABEL_NAMES[name]}</TD>"
@@ -337,7 +346,7 @@ def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
         )
         rows.append(f'<TD ALIGN="LEFT"><B>Border</B>: label{semantics}</TD>{borders}')
     if opt.strengths:
-        method = f" ({html.escape(opt.gradual)})" if opt.gradual else ""
+        method = f" ({dot_html(opt.gradual)})" if opt.gradual else ""
         steps = _STRENGTH_STEPS
         ramp = "".join(
             f'<TD COLSPAN="{span}" BGCOLOR="{strength_fill(ROLE_STYLE["claim"][0], x)}" '
@@ -350,16 +359,12 @@ def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
             " in each box's top line</TD>"
         )
     return pydot.Node(
-        _quote(LEGEND_ID),
-        shape="plaintext",
-        fontsize="9",
-        margin="0",
-        id=LEGEND_ID,
+        dot_string(LEGEND_ID),
+        **_attrs(shape="plaintext", fontsize="9", margin="0", id=LEGEND_ID, **_css_class("legend")),
         label=_html_label(
             '<TABLE BORDER="1" CELLBORDER="0" STYLE="rounded" COLOR="#999999" CELLSPACING="4"'
             ' CELLPADDING="3">' + "".join(f"<TR>{row}</TR>" for row in rows) + "</TABLE>"
         ),
-        **_css_class("legend"),
     )
 
 
