@@ -41,6 +41,7 @@ __all__ = [
     "dot_html",
     "dot_string",
     "dot_tooltip",
+    "find_control",
     "html_text",
     "json_terminal",
     "markdown_code",
@@ -64,6 +65,18 @@ def _picture(char: str) -> str:
     if code < 0x20:
         return chr(0x2400 + code)  # ␀ … ␟
     return "\u2421" if code == 0x7F else "\ufffd"  # ␡, or � for C1 and non-characters
+
+
+def find_control(text: str) -> int:
+    r"""Index of the first character :func:`visible` would change in ``text``, or -1.
+
+    Examples
+    --------
+    >>> find_control("ok\tand\n"), find_control("bell\a")
+    (-1, 4)
+    """
+    found = _CONTROL.search(text)
+    return found.start() if found else -1
 
 
 def visible(text: str) -> str:

@@ -25,6 +25,8 @@ from typing import Literal
 __all__ = [
     "ROLES",
     "RELATION_KINDS",
+    "RELATION_VERBS",
+    "derived_relation_id",
     "Claim",
     "Map",
     "Pos",
@@ -198,3 +200,22 @@ class Map:
     def pos(self, item: Claim | Relation | Skip) -> Pos:
         """Where a claim or relation is written in the map file."""
         return self.locate(item.origin)
+
+
+#: the verb of each relation kind in the ids argmap derives (``a--supports--b``)
+RELATION_VERBS: dict[RelationKind, str] = {
+    "support": "supports",
+    "opposition": "opposes",
+    "undercut": "undercuts",
+}
+
+
+def derived_relation_id(kind: RelationKind, premises: tuple[str, ...], target: str) -> str:
+    """The id argmap gives a relation written without one: premises, verb, target.
+
+    Examples
+    --------
+    >>> derived_relation_id("support", ("a", "b"), "t")
+    'a+b--supports--t'
+    """
+    return f"{'+'.join(premises)}--{RELATION_VERBS[kind]}--{target}"

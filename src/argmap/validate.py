@@ -21,7 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from argmap.errors import Diagnostic
-from argmap.model import ROLES, Claim, Map, Relation, Skip
+from argmap.escape import find_control
+from argmap.model import ROLES, Claim, Map, Relation, Skip, YamlPath, derived_relation_id
 from argmap.schemes import SCHEMES
 from argmap.source import closest_passage
 
@@ -34,6 +35,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def validate(m: Map) -> list[Diagnostic]:
     """Every problem of ``m`` that makes it unusable, sorted by place."""
     found = [
+        *_control_characters(m),
         *_ids(m),
         *_thesis(m),
         *_relations(m),
@@ -63,9 +65,11 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
                 f"claim id {c.id!r} is not kebab-case",
                 f"use lowercase words joined by hyphens, e.g. {_kebab(c.id)!r}",
             )
-    explicit = [r for r in m.relations if r.origin[:1] == ("relations",) and "--" not in r.id]
-    for r in explicit:
-        if not ID_PATTERN.fullmatch(r.id):
+    for r in m.relations:
+        # an id argmap derived is made of the relation's claim ids, which are checked
+        if r.id != derived_relation_id(r.kind, r.premises, r.target) and not (
+            ID_PATTERN.fullmatch(r.id)
+        ):
             yield _diag(
                 m,
                 r,
@@ -286,3 +290,38 @@ def _quotes(m: Map) -> Iterator[Diagnostic]:
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _texts(m: Map) -> Iterator[tuple[YamlPath, str, str]]:
+    """Every text of ``m`` a user wrote: its path in the YAML, what it is, the text."""
+    yield from ((("title",), "the title", m.title), (("thesis",), "the thesis", m.thesis))
+    yield ("source",), "the source", m.source
+    for key, name in m.speakers.items():
+        yield ("speakers", key), f"speaker {key!r}", f"{key} {name}"
+    for c in m.claims:
+        for name, value in (("id", c.id), ("text", c.text), ("quote", c.quote), ("by", c.by)):
+            yield (*c.origin, name), f"claim {c.id!r}: {name}", value
+        for name, value in (("role", c.role), ("note", c.note), ("tags", " ".join(c.tags))):
+            yield (*c.origin, name), f"claim {c.id!r}: {name}", value
+    for r in m.relations:
+        words = (r.id, *r.premises, r.target, r.scheme, r.note, *r.answered)
+        yield r.origin, f"relation {r.id!r}", " ".join(words)
+    for s in m.skipped:
+        yield (*s.origin, "quote"), "a skipped passage", f"{s.quote} {s.why}"
+
+
+def _control_characters(m: Map) -> Iterator[Diagnostic]:
+    """Control characters (ESC, BEL, NUL...) are never meant in a map: each is an error."""
+    for path, what, text in _texts(m):
+        at = find_control(text)
+        if at >= 0:
+            pos = m.locate(path)
+            yield Diagnostic(
+                m.file,
+                pos.line,
+                pos.column,
+                "control-character",
+                f"{what} contains the control character U+{ord(text[at]):04X}",
+                "remove it; in a double-quoted YAML string it is written as an escape"
+                " such as \\e, \\a or \\0",
+            )
