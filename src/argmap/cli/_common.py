@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from argmap.escape import json_terminal, terminal
 from argmap.model import Map
 
 __all__ = [
@@ -76,9 +77,16 @@ def _writing() -> Iterator[None]:
 def out(text: str = "", stream: TextIO | None = None) -> None:
     """Print one line to stdout (or ``stream``); nothing if that stream is closed.
 
-    A closed pipe raises BrokenPipeError; any other failure to write raises
-    :class:`OutputError`.
+    Everything argmap prints passes here, so it is made safe for a terminal:
+    control characters (escape sequences, carriage returns, bells) are shown
+    as symbols and bidi overrides as U+FFFD (:func:`argmap.escape.terminal`),
+    whatever a map holds.  A closed pipe raises BrokenPipeError; any other
+    failure to write raises :class:`OutputError`.
     """
+    _print(terminal(text), stream)
+
+
+def _print(text: str, stream: TextIO | None) -> None:
     target = stream or sys.stdout
     if target is None:  # started with the stream closed (``argmap ... >&-``)
         return
@@ -94,8 +102,12 @@ def flush_stdout() -> None:
 
 
 def emit_json(data: Any) -> None:
-    """Print ``data`` as indented JSON."""
-    out(json.dumps(data, indent=2, ensure_ascii=False))
+    """Print ``data`` as indented JSON, exact, with no control or bidi character raw.
+
+    Such characters are written as ``\\uXXXX`` escapes
+    (:func:`argmap.escape.json_terminal`), so the JSON means the same.
+    """
+    _print(json_terminal(json.dumps(data, indent=2, ensure_ascii=False)), None)
 
 
 def clip(text: str, width: int) -> str:
