@@ -34,6 +34,7 @@ Source: `s.txt` · thesis: `a` · 1 claims, 0 relations
 from __future__ import annotations
 
 from argmap.coverage import coverage
+from argmap.escape import markdown_code, markdown_text
 from argmap.model import Map
 from argmap.teach.outline import format_markdown, outline
 
@@ -41,14 +42,14 @@ __all__ = ["coverage_table", "table_cell", "to_markdown"]
 
 
 def table_cell(text: str) -> str:
-    """Text safe in one cell of a Markdown table (one line, pipes escaped).
+    """Text safe in one cell of a Markdown table (one line, pipes and all markup escaped).
 
     Examples
     --------
-    >>> table_cell("a | b\\nc")
-    'a \\\\| b c'
+    >>> table_cell("a | <b>\\nc")
+    'a \\\\| \\\\<b\\\\> c'
     """
-    return " ".join(text.split()).replace("|", "\\|")
+    return markdown_text(text)
 
 
 def coverage_table(m: Map) -> str:
@@ -69,7 +70,7 @@ def coverage_table(m: Map) -> str:
         status = "**uncovered**" if s.status == "uncovered" else s.status
         if s.status == "skipped":
             status = f"skipped: {table_cell(s.skipped)}"
-        claims = ", ".join(f"`{c}`" for c in s.claims)
+        claims = ", ".join(markdown_code(c) for c in s.claims)
         lines.append(f"| {s.number} | {s.paragraph} | {status} | {claims} | {table_cell(s.text)} |")
     return "\n".join(lines)
 
@@ -78,10 +79,10 @@ def to_markdown(m: Map, *, quotes: bool = False) -> str:
     """The map as a Markdown page: title, outline (with quotes if asked), coverage."""
     return "\n".join(
         [
-            f"# {table_cell(m.title) or 'Argument map'}",
+            f"# {markdown_text(m.title) or 'Argument map'}",
             "",
             (
-                f"Source: `{m.source}` · thesis: `{m.thesis}` · "
+                f"Source: {markdown_code(m.source)} · thesis: {markdown_code(m.thesis)} · "
                 f"{len(m.claims)} claims, {len(m.relations)} relations"
             ),
             "",

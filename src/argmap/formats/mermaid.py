@@ -9,8 +9,9 @@ undercut attacks, gets an inference node ``i<n>`` (``n`` its place in the
 map): premises join it with plain lines and it points at the target.  An
 undercut is a dotted red ``-.-x`` into the inference node it attacks.
 
-Labels are escaped with Mermaid entity codes (``#quot;``, ``#35;`` ...), so
-no text of the map can break the syntax.
+Labels and the title comment are escaped with Mermaid entity codes
+(``#quot;``, ``#35;`` ..., see :func:`argmap.escape.mermaid_text`), so no
+text of the map can break the syntax or form a ``%%{init}%%`` directive.
 
 Examples
 --------
@@ -34,8 +35,7 @@ flowchart BT
 
 from __future__ import annotations
 
-import re
-
+from argmap.escape import mermaid_text
 from argmap.model import ROLES, Map, Relation
 from argmap.render.dot import ROLE_STYLE
 
@@ -43,31 +43,9 @@ __all__ = ["escape", "node_id", "to_mermaid"]
 
 _ARROWS = {"support": "-->", "opposition": "--x", "undercut": "-.-x"}
 _RED = "stroke:#c0392b,color:#c0392b"
-_ESCAPES = {
-    "#": "#35;",
-    '"': "#quot;",
-    "<": "#lt;",
-    ">": "#gt;",
-    "&": "#amp;",
-    "`": "#96;",
-    "|": "#124;",
-    "[": "#91;",
-    "]": "#93;",
-    "{": "#123;",
-    "}": "#125;",
-}
-_SPECIAL = re.compile("|".join(re.escape(c) for c in _ESCAPES))
 
-
-def escape(text: str) -> str:
-    """Text safe inside a quoted Mermaid label: whitespace collapsed, specials as entities.
-
-    Examples
-    --------
-    >>> escape('a "b" #1 <i>\\n c')
-    'a #quot;b#quot; #35;1 #lt;i#gt; c'
-    """
-    return _SPECIAL.sub(lambda mt: _ESCAPES[mt.group()], " ".join(text.split()))
+#: Mermaid label and comment escaping (entity codes; no ``%%{`` directive can form)
+escape = mermaid_text
 
 
 def node_id(claim_id: str) -> str:
@@ -98,7 +76,7 @@ def to_mermaid(m: Map) -> str:
     inference = {r.id: f"i{n}" for n, r in enumerate(m.relations) if r.linked or r.id in undercut}
     lines = ["flowchart BT"]
     if m.title.strip():
-        lines.append(f"  %% {' '.join(m.title.split())}")
+        lines.append(f"  %% {escape(m.title)}")
     lines += [f'  {node_id(c.id)}["{_claim_label(m, c.id)}"]:::{c.role}' for c in m.claims]
     lines += [
         f'  {inference[r.id]}{{{{"{_inference_label(r)}"}}}}:::inference'

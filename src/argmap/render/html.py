@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections import deque
@@ -37,6 +36,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from argmap.escape import html_text
 from argmap.graph import claim_nodes, inference_nodes, premises, target, to_networkx
 from argmap.model import ROLES, Map
 from argmap.render.dot import (
@@ -468,11 +468,11 @@ def essay_html(text: str, spans: Mapping[str, tuple[int, int]]) -> str:
         points = sorted(cuts)
         pieces = []
         for a, b in pairwise(points):
-            chunk = html.escape(text[a:b])
+            chunk = html_text(text[a:b])
             ids = sorted(c for c, (s, e) in spans.items() if s <= a and b <= e)
             if ids:
                 pieces.append(
-                    f'<mark class="quote" data-claims="{html.escape(" ".join(ids))}" '
+                    f'<mark class="quote" data-claims="{html_text(" ".join(ids))}" '
                     f'data-depth="{len(ids)}">{chunk}</mark>'
                 )
             else:
@@ -494,10 +494,10 @@ def _svg(G: nx.DiGraph, options: DotOptions) -> str:
 def _legend(G: nx.DiGraph, options: DotOptions) -> str:
     roles = sorted({G.nodes[c]["role"] for c in claim_nodes(G)}, key=list(ROLES).index)
     items = [
-        f'<label class="chip" title="{html.escape(ROLES[r])}"><input type="checkbox" '
-        f'class="role-filter" value="{html.escape(r)}" checked>'
-        f'<span class="swatch role-{html.escape(r)}"></span>'
-        f"{html.escape(r)}</label>"
+        f'<label class="chip" title="{html_text(ROLES[r])}"><input type="checkbox" '
+        f'class="role-filter" value="{html_text(r)}" checked>'
+        f'<span class="swatch role-{html_text(r)}"></span>'
+        f"{html_text(r)}</label>"
         for r in roles
     ]
     edges = [
@@ -511,19 +511,19 @@ def _legend(G: nx.DiGraph, options: DotOptions) -> str:
         labels = [
             f'<span class="chip"><span class="swatch border label-{name}" '
             f'style="border:3px {line} {colour}"></span>'
-            f"{name.upper()}: {html.escape(LABEL_NAMES[name])}</span>"
+            f"{name.upper()}: {html_text(LABEL_NAMES[name])}</span>"
             for name, (colour, line, _pen) in LABEL_STYLE.items()
         ]
     ramp = ""
     if options.strengths:
         # a strength is the intensity of the role's fill, as in the map
-        method = f", {html.escape(options.gradual)}" if options.gradual else ""
+        method = f", {html_text(options.gradual)}" if options.gradual else ""
         ramp = f'<span class="legend-head">Strength (fill intensity{method})</span>' + "".join(
             f'<span class="chip strength-step"><span class="swatch" '
             f'style="background:{strength_fill(ROLE_STYLE["claim"][0], x)}"></span>{x:.2f}</span>'
             for x in (0.0, 0.5, 1.0)
         )
-    semantics = f", {html.escape(options.semantics)}" if options.semantics else ""
+    semantics = f", {html_text(options.semantics)}" if options.semantics else ""
     roles_head = "Roles (fill)" if labels or ramp else "Roles"
     return (
         f'<div class="legend-row"><span class="legend-head">{roles_head}</span>'
@@ -564,9 +564,9 @@ def to_html(m: Map, options: DotOptions | None = None) -> str:
     spans = {c: G.nodes[c]["span"] for c in claim_nodes(G) if G.nodes[c]["span"]}
     speakers = sorted({(G.nodes[c]["speaker"], G.nodes[c]["by"]) for c in claim_nodes(G)})
     options_html = "".join(
-        f'<option value="{html.escape(by)}">{html.escape(name)}</option>' for name, by in speakers
+        f'<option value="{html_text(by)}">{html_text(name)}</option>' for name, by in speakers
     )
-    title = html.escape(m.title)
+    title = html_text(m.title)
     data = page_data(G, opt.labels, opt.strengths)
     return f"""<!DOCTYPE html>
 <html lang="en">

@@ -45,6 +45,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from argmap.escape import markdown_text
 from argmap.model import ROLES, Claim, Map
 
 __all__ = ["KINDS", "Question", "format_markdown", "make_quiz", "to_dicts"]
@@ -209,13 +210,16 @@ def to_dicts(questions: Sequence[Question]) -> list[dict[str, Any]]:
 def format_markdown(questions: Sequence[Question], title: str = "") -> str:
     """The quiz as Markdown: numbered questions with lettered choices, answers at the end.
 
+    Texts from the map are escaped (:func:`argmap.escape.markdown_text`): they
+    show as written and never become HTML, links or headings.
+
     Examples
     --------
-    >>> q = Question("role", "a", "What role?", ("thesis", "claim"), 1)
+    >>> q = Question("role", "a", "What role does “<b>” play?", ("thesis", "claim"), 1)
     >>> print(format_markdown([q], "Cats"))
     # Quiz: Cats
     <BLANKLINE>
-    1. What role?
+    1. What role does “\\<b\\>” play?
        - a) thesis
        - b) claim
     <BLANKLINE>
@@ -223,11 +227,12 @@ def format_markdown(questions: Sequence[Question], title: str = "") -> str:
     <BLANKLINE>
     1. b) claim
     """
-    lines = [f"# Quiz: {title}" if title else "# Quiz", ""]
+    md = markdown_text
+    lines = [f"# Quiz: {md(title)}" if title.strip() else "# Quiz", ""]
     for n, q in enumerate(questions, start=1):
-        lines.append(f"{n}. {q.prompt}")
-        lines += [f"   - {chr(97 + i)}) {choice}" for i, choice in enumerate(q.choices)]
+        lines.append(f"{n}. {md(q.prompt)}")
+        lines += [f"   - {chr(97 + i)}) {md(choice)}" for i, choice in enumerate(q.choices)]
         lines.append("")
     lines += ["## Answers", ""]
-    lines += [f"{n}. {chr(97 + q.answer)}) {q.correct}" for n, q in enumerate(questions, 1)]
+    lines += [f"{n}. {chr(97 + q.answer)}) {md(q.correct)}" for n, q in enumerate(questions, 1)]
     return "\n".join(lines)
