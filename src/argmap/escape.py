@@ -139,8 +139,9 @@ def dot_tooltip(text: str) -> str:
 def dot_html(text: str) -> str:
     r"""``text`` inside a DOT HTML-like label (``label=<...>``), shown as written.
 
-    XML specials become entities, backslashes are doubled (Graphviz applies
-    ``\N``-style escapes in HTML labels too), tabs and line breaks become
+    XML specials become entities (and ``]``, which Graphviz 2.43 rejects as a
+    whole text), backslashes are doubled (Graphviz applies ``\N``-style
+    escapes in HTML labels too), tabs and line breaks become
     spaces (a label breaks lines with ``<BR/>``) and control characters are
     made :func:`visible` (expat rejects them).
 
@@ -150,7 +151,7 @@ def dot_html(text: str) -> str:
     '&lt;FONT FACE=&quot;x&quot;&gt;\\\\N&lt;/FONT&gt;'
     """
     flat = re.sub(r"[\t\n\r]", " ", text)
-    return html.escape(visible(flat)).replace("\\", "\\\\")
+    return html.escape(visible(flat)).replace("\\", "\\\\").replace("]", "&#93;")
 
 
 def html_text(text: str) -> str:
@@ -168,7 +169,8 @@ def html_text(text: str) -> str:
 
 
 #: ASCII punctuation that makes Markdown (CommonMark, GitHub's, marked) inline syntax
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+#: (``:``, ``@`` and the dot of ``www.`` would make GitHub's bare-URL and email links)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&:@]|(?<=[wW]{3})\.)")
 #: what starts a block at the beginning of a line once the above are escaped
 _MARKDOWN_BLOCK_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
 
@@ -178,8 +180,9 @@ def markdown_text(text: str) -> str:
 
     Whitespace runs (line breaks too) become one space, so the text cannot
     start a block after its first character; the punctuation of Markdown's
-    inline syntax is backslash-escaped (``\ ` * _ [ ] < > # | ~ &``), so no
-    emphasis, link, autolink, entity, code span or raw HTML can form and ``|``
+    inline syntax is backslash-escaped (``\ ` * _ [ ] < > # | ~ & : @`` and the
+    dot of ``www.``), so no emphasis, link, autolink (GitHub's bare URLs too),
+    entity, code span or raw HTML can form and ``|``
     cannot end a table cell; a leading ``-``, ``+``, ``=`` or ``1.`` is escaped
     too, so the text cannot start a list even at the beginning of a line.
 
