@@ -170,7 +170,7 @@ def html_text(text: str) -> str:
 
 #: ASCII punctuation that makes Markdown (CommonMark, GitHub's, marked) inline syntax
 #: (``:``, ``@`` and the dot of ``www.`` would make GitHub's bare-URL and email links)
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&:@]|(?<=[wW]{3})\.)")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&@]|:(?=//)|(?<=[wW]{3})\.)")
 #: what starts a block at the beginning of a line once the above are escaped
 _MARKDOWN_BLOCK_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
 
@@ -180,8 +180,8 @@ def markdown_text(text: str) -> str:
 
     Whitespace runs (line breaks too) become one space, so the text cannot
     start a block after its first character; the punctuation of Markdown's
-    inline syntax is backslash-escaped (``\ ` * _ [ ] < > # | ~ & : @`` and the
-    dot of ``www.``), so no emphasis, link, autolink (GitHub's bare URLs too),
+    inline syntax is backslash-escaped (``\ ` * _ [ ] < > # | ~ & @``, the ``:``
+    of ``://`` and the dot of ``www.``), so no emphasis, link, autolink (GitHub's bare URLs too),
     entity, code span or raw HTML can form and ``|``
     cannot end a table cell; a leading ``-``, ``+``, ``=`` or ``1.`` is escaped
     too, so the text cannot start a list even at the beginning of a line.
