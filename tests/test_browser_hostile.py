@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import random
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+import test_browser
 from argmap.cli import main
+from test_browser import CHROMIUM, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROBUST = Path(__file__).parent / "data" / "robust"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -110,13 +109,8 @@ def _build(command: str, source: Path, output: Path) -> Path:
     return output
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+#: the browser of the page tests (a module-scoped fixture: this module gets its own)
+browser = test_browser.browser
 
 
 @pytest.fixture(scope="module")
@@ -124,20 +118,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _hostile_map(tmp_path_factory.mktemp("hostile"))
 
 
-class Watched:
-    """A page whose dialogs and script errors are recorded."""
-
-    def __init__(self, browser: Any, path: Path) -> None:
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        self.p = browser.new_page(viewport={"width": 1400, "height": 900})
-        self.p.on("dialog", self._dialog)
-        self.p.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.p.goto(path.as_uri())
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
+class Watched(Page):
+    """A page whose dialogs and script errors are recorded, and that clicks it all."""
 
     def click_all(self, selector: str) -> int:
         """Click every element matching ``selector`` (by mouse, else by event); count them.

@@ -86,6 +86,14 @@ IDS = st.lists(
     unique=True,
 )
 
+#: the fields of :func:`_map`: claim ids, texts, the title and a speaker's name
+MAPS = {
+    "ids": IDS,
+    "texts": st.lists(SHOWN, min_size=1, max_size=8),
+    "title": TEXT,
+    "speaker": SHOWN,
+}
+
 
 def _flat(text: str) -> str:
     """Whitespace runs as one space (what one-line outputs keep of a text)."""
@@ -150,13 +158,7 @@ def _label_text(text: str) -> str:
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' not installed")
 @settings(max_examples=60, deadline=None)
-@given(
-    ids=IDS,
-    texts=st.lists(SHOWN, min_size=1, max_size=8),
-    title=TEXT,
-    speaker=SHOWN,
-    label=st.sampled_from(["id", "short", "full"]),
-)
+@given(**MAPS, label=st.sampled_from(["id", "short", "full"]))
 def test_graphviz_draws_any_text_as_one_node_and_gives_it_back(
     ids: list[str], texts: list[str], title: str, speaker: str, label: str
 ) -> None:
@@ -275,13 +277,7 @@ def test_marked_would_run_raw_html() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    ids=IDS,
-    texts=st.lists(SHOWN, min_size=1, max_size=8),
-    title=TEXT,
-    speaker=SHOWN,
-    essay=TEXT,
-)
+@given(**MAPS, essay=TEXT)
 def test_markdown_renders_any_text_inert_and_as_written(  # noqa: PLR0917
     js: Node, ids: list[str], texts: list[str], title: str, speaker: str, essay: str
 ) -> None:
@@ -311,7 +307,7 @@ def test_markdown_text_and_code_render_as_written(js: Node, text: str) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(ids=IDS, texts=st.lists(SHOWN, min_size=1, max_size=8), title=TEXT, speaker=SHOWN)
+@given(**MAPS)
 def test_mermaid_parses_any_text_with_no_directive(
     js: Node, ids: list[str], texts: list[str], title: str, speaker: str
 ) -> None:
