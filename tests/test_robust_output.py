@@ -11,12 +11,16 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from argmap.cli import main
+from argmap.formats.markdown import to_markdown
 from argmap.load import read_map
+from argmap.model import Claim, Map, Relation, derived_relation_id
+from argmap.teach.outline import format_text, outline
 
 DATA = Path(__file__).parent / "data" / "robust"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -248,3 +252,44 @@ def test_an_error_message_shows_control_characters_as_symbols(
     code, out, err = _run(capsys, "check", "no\x1b[2Jsuch\u202e.yaml")
     assert (code, out) == (1, "")
     assert err.startswith("no␛[2Jsuch\ufffd.yaml: error: file-not-found: ")
+
+
+def test_a_usage_error_shows_control_characters_as_symbols(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "e.txt", "\x1b[2J\u202e"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "argmap: error: unrecognized arguments: ␛[2J\ufffd"
+    )
+
+
+def _chain(n: int, *, cycle: bool) -> Map:
+    """Claim c0 (the thesis) supported by c1, supported by c2 ... by c{n-1} (by c0 if a cycle)."""
+    ids = [f"c{i}" for i in range(n)]
+    claims = tuple(
+        Claim(id=c, text=f"T{c}", quote=c, role="thesis" if c == "c0" else "claim", by="authors")
+        for c in ids
+    )
+    links = list(pairwise(ids)) + ([(ids[-1], ids[0])] if cycle else [])
+    relations = tuple(
+        Relation(
+            id=derived_relation_id("support", (p,), t), kind="support", premises=(p,), target=t
+        )
+        for t, p in links
+    )
+    return Map(title="deep", thesis="c0", source="", claims=claims, relations=relations)
+
+
+@pytest.mark.parametrize(("n", "cycle"), [(360, False), (10_000, True)])
+def test_outline_and_markdown_of_a_deep_chain(n: int, *, cycle: bool) -> None:
+    m = _chain(n, cycle=cycle)
+    tree = outline(m)
+    text = format_text(tree, m).splitlines()
+    assert len(text) == n + cycle
+    assert text[-1] == "  " * (n - 1 + cycle) + (
+        "+ ↑ see c0" if cycle else f"+ c{n - 1}: Tc{n - 1} [claim]"
+    )
+    markdown = to_markdown(m).splitlines()
+    assert markdown[6 + n - 1] == "  " * (n - 1) + f"- **+** `c{n - 1}`: Tc{n - 1} *claim*"

@@ -17,11 +17,16 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from argmap import __version__
 from argmap.cli import core, evaluate, html, teach
 from argmap.cli._common import OutputError, emit_json, flush_stdout, out
 from argmap.errors import ArgmapError
+from argmap.escape import terminal
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["build_parser", "main"]
 
@@ -29,9 +34,16 @@ __all__ = ["build_parser", "main"]
 COMMAND_MODULES = [core, html, evaluate, teach]
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose messages (usage errors quote the arguments) are terminal-safe."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(terminal(message), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand and its help text."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="argmap",
         description="Turn an essay into an argument map you can check and look at.",
         epilog="Run 'argmap COMMAND --help' for the options of a command.",
