@@ -106,7 +106,7 @@ def test_render_options(tmp_path: Path) -> None:
     args = ["render", VALID, "-o", str(out), "--format", "dot", "--label", "id"]
     assert main([*args, "--group", "paragraph", "--direction", "LR"]) == 0
     dot = out.read_text()
-    assert "rankdir=LR" in dot
+    assert 'rankdir="LR"' in dot
     assert "cluster_p2" in dot
     assert "<B>cats-best</B>" in dot
 

@@ -157,7 +157,7 @@ def _label_text(text: str) -> str:
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' not installed")
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(**MAPS, label=st.sampled_from(["id", "short", "full"]))
 def test_graphviz_draws_any_text_as_one_node_and_gives_it_back(
     ids: list[str], texts: list[str], title: str, speaker: str, label: str
@@ -276,7 +276,7 @@ def test_marked_would_run_raw_html() -> None:
         _inert('<p><img src="x" onerror="window.__pwned=2"></p>')
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(**MAPS, essay=TEXT)
 def test_markdown_renders_any_text_inert_and_as_written(  # noqa: PLR0917
     js: Node, ids: list[str], texts: list[str], title: str, speaker: str, essay: str
@@ -306,7 +306,7 @@ def test_markdown_text_and_code_render_as_written(js: Node, text: str) -> None:
 # --- Mermaid ------------------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(**MAPS)
 def test_mermaid_parses_any_text_with_no_directive(
     js: Node, ids: list[str], texts: list[str], title: str, speaker: str

@@ -21,7 +21,7 @@ Examples
 >>> from argmap.graph import to_networkx
 >>> G = to_networkx(Map(title="M", thesis="t", source="", claims=cs, relations=rs))
 >>> dot = to_dot(G, DotOptions(label="id"))
->>> "rankdir=BT" in dot and '"e" -> "t"' in dot
+>>> 'rankdir="BT"' in dot and '"e" -> "t"' in dot
 True
 """
 
@@ -228,7 +228,7 @@ def _edge(G: nx.DiGraph, u: str, v: str, inf: str, part: str) -> pydot.Edge:
 
 
 def _attrs(**values: str) -> dict[str, Any]:
-    """Attribute values as DOT strings, quoted by argmap so that pydot never guesses.
+    r"""Attribute values as DOT strings, quoted by argmap so that pydot never guesses.
 
     >>> _attrs(id="a", tooltip='x" URL="javascript:1')
     {'id': '"a"', 'tooltip': '"x\\" URL=\\"javascript:1"'}
