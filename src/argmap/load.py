@@ -41,7 +41,17 @@ import yaml
 from argmap import source as src
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.files import read_utf8
-from argmap.model import Claim, Map, Pos, Relation, RelationKind, Skip, YamlPath
+from argmap.model import (
+    RELATION_VERBS,
+    Claim,
+    Map,
+    Pos,
+    Relation,
+    RelationKind,
+    Skip,
+    YamlPath,
+    derived_relation_id,
+)
 from argmap.validate import validate
 
 __all__ = [
@@ -115,11 +125,7 @@ _SHORT_FORMS: dict[str, RelationKind] = {
     "opposes": "opposition",
     "undercuts": "undercut",
 }
-_VERBS: dict[RelationKind, str] = {
-    "support": "supports",
-    "opposition": "opposes",
-    "undercut": "undercuts",
-}
+_VERBS = RELATION_VERBS
 _PY_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "integer": (int,),
@@ -495,8 +501,7 @@ class _Builder:
         return result
 
 
-def _relation_id(kind: RelationKind, premises: tuple[str, ...], target: str) -> str:
-    return f"{'+'.join(premises)}--{_VERBS[kind]}--{target}"
+_relation_id = derived_relation_id
 
 
 def _kind(value: Any) -> str:
