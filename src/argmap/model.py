@@ -86,6 +86,7 @@ class Claim:
     base : base score in [0, 1] for gradual semantics.
     span : where ``quote`` occurs in the source text, once resolved.
     paragraph : 1-based paragraph of the source holding the quote (0 if unknown).
+    occurrence : which occurrence of a repeated quote is meant (0: not said, the first).
     origin : where in the YAML document the claim is written.
     """
 
@@ -99,6 +100,7 @@ class Claim:
     base: float = 0.5
     span: Span | None = None
     paragraph: int = 0
+    occurrence: int = 0
     origin: YamlPath = field(default=(), compare=False)
 
 
@@ -148,7 +150,8 @@ class Map:
     file); ``source_text`` its content once read.  ``file`` is the map's own
     path as given by the user, used in diagnostics.  ``locate`` maps a
     :data:`YamlPath` to a :class:`Pos`; loaders supply it so that positions are
-    computed only when a message needs one.
+    computed only when a message needs one.  ``quotes`` is how quotes match
+    the source: ``"exact"`` (only whitespace may differ) or ``"typographic"``.
     """
 
     title: str
@@ -162,6 +165,7 @@ class Map:
     skipped: tuple[Skip, ...] = ()
     version: int = 1
     locate: Callable[[YamlPath], Pos] = field(default=lambda _p: Pos(), compare=False, repr=False)
+    quotes: str = "exact"
 
     @cached_property
     def _claims(self) -> dict[str, Claim]:
