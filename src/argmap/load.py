@@ -449,6 +449,8 @@ class _Builder:
             f = self.fields(item, CLAIM_FIELDS, ("claims", i), f"claim #{i + 1}")
             if f is None:
                 continue
+            # 'supports: x' is reported as not a list; its relation still counts, for the rest
+            f |= {k: [item[k]] for k in _SHORT_FORMS if isinstance(item.get(k), str)}
             if not {"id", "text", "quote", "role"} <= f.keys():
                 if "id" in f:  # reported already: references to it are no further mistakes
                     self.broken.add(f["id"])

@@ -101,7 +101,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if args.verbose or s.status == "uncovered":
             mark = {"covered": "+", "skipped": "·", "uncovered": "!"}[s.status]
             who = ", ".join(s.claims) if s.claims else (s.skipped or "NOT ENCODED")
-            out(f"   {mark} ¶{s.paragraph} s{s.number}: {clip(s.text, 70)}  [{who}]")
+            text = s.text if args.verbose else clip(s.text, 70)  # -v: whole, to copy
+            out(f"   {mark} ¶{s.paragraph} s{s.number}: {text}  [{who}]")
     _print_findings(findings, verbose=args.verbose)
     if failed:
         out(f"FAILED (--fail-on {args.fail_on})")

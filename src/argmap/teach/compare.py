@@ -50,6 +50,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.model import Claim, Map, Relation, Span
+from argmap.source import paragraphs as paragraphs_of
 
 __all__ = [
     "Alignment",
@@ -257,6 +258,24 @@ def restrict(m: Map, first: int, last: int) -> Map:
         kept = now
 
 
+def _check_paragraphs(reference: Map, first: int, last: int) -> None:
+    """Raise ``paragraph-range`` when the essay has no paragraph ``last``."""
+    count = len(paragraphs_of(reference.source_text))
+    if last > count:
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    "<command line>",
+                    0,
+                    0,
+                    "paragraph-range",
+                    f"--paragraphs {first}-{last}: {reference.source!r} has {count} paragraphs",
+                    f"give a range within 1-{count}",
+                )
+            ]
+        )
+
+
 def compare(
     student: Map,
     reference: Map,
@@ -268,6 +287,7 @@ def compare(
     thesis_graded = True
     if paragraphs is not None:
         first, last = paragraphs
+        _check_paragraphs(reference, first, last)
         thesis_graded = first <= reference.claim(reference.thesis).paragraph <= last
         student, reference = restrict(student, first, last), restrict(reference, first, last)
     alignment = align_claims(student, reference, min_overlap)
