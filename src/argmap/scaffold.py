@@ -111,7 +111,7 @@ def _role(number: int) -> str:
 
 def _plain(value: str) -> str:
     """``value`` as a YAML scalar: plain when that reads back the same, else single-quoted."""
-    plain = re.fullmatch(r"[^\W\d](?:[\w ./(),-]*[\w.)])?", value)
+    plain = re.fullmatch(r"(?:[^\W\d]|\.)(?:[\w ./(),-]*[\w.)])?", value)
     if plain and value.lower() not in {"true", "false", "null", "yes", "no", "on", "off"}:
         return value
     return "'" + value.replace("'", "''") + "'"
