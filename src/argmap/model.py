@@ -20,7 +20,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "ROLES",
@@ -202,3 +205,18 @@ class Map:
     def pos(self, item: Claim | Relation | Skip) -> Pos:
         """Where a claim or relation is written in the map file."""
         return self.locate(item.origin)
+
+    # The two methods below reach up the layers, lazily, so that the data model
+    # itself needs neither networkx nor Graphviz.
+
+    def to_networkx(self) -> nx.DiGraph:
+        """The map as a networkx DiGraph (see :func:`argmap.graph.to_networkx`)."""
+        from argmap.graph import to_networkx
+
+        return to_networkx(self)
+
+    def _repr_svg_(self) -> str:
+        """The map drawn as SVG, for Jupyter (needs Graphviz)."""
+        from argmap.api import render
+
+        return str(render(self, format="svg"))
