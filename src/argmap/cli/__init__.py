@@ -37,6 +37,7 @@ COMMANDS = {
     "schema": "core",
     "html": "html",
     "init": "write",
+    "watch": "write",
 }
 
 

@@ -1,17 +1,23 @@
-"""CLI commands for writing a map of a new text: ``argmap init``."""
+"""CLI commands for writing a map of a new text: ``argmap init`` and ``argmap watch``."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
+import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.cli._common import add_command, out
+from argmap.cli.core import _print_findings, add_render_options, dot_options
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.files import read_utf8, write_atomic
 from argmap.scaffold import skeleton
 from argmap.source import paragraphs, sentences
+
+if TYPE_CHECKING:
+    from argmap.watch import Build
 
 __all__ = ["register"]
 
@@ -43,8 +49,46 @@ def _cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_watch(args: argparse.Namespace) -> int:
+    from argmap.watch import Watcher, serve
+
+    output = Path(args.output) if args.output else None
+    watcher = Watcher(Path(args.file), output, dot_options(args))
+    server = serve(watcher, args.port) if output is not None and not args.no_serve else None
+    if server is not None:
+        out(f"serving http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
+    out(f"watching {args.file} and its source; Ctrl-C stops")
+    try:
+        cycles = 0
+        while args.max_cycles is None or cycles < args.max_cycles:
+            if watcher.changed():
+                _report(watcher.build(), args.file)
+                cycles += 1
+            if args.max_cycles is None or cycles < args.max_cycles:
+                time.sleep(args.interval)
+    finally:
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+    return 0
+
+
+def _report(build: Build, file: str) -> None:
+    if build.report is None:
+        for d in build.diagnostics:
+            out(str(d), sys.stderr)
+        n = sum(d.severity == "error" for d in build.diagnostics)
+        kept = "; kept the last good output" if build.version else ""
+        out(f"{file}: {n} error{'s' * (n != 1)}{kept}", sys.stderr)
+        return
+    _print_findings(list(build.report.findings), verbose=False)
+    wrote = f"; wrote {build.wrote}" if build.wrote else ""
+    out(f"{file}: OK (build {build.version}){wrote}")
+    sys.stdout.flush()
+
+
 def register(sub: Any) -> None:
-    """Add the ``init`` command to the subparsers ``sub``."""
+    """Add the ``init`` and ``watch`` commands to the subparsers ``sub``."""
     p = add_command(
         sub,
         "init",
@@ -58,3 +102,22 @@ def register(sub: Any) -> None:
     )
     p.add_argument("text", metavar="TEXT", help="the source text (UTF-8)")
     p.add_argument("-o", "--output", metavar="MAP", help="map file to write (must not exist)")
+
+    p = add_command(
+        sub,
+        "watch",
+        _cmd_watch,
+        summary="re-check and re-draw a map on every save; a page that reloads",
+        description="Check FILE, and again each time it or its source text is saved, printing "
+        "the findings. With -o, also write OUT (an HTML page, or an SVG, PNG, PDF or DOT image "
+        "by its suffix) and serve it on http://127.0.0.1 with a page that reloads itself after "
+        "each save. A map with errors keeps the last good OUT; the page shows the error.",
+    )
+    p.add_argument("-o", "--output", metavar="OUT", help="page or image to keep up to date")
+    p.add_argument("--port", type=int, default=8000, help="local port to serve on (default 8000)")
+    p.add_argument("--no-serve", action="store_true", help="write OUT but serve nothing")
+    p.add_argument(
+        "--interval", type=float, default=0.5, help="seconds between looks (default 0.5)"
+    )
+    p.add_argument("--max-cycles", type=int, help=argparse.SUPPRESS)  # for tests: stop after N
+    add_render_options(p)
