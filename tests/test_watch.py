@@ -179,3 +179,11 @@ def test_page_reloads_in_chromium_and_shows_errors(served: tuple[Watcher, str]) 
         assert page.evaluate("() => window.beforeError") is True  # not reloaded
         assert NEW_TEXT[1] in page.content()  # the last good map is still shown
         browser.close()
+
+
+def test_once_fails_on_a_broken_map(mapfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = mapfile.parent / "map.svg"
+    assert main(["watch", str(mapfile), "-o", str(out), "--once"]) == 0
+    assert "watching" not in capsys.readouterr().out
+    _edit(mapfile, *BROKEN)
+    assert main(["watch", str(mapfile), "-o", str(out), "--once"]) == 1

@@ -54,23 +54,29 @@ def _cmd_watch(args: argparse.Namespace) -> int:
 
     output = Path(args.output) if args.output else None
     watcher = Watcher(Path(args.file), output, dot_options(args))
-    server = serve(watcher, args.port) if output is not None and not args.no_serve else None
+    limit = 1 if args.once else args.max_cycles
+    serving = output is not None and not args.no_serve and not args.once
+    server = serve(watcher, args.port) if serving else None
     if server is not None:
         out(f"serving http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
-    out(f"watching {args.file} and its source; Ctrl-C stops")
+    if not args.once:
+        out(f"watching {args.file} and its source; Ctrl-C stops")
+    ok = True
     try:
         cycles = 0
-        while args.max_cycles is None or cycles < args.max_cycles:
+        while limit is None or cycles < limit:
             if watcher.changed():
-                _report(watcher.build(), args.file)
+                build = watcher.build()
+                _report(build, args.file)
+                ok = build.ok
                 cycles += 1
-            if args.max_cycles is None or cycles < args.max_cycles:
+            if limit is None or cycles < limit:
                 time.sleep(args.interval)
     finally:
         if server is not None:
             server.shutdown()
             server.server_close()
-    return 0
+    return 1 if args.once and not ok else 0
 
 
 def _report(build: Build, file: str) -> None:
@@ -116,6 +122,9 @@ def register(sub: Any) -> None:
     p.add_argument("-o", "--output", metavar="OUT", help="page or image to keep up to date")
     p.add_argument("--port", type=int, default=8000, help="local port to serve on (default 8000)")
     p.add_argument("--no-serve", action="store_true", help="write OUT but serve nothing")
+    p.add_argument(
+        "--once", action="store_true", help="check and write OUT once, then stop (no server)"
+    )
     p.add_argument(
         "--interval", type=float, default=0.5, help="seconds between looks (default 0.5)"
     )
