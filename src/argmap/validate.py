@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from argmap.errors import Diagnostic
-from argmap.model import ROLES, Claim, Map, Relation, Skip
+from argmap.model import ROLES, Claim, Map, Relation, Skip, YamlPath
 from argmap.schemes import SCHEMES
 from argmap.source import MAX_QUOTE, caret, explain_miss, occurrences
 
@@ -297,11 +297,9 @@ def _quotes(m: Map) -> Iterator[Diagnostic]:
             continue
         name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
         if len(item.quote) > MAX_QUOTE:
-            at = m.locate((*item.origin, "quote"))
-            yield Diagnostic(
-                m.file,
-                at.line,
-                at.column,
+            yield _at_field(
+                m,
+                (*item.origin, "quote"),
                 "quote-too-long",
                 f"{name}: the quote has {len(item.quote):,} characters, "
                 f"more than argmap looks up ({MAX_QUOTE:,})",
@@ -311,11 +309,9 @@ def _quotes(m: Map) -> Iterator[Diagnostic]:
         if isinstance(item, Claim) and item.occurrence > 1:
             found = occurrences(m.source_text, item.quote, typographic=m.quotes == "typographic")
             if found:
-                at = m.locate((*item.origin, "occurrence"))
-                yield Diagnostic(
-                    m.file,
-                    at.line,
-                    at.column,
+                yield _at_field(
+                    m,
+                    (*item.origin, "occurrence"),
                     "quote-occurrence",
                     f"{name}: 'occurrence: {item.occurrence}' but the quote occurs "
                     f"{len(found)} time{'s' if len(found) > 1 else ''} in {m.source!r}",
@@ -323,6 +319,12 @@ def _quotes(m: Map) -> Iterator[Diagnostic]:
                 )
                 continue
         yield _quote_miss(m, item, name)
+
+
+def _at_field(m: Map, path: YamlPath, code: str, message: str, hint: str) -> Diagnostic:
+    """A diagnostic located at ``path`` of the map file, e.g. a claim's field."""
+    at = m.locate(path)
+    return Diagnostic(m.file, at.line, at.column, code, message, hint)
 
 
 def _quote_miss(m: Map, item: Claim | Skip, name: str) -> Diagnostic:
