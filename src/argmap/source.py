@@ -414,14 +414,20 @@ def _key(word: str) -> str:
     return word.lower().translate(_ONE_TO_ONE).strip(".,;:!?\"'()[]-")
 
 
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Offsets of the words of ``text`` and their keys (one pass per text, shared by misses)."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    return words, [_key(text[a:b]) for a, b in words]
+
+
 def _closest(text: str, quote: str, candidates: int = 5) -> tuple[Span | None, float]:
     wanted = " ".join(quote[:MAX_QUOTE].split())
     need = Counter(_key(w) for w in wanted.split())
     n = len(wanted.split())
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    words, keys = _words(text)
     if not words or n == 0:
         return None, 0.0
-    keys = [_key(text[a:b]) for a, b in words]
     have: Counter[str] = Counter()
     score = 0
     scores = []
