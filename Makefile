@@ -65,6 +65,7 @@ $(JS)/node_modules/.installed: $(JS)/package.json
 bench: $(STAMP)
 	bash benchmarks/setup_peers.sh
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/startup.py
 
 clean:
 	rm -rf $(OUT) $(VENV) $(JS)/node_modules .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -163,7 +163,8 @@ def test_select_and_ignore() -> None:
     m = read_map(DATA / "lints.yaml")
     assert {f.code for f in run_checks(m, select=["disconnected"])} == {"disconnected"}
     left = {f.code for f in run_checks(m, ignore=["disconnected", "open-questions"])}
-    assert left == set(CHECKS) - {"disconnected", "open-questions"}
+    # repeated-quote has its own fixture (tests/test_quotes.py)
+    assert left == set(CHECKS) - {"disconnected", "open-questions", "repeated-quote"}
 
 
 def test_parse_codes_unknown_with_hint() -> None:
@@ -185,6 +186,7 @@ def test_registry_severities() -> None:
         "unanswered-opposition": "warning",
         "open-questions": "info",
         "self-conflict": "warning",
+        "repeated-quote": "warning",
     }
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from argmap.errors import ArgmapError
 from argmap.load import read_map
-from argmap.model import Span
+from argmap.model import Claim, Map, Relation, Span
 from argmap.teach.compare import (
     Alignment,
     Score,
@@ -242,3 +242,73 @@ def test_example_exercise_against_the_essay_map() -> None:
     assert ("workers-state", "trotsky-workers-state") in {
         (a.student, a.reference) for a in c.alignment
     }
+
+
+# --- near misses and disagreements (issue 12) ----------------------------------
+
+
+def _near_maps() -> tuple[Map, Map]:
+    text = "Cats purr. Cats sleep a lot. Dogs bark. So cats are happy."
+
+    def claim(i: str, quote: str, role: str = "evidence", by: str = "authors") -> Claim:
+        start = text.index(quote)
+        return Claim(i, i, quote, role, by, span=Span(start, start + len(quote)), paragraph=1)
+
+    def rel(i: str, premises: tuple[str, ...], target: str, kind: str = "support") -> Relation:
+        return Relation(i, kind, premises, target)  # type: ignore[arg-type]
+
+    ref = Map(
+        "r", "happy", "e.txt", source_text=text, file="ref.yaml",
+        claims=(
+            claim("happy", "So cats are happy.", "thesis"),
+            claim("purr", "Cats purr."),
+            claim("sleep", "Cats sleep a lot."),
+            claim("bark", "Dogs bark.", "opponent", "dogs"),
+        ),
+        relations=(rel("both", ("purr", "sleep"), "happy"), rel("b", ("bark",), "purr")),
+    )  # fmt: skip
+    stu = Map(
+        "s", "h", "e.txt", source_text=text, file="stu.yaml",
+        claims=(
+            claim("h", "So cats are happy.", "thesis"),
+            claim("p", "Cats purr.", "claim"),
+            claim("s", "Cats sleep a lot."),
+            claim("d", "Dogs bark.", "opponent"),
+        ),
+        relations=(rel("ph", ("p",), "h"), rel("dsp", ("d", "s"), "p")),
+    )  # fmt: skip
+    return stu, ref
+
+
+def test_near_misses_premise_subset_and_superset() -> None:
+    c = compare(*_near_maps())
+    assert c.near_misses == (("ph", "both"), ("dsp", "b"))
+    assert c.missed_relations == c.extra_relations == ()
+    assert c.relations == Score(0, 2, 2)  # near misses still count as missed and extra
+
+
+def test_role_and_speaker_disagreements() -> None:
+    c = compare(*_near_maps())
+    assert c.disagreements == (
+        ("p", "purr", "role", "claim", "evidence"),
+        ("d", "bark", "by", "authors", "dogs"),
+    )
+
+
+def test_near_misses_in_the_report() -> None:
+    lines = format_text(compare(*_near_maps())).splitlines()
+    start = lines.index("Near misses: the right target, premises left out or added:")
+    assert lines[start + 1 : start + 7] == [
+        (
+            "  p supports h (stu.yaml:0:0): “Cats purr.” supports “So cats are happy.”; "
+            "the reference has purr + sleep supports happy (both, ref.yaml:0:0)"
+        ),
+        (
+            "  d + s supports p (stu.yaml:0:0): “Dogs bark.” + “Cats sleep a lot.” supports "
+            "“Cats purr.”; the reference has bark supports purr (b, ref.yaml:0:0)"
+        ),
+        "Claims matched with another role or speaker:",
+        "  p: role claim, the reference's purr has evidence",
+        "  d: speaker authors, the reference's bark has dogs",
+        "Claims matched under another id or a different quote:",
+    ]

@@ -28,6 +28,7 @@ from argmap.graph import claim_nodes, inference_nodes, premises, target, to_netw
 from argmap.model import Map
 from argmap.schemes import SCHEMES
 from argmap.semantics.bipolar import support_graph
+from argmap.source import occurrences, places
 
 __all__ = [
     "CHECKS",
@@ -298,6 +299,30 @@ def self_conflict(m: Map, G: nx.DiGraph) -> list[Finding]:
     return found
 
 
+def repeated_quote(m: Map, _G: nx.DiGraph) -> list[Finding]:
+    """Each claim whose quote occurs more than once in the source and says not which."""
+    found = []
+    typographic = m.quotes == "typographic"
+    for c in m.claims:
+        if c.span is None or c.occurrence:
+            continue
+        spans = occurrences(m.source_text, c.quote, typographic=typographic, limit=10)
+        if len(spans) > 1:
+            where = ", ".join(f"¶{p} s{n}" for p, n in places(m.source_text, spans))
+            found.append(
+                _at(
+                    m,
+                    c.id,
+                    "repeated-quote",
+                    f"claim {c.id!r}: the quote occurs {len(spans)}"
+                    f"{'+' if len(spans) == 10 else ''} times ({where}); the first is used",
+                    "add 'occurrence: N' to pick the N-th, or quote a longer passage",
+                    claims=[c.id],
+                )
+            )
+    return found
+
+
 #: every lint by code, in the order they run
 CHECKS: dict[str, Check] = {
     c.code: c
@@ -343,6 +368,12 @@ CHECKS: dict[str, Check] = {
             "warning",
             "a speaker whose own claims attack each other",
             self_conflict,
+        ),
+        Check(
+            "repeated-quote",
+            "warning",
+            "a quote found more than once in the source, with no 'occurrence:'",
+            repeated_quote,
         ),
     )
 }

@@ -40,6 +40,8 @@ class Diagnostic:
     message: str
     hint: str = ""
     severity: Severity = "error"
+    #: more lines shown under the message, e.g. a quote over the closest passage and a caret
+    detail: str = ""
 
     def __str__(self) -> str:
         where = self.file
@@ -48,6 +50,8 @@ class Diagnostic:
         text = f"{where}: {self.severity}: {self.code}: {self.message}"
         if self.hint:
             text += f" (hint: {self.hint})"
+        if self.detail:
+            text += "".join(f"\n    {line}" for line in self.detail.splitlines())
         return text
 
     def to_dict(self) -> dict[str, Any]:

@@ -30,6 +30,7 @@ Span(start=0, end=9)
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -56,6 +57,7 @@ from argmap.validate import validate
 
 __all__ = [
     "CLAIM_FIELDS",
+    "QUOTE_MODES",
     "RELATION_FIELDS",
     "SKIP_FIELDS",
     "TOP_FIELDS",
@@ -92,11 +94,20 @@ TOP_FIELDS: dict[str, Field] = {
     "claims": Field(("array",), True, "the claims", "object"),
     "relations": Field(("array",), False, "relations in explicit form", "object"),
     "skipped": Field(("array",), False, "sentences deliberately not encoded", "object"),
+    "quotes": Field(
+        ("string",), False, "how quotes match: exact (default) or typographic (quotes, dashes)"
+    ),
+}
+#: values of ``quotes:``: what may differ between a quote and the source besides whitespace
+QUOTE_MODES: dict[str, str] = {
+    "exact": "nothing else",
+    "typographic": "curly/straight quotes and apostrophes, dashes, the ellipsis, ligatures",
 }
 CLAIM_FIELDS: dict[str, Field] = {
     "id": Field(("string",), True, "kebab-case id, unique in the map"),
     "text": Field(("string",), True, "the claim in the encoder's own words"),
     "quote": Field(("string",), True, "verbatim span of the source stating the claim"),
+    "occurrence": Field(("integer",), False, "which occurrence of a repeated quote: 1, 2, ..."),
     "role": Field(("string",), True, "rhetorical role"),
     "by": Field(("string",), False, "speaker id (default: authors)"),
     "tags": Field(("array",), False, "free tags"),
@@ -256,6 +267,10 @@ def _yaml_diagnostic(file: str, mark: yaml.Mark, code: str, message: str, hint: 
     return Diagnostic(file, mark.line + 1, mark.column + 1, code, message, hint)
 
 
+#: a line holding a free-text field, whose value is the usual cause of a syntax error
+_TEXT_KEY = re.compile(r"\s*(?:-\s+)?(?:quote|text|why|note|title)\s*:")
+
+
 def _mark_diagnostic(file: str, exc: yaml.YAMLError, *, unsafe: bool, text: str = "") -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -287,6 +302,16 @@ def _mark_diagnostic(file: str, exc: yaml.YAMLError, *, unsafe: bool, text: str 
     lines = text.splitlines()
     if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
         hint = "YAML does not allow tabs for indentation: indent with spaces"
+    elif any(
+        _TEXT_KEY.match(lines[m.line])
+        for m in (mark, start)
+        if m is not None and m.line < len(lines)
+    ):
+        hint = (
+            "a text with ': ', ' #', quotes or backslashes must be quoted: write it after "
+            "'quote: >-' on the next line, indented, or in single quotes with each ' doubled "
+            "(docs/format.md, 'Quoting quotes')"
+        )
     return Diagnostic(file, line, column, "yaml-syntax", f"invalid YAML: {message}", hint)
 
 
@@ -358,6 +383,7 @@ class _Builder:
         self.file = file
         self.locate = locate
         self.diagnostics: list[Diagnostic] = []
+        self.broken: set[str] = set()  # ids of claims already reported as malformed
 
     def error(self, path: YamlPath, code: str, message: str, hint: str = "") -> None:
         pos = self.locate(path)
@@ -397,7 +423,9 @@ class _Builder:
                     (*path, key),
                     "invalid-type",
                     f"{what} field {name!r} must be {' or '.join(types)}, not {_kind(value)}",
-                    "quote text that YAML might read as another type",
+                    f"write a list: [{value}]"
+                    if types == ("array",) and isinstance(value, str)
+                    else "quote text that YAML might read as another type",
                 )
                 continue
             if spec[name].items == "string" and isinstance(value, list):
@@ -425,8 +453,22 @@ class _Builder:
         relations: list[Relation] = []
         for i, item in enumerate(items):
             f = self.fields(item, CLAIM_FIELDS, ("claims", i), f"claim #{i + 1}")
-            if f is None or not {"id", "text", "quote", "role"} <= f.keys():
+            if f is None:
                 continue
+            # 'supports: x' is reported as not a list; its relation still counts, for the rest
+            f |= {k: [item[k]] for k in _SHORT_FORMS if isinstance(item.get(k), str)}
+            if not {"id", "text", "quote", "role"} <= f.keys():
+                if "id" in f:  # reported already: references to it are no further mistakes
+                    self.broken.add(f["id"])
+                    relations += _short_forms(f, i)
+                continue
+            if f.get("occurrence", 1) < 1:
+                self.error(
+                    ("claims", i, "occurrence"),
+                    "invalid-type",
+                    f"claim {f['id']!r} has occurrence {f['occurrence']}",
+                    "count from 1: 'occurrence: 2' is the second place the quote occurs",
+                )
             claims.append(
                 Claim(
                     id=f["id"],
@@ -437,20 +479,11 @@ class _Builder:
                     tags=tuple(f.get("tags", ())),
                     note=f.get("note", ""),
                     base=float(f.get("base", 0.5)),
+                    occurrence=f.get("occurrence", 0),
                     origin=("claims", i),
                 )
             )
-            for key, kind in _SHORT_FORMS.items():
-                for j, target in enumerate(f.get(key, ())):
-                    relations.append(
-                        Relation(
-                            id=_relation_id(kind, (f["id"],), target),
-                            kind=kind,
-                            premises=(f["id"],),
-                            target=target,
-                            origin=("claims", i, key, j),
-                        )
-                    )
+            relations += _short_forms(f, i)
         return claims, relations
 
     def relations(self, items: list[Any]) -> list[Relation]:
@@ -499,6 +532,22 @@ class _Builder:
             if f is not None and {"quote", "why"} <= f.keys():
                 result.append(Skip(f["quote"], f["why"], origin=("skipped", i)))
         return result
+
+
+def _short_forms(f: dict[str, Any], i: int) -> list[Relation]:
+    """The relations written on claim ``i`` (fields ``f``) as supports/opposes/undercuts."""
+    return [
+        Relation(
+            id=_relation_id(kind, (f["id"],), target),
+            kind=kind,
+            premises=(f["id"],),
+            target=target,
+            origin=("claims", i, key, j),
+        )
+        for key, kind in _SHORT_FORMS.items()
+        for j, target in enumerate(f.get(key, ()))
+    ]
+
 
 
 _relation_id = derived_relation_id
@@ -559,8 +608,17 @@ def load_map(text: str, file: str = "<map>", base_dir: Path | None = None) -> Ma
             if d.message.startswith("no such file"):
                 hint = "give the path of the essay relative to the map file"
             b.error(("source",), "source-not-found", f"cannot read the source: {d.message}", hint)
+    quotes = top.get("quotes", "exact")
+    if quotes not in QUOTE_MODES:
+        b.error(
+            ("quotes",),
+            "invalid-type",
+            f"'quotes: {quotes}' is not a way to match quotes",
+            f"use {' or '.join(QUOTE_MODES)}",
+        )
+        quotes = "exact"
     if source_text:
-        claims, skipped = _resolve_spans(source_text, claims, skipped)
+        claims, skipped = _resolve_spans(source_text, claims, skipped, quotes == "typographic")
     m = Map(
         title=top.get("title", ""),
         thesis=top.get("thesis", ""),
@@ -572,23 +630,29 @@ def load_map(text: str, file: str = "<map>", base_dir: Path | None = None) -> Ma
         speakers={str(k): str(v) for k, v in speakers.items()},
         skipped=tuple(skipped),
         locate=locate,
+        quotes=quotes,
     )
-    diagnostics = b.diagnostics + validate(m)
+    diagnostics = b.diagnostics + validate(m, reported=frozenset(b.broken))
     if any(d.severity == "error" for d in diagnostics):
         raise ArgmapError(diagnostics)
     return m
 
 
 def _resolve_spans(
-    text: str, claims: list[Claim], skipped: list[Skip]
+    text: str, claims: list[Claim], skipped: list[Skip], typographic: bool
 ) -> tuple[list[Claim], list[Skip]]:
     paras = src.paragraphs(text)
     resolved = []
     for c in claims:
-        span = src.find_quote(text, c.quote)
+        span = src.find_quote(
+            text, c.quote, typographic=typographic, occurrence=max(1, c.occurrence)
+        )
         para = src.paragraph_of(paras, span) if span else 0
         resolved.append(replace(c, span=span, paragraph=para))
-    skips = [Skip(s.quote, s.why, src.find_quote(text, s.quote), s.origin) for s in skipped]
+    skips = [
+        Skip(s.quote, s.why, src.find_quote(text, s.quote, typographic=typographic), s.origin)
+        for s in skipped
+    ]
     return resolved, skips
 
 

@@ -20,7 +20,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "ROLES",
@@ -88,6 +91,7 @@ class Claim:
     base : base score in [0, 1] for gradual semantics.
     span : where ``quote`` occurs in the source text, once resolved.
     paragraph : 1-based paragraph of the source holding the quote (0 if unknown).
+    occurrence : which occurrence of a repeated quote is meant (0: not said, the first).
     origin : where in the YAML document the claim is written.
     """
 
@@ -101,6 +105,7 @@ class Claim:
     base: float = 0.5
     span: Span | None = None
     paragraph: int = 0
+    occurrence: int = 0
     origin: YamlPath = field(default=(), compare=False)
 
 
@@ -150,7 +155,8 @@ class Map:
     file); ``source_text`` its content once read.  ``file`` is the map's own
     path as given by the user, used in diagnostics.  ``locate`` maps a
     :data:`YamlPath` to a :class:`Pos`; loaders supply it so that positions are
-    computed only when a message needs one.
+    computed only when a message needs one.  ``quotes`` is how quotes match
+    the source: ``"exact"`` (only whitespace may differ) or ``"typographic"``.
     """
 
     title: str
@@ -164,6 +170,7 @@ class Map:
     skipped: tuple[Skip, ...] = ()
     version: int = 1
     locate: Callable[[YamlPath], Pos] = field(default=lambda _p: Pos(), compare=False, repr=False)
+    quotes: str = "exact"
 
     @cached_property
     def _claims(self) -> dict[str, Claim]:
@@ -200,6 +207,21 @@ class Map:
     def pos(self, item: Claim | Relation | Skip) -> Pos:
         """Where a claim or relation is written in the map file."""
         return self.locate(item.origin)
+
+    # The two methods below reach up the layers, lazily, so that the data model
+    # itself needs neither networkx nor Graphviz.
+
+    def to_networkx(self) -> nx.DiGraph:
+        """The map as a networkx DiGraph (see :func:`argmap.graph.to_networkx`)."""
+        from argmap.graph import to_networkx
+
+        return to_networkx(self)
+
+    def _repr_svg_(self) -> str:
+        """The map drawn as SVG, for Jupyter (needs Graphviz)."""
+        from argmap.api import render
+
+        return str(render(self, format="svg"))
 
 
 #: the verb of each relation kind in the ids argmap derives (``a--supports--b``)

@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.load import CLAIM_FIELDS, RELATION_FIELDS, SKIP_FIELDS, TOP_FIELDS, Field
+from argmap.load import (
+    CLAIM_FIELDS,
+    QUOTE_MODES,
+    RELATION_FIELDS,
+    SKIP_FIELDS,
+    TOP_FIELDS,
+    Field,
+)
 from argmap.model import ROLES
 from argmap.schemes import SCHEMES
 from argmap.validate import ID_PATTERN
@@ -60,6 +67,7 @@ def json_schema() -> dict[str, Any]:
             "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
             "relations": {"type": "array", "items": {"$ref": "#/$defs/relation"}},
             "skipped": {"type": "array", "items": {"$ref": "#/$defs/skipped"}},
+            "quotes": {"enum": list(QUOTE_MODES)},
         },
     )
     claim = _object(
@@ -68,6 +76,7 @@ def json_schema() -> dict[str, Any]:
             "id": _ID,
             "role": {"enum": list(ROLES)},
             "base": {"type": "number", "minimum": 0, "maximum": 1},
+            "occurrence": {"type": "integer", "minimum": 1},
             "supports": _ID_LIST,
             "opposes": _ID_LIST,
         },

@@ -2,6 +2,15 @@
 
 A quote matches when it occurs in the text with only whitespace differing:
 any run of spaces and line breaks in the quote matches any run in the text.
+With ``typographic=True`` curly and straight quotes, dashes, the ellipsis
+character and ligatures also count as equal (a map opts in with
+``quotes: typographic``).  A long quote may be elided, ``start … end``
+(or ``start ... end``): it matches the shortest span from ``start`` to the
+next ``end``.
+
+The text is folded once (whitespace runs become one space) and kept with an
+offset table, so finding a quote is one :meth:`str.find` and no regular
+expression is compiled per quote.
 
 Examples
 --------
@@ -10,6 +19,8 @@ Examples
 Span(start=16, end=36)
 >>> find_quote(text, "another one") is None
 True
+>>> find_quote(text, "One claim … follows.")
+Span(start=0, end=36)
 >>> text = "One claim here. Another one\\nfollows.\\n\\nA third."
 >>> [text[s.start:s.end] for s in sentences(text)]
 ['One claim here.', 'Another one\\nfollows.', 'A third.']
@@ -17,20 +28,52 @@ True
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
+from collections import Counter
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from argmap.model import Span
 
 __all__ = [
+    "MAX_QUOTE",
+    "TYPOGRAPHIC",
+    "Miss",
+    "caret",
     "closest_passage",
+    "explain_miss",
     "find_quote",
+    "occurrences",
     "paragraph_of",
     "paragraphs",
+    "places",
     "sentences",
 ]
 
+#: longest quote, in characters, that argmap looks up (elide longer ones: ``start … end``)
+MAX_QUOTE = 3000
+
+#: characters that ``typographic`` matching treats as their plain forms
+TYPOGRAPHIC: dict[str, str] = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    "\u2026": "...",
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_ONE_TO_ONE = str.maketrans({k: v for k, v in TYPOGRAPHIC.items() if len(v) == 1})
+_EXPANDING = re.compile("[" + "".join(k for k, v in TYPOGRAPHIC.items() if len(v) > 1) + "]")
+_ALIGNED_WORDS = 40  # words of a long quote compared character by character
+_ELISION = re.compile(r"\s+(?:\u2026|\.\.\.)\s+")
 _SENTENCE_END = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 
 
@@ -91,41 +134,271 @@ def sentences(text: str) -> list[Span]:
     return [s for s in result if s.end > s.start]
 
 
-@lru_cache(maxsize=4096)
-def _quote_pattern(quote: str) -> re.Pattern[str]:
-    return re.compile(r"\s+".join(re.escape(word) for word in quote.split()))
+@dataclass(frozen=True)
+class _Folded:
+    """A text with whitespace runs made one space (and typography folded), and its offsets.
 
-
-def find_quote(text: str, quote: str) -> Span | None:
-    """Span of the first occurrence of ``quote`` in ``text``, or None.
-
-    Whitespace runs match any whitespace run; everything else must be equal.
+    Segment ``k`` of the folded text starts at ``starts[k]`` and comes from
+    ``text[origins[k]:ends[k]]``; ``exact[k]`` says whether it maps character
+    by character (a ligature's expansion does not).
     """
-    if not quote.strip():
-        return None
-    m = _quote_pattern(quote).search(text)
-    return Span(m.start(), m.end()) if m else None
+
+    text: str
+    starts: list[int]
+    origins: list[int]
+    ends: list[int]
+    exact: list[bool]
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of the original text that folded ``[start, end)`` comes from."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        j = bisect.bisect_right(self.starts, end - 1) - 1
+        first = self.origins[i] + (start - self.starts[i] if self.exact[i] else 0)
+        last = self.origins[j] + (end - self.starts[j]) if self.exact[j] else self.ends[j]
+        return Span(first, last)
+
+
+def _fold_words(text: str, typographic: bool) -> str:
+    """``text`` with whitespace runs as one space, trimmed, typography folded if asked."""
+    folded = " ".join(text.split())
+    if typographic:
+        folded = _EXPANDING.sub(lambda m: TYPOGRAPHIC[m.group()], folded.translate(_ONE_TO_ONE))
+    return folded
+
+
+@lru_cache(maxsize=8)
+def _folded(text: str, typographic: bool) -> _Folded:
+    parts: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    ends: list[int] = []
+    exact: list[bool] = []
+    at = 0
+
+    def add(piece: str, origin: int, end: int, same: bool) -> None:
+        nonlocal at
+        parts.append(piece)
+        starts.append(at)
+        origins.append(origin)
+        ends.append(end)
+        exact.append(same)
+        at += len(piece)
+
+    table = _ONE_TO_ONE if typographic else {}
+    expanding = typographic and _EXPANDING.search(text) is not None
+    for m in re.finditer(r"\S+", text):
+        if parts:
+            parts.append(" ")
+            at += 1
+        word = m.group()
+        if not (expanding and _EXPANDING.search(word)):
+            add(word.translate(table), m.start(), m.end(), True)
+            continue
+        done = 0
+        for lig in _EXPANDING.finditer(word):
+            if lig.start() > done:
+                add(
+                    word[done : lig.start()].translate(table),
+                    m.start() + done,
+                    m.start() + lig.start(),
+                    True,
+                )
+            add(TYPOGRAPHIC[lig.group()], m.start() + lig.start(), m.start() + lig.end(), False)
+            done = lig.end()
+        if done < len(word):
+            add(word[done:].translate(table), m.start() + done, m.end(), True)
+    return _Folded("".join(parts), starts, origins, ends, exact)
+
+
+def _find_all(haystack: str, needle: str, start: int = 0, limit: int = 100) -> list[int]:
+    found: list[int] = []
+    at = haystack.find(needle, start)
+    while at >= 0 and len(found) < limit:
+        found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def occurrences(
+    text: str, quote: str, *, typographic: bool = False, limit: int = 100
+) -> list[Span]:
+    """Spans of ``text`` where ``quote`` occurs (at most ``limit``), in order.
+
+    An elided quote (``start … end``) occurs once for each ``start`` followed
+    by an ``end`` with no other ``start`` in between.
+
+    Examples
+    --------
+    >>> occurrences("Yes. No. Yes.", "Yes.")
+    [Span(start=0, end=4), Span(start=9, end=13)]
+    >>> occurrences("It\\u2019s a fine day", "It's a fine day", typographic=True)
+    [Span(start=0, end=15)]
+    >>> occurrences("a b c a d c", "a ... c")
+    [Span(start=0, end=5), Span(start=6, end=11)]
+    """
+    if not quote.strip() or len(quote) > MAX_QUOTE:
+        return []
+    folded = _folded(text, typographic)
+    wanted = _fold_words(quote, typographic)
+    spans: list[tuple[int, int]] = [
+        (at, at + len(wanted)) for at in _find_all(folded.text, wanted, limit=limit)
+    ]
+    if not spans and _ELISION.search(quote):
+        spans = _elided(folded.text, [_fold_words(p, typographic) for p in _ELISION.split(quote)])
+        spans = spans[:limit]
+    return [folded.span(a, b) for a, b in spans]
+
+
+def _elided(haystack: str, parts: list[str]) -> list[tuple[int, int]]:
+    if not all(parts):
+        return []
+    starts = _find_all(haystack, parts[0], limit=10_000)
+    spans: list[tuple[int, int]] = []
+    for k, start in enumerate(starts):
+        end = start + len(parts[0])
+        for part in parts[1:]:
+            at = haystack.find(part, end)
+            if at < 0:
+                return spans
+            end = at + len(part)
+        if k + 1 < len(starts) and starts[k + 1] + len(parts[0]) <= end - len(parts[-1]):
+            continue  # a later start gives a shorter span
+        spans.append((start, end))
+    return spans
+
+
+def find_quote(
+    text: str, quote: str, *, typographic: bool = False, occurrence: int = 1
+) -> Span | None:
+    """Span of the ``occurrence``-th occurrence of ``quote`` in ``text``, or None.
+
+    Whitespace runs match any whitespace run; everything else must be equal
+    (typography aside with ``typographic``).
+
+    Examples
+    --------
+    >>> find_quote("Yes. No. Yes.", "Yes.", occurrence=2)
+    Span(start=9, end=13)
+    >>> find_quote("Yes. No. Yes.", "Yes.", occurrence=3) is None
+    True
+    """
+    found = occurrences(text, quote, typographic=typographic, limit=occurrence)
+    return found[occurrence - 1] if 0 < occurrence <= len(found) else None
 
 
 def paragraph_of(paras: list[Span], span: Span) -> int:
     """1-based number of the paragraph that contains ``span.start`` (0 if none).
 
+    ``paras`` is in text order (as :func:`paragraphs` returns it); the
+    lookup is a binary search.
+
     Examples
     --------
     >>> paragraph_of([Span(0, 5), Span(6, 9)], Span(7, 8))
     2
+    >>> paragraph_of([Span(0, 5), Span(6, 9)], Span(5, 6))
+    0
     """
-    for number, para in enumerate(paras, start=1):
-        if para.start <= span.start < para.end:
-            return number
-    return 0
+    number = bisect.bisect_right(paras, span.start, key=lambda p: p.start)
+    return number if number and span.start < paras[number - 1].end else 0
+
+
+@lru_cache(maxsize=8)
+def _layout(text: str) -> tuple[list[Span], list[Span]]:
+    return paragraphs(text), sentences(text)
+
+
+def places(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """The 1-based (paragraph, sentence) numbers where each span of ``text`` starts.
+
+    Examples
+    --------
+    >>> places("Yes. No.\\n\\nYes.", [Span(0, 4), Span(10, 14)])
+    [(1, 1), (2, 3)]
+    """
+    paras, sents = _layout(text)
+    return [(paragraph_of(paras, s), paragraph_of(sents, s)) for s in spans]
+
+
+@dataclass(frozen=True)
+class Miss:
+    """Why a quote is not in the text: the closest passage and where it first differs.
+
+    ``passage`` is the closest passage with whitespace runs made single
+    spaces (empty when nothing is alike), ``ratio`` its similarity in
+    [0, 1], ``column`` the index in ``passage`` of the first character that
+    differs from ``quote`` (whitespace likewise folded), and ``typographic``
+    whether the quote matches once typography is folded.  For an elided
+    quote, ``quote`` is the part that was not found.
+    """
+
+    quote: str
+    passage: str
+    ratio: float
+    column: int
+    typographic: bool = False
+
+
+def explain_miss(text: str, quote: str) -> Miss:
+    """Explain why ``quote`` (not found verbatim) is not in ``text``.
+
+    Examples
+    --------
+    >>> m = explain_miss("Some say dogs are better pets.", "Some say dogs are the better pets.")
+    >>> m.passage, m.column, m.typographic
+    ('Some say dogs are better pets.', 18, False)
+    >>> explain_miss("It\\u2019s late.", "It's late.").typographic
+    True
+    """
+    parts = _ELISION.split(quote) if _ELISION.search(quote) else [quote]
+    if len(parts) > 1:  # the first part that is missing, or the whole if each occurs
+        missing = [p for p in parts if not occurrences(text, p, limit=1)]
+        if missing:
+            quote = missing[0]
+    typographic = bool(occurrences(text, quote, typographic=True, limit=1))
+    span, ratio = _closest(text, quote)
+    passage = " ".join(text[span.start : span.end].split()) if span else ""
+    return Miss(
+        quote, passage, ratio, _first_difference(_fold_words(quote, False), passage), typographic
+    )
+
+
+def _first_difference(a: str, b: str) -> int:
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return i
+    return min(len(a), len(b))
+
+
+def caret(miss: Miss, width: int = 72) -> str:
+    """Two aligned lines, quote over passage, and a caret under the first difference.
+
+    Long lines are cut around the difference.
+
+    Examples
+    --------
+    >>> print(caret(Miss("so to speak", "so the speak", 0.9, 3)))
+    quote:  so to speak
+    source: so the speak
+               ^
+    """
+    start = max(0, miss.column - width // 3)
+    lines = []
+    for label, raw in (("quote:  ", miss.quote), ("source: ", miss.passage)):
+        line = " ".join(raw.split())
+        cut = ("…" if start else "") + line[start : start + width]
+        lines.append(label + cut + ("…" if len(line) > start + width else ""))
+    lines.append(" " * (8 + (1 if start else 0) + miss.column - start) + "^")
+    return "\n".join(lines)
 
 
 def closest_passage(text: str, quote: str) -> tuple[str, float]:
     """The passage of ``text`` most like ``quote``, with a similarity in [0, 1].
 
-    Windows of the quote's word count are compared at every word of the text;
-    the window may grow or shrink by two words to fit a dropped or added word.
+    Windows of the quote's word count are scored in one pass by the words
+    they share with the quote; the best few are then compared character by
+    character, allowing a window two words longer or shorter, so the cost is
+    linear in the text and bounded by :data:`MAX_QUOTE`.
 
     Examples
     --------
@@ -133,24 +406,64 @@ def closest_passage(text: str, quote: str) -> tuple[str, float]:
     ...                 "The Plan, so to speak, also chose Stalin")
     ('The Plan, so the speak, also chose Stalin.', 0.95)
     """
+    span, ratio = _closest(text, quote)
+    return (" ".join(text[span.start : span.end].split()), ratio) if span else ("", 0.0)
+
+
+def _key(word: str) -> str:
+    return word.lower().translate(_ONE_TO_ONE).strip(".,;:!?\"'()[]-")
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Offsets of the words of ``text`` and their keys (one pass per text, shared by misses)."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    wanted = " ".join(quote.split())
+    return words, [_key(text[a:b]) for a, b in words]
+
+
+def _closest(text: str, quote: str, candidates: int = 5) -> tuple[Span | None, float]:
+    wanted = " ".join(quote[:MAX_QUOTE].split())
+    need = Counter(_key(w) for w in wanted.split())
     n = len(wanted.split())
+    words, keys = _words(text)
     if not words or n == 0:
-        return "", 0.0
-    best, best_ratio = "", -1.0
+        return None, 0.0
+    have: Counter[str] = Counter()
+    score = 0
+    scores = []
+    for i, key in enumerate(keys):
+        if have[key] < need[key]:
+            score += 1
+        have[key] += 1
+        if i >= n:
+            old = keys[i - n]
+            have[old] -= 1
+            if have[old] < need[old]:
+                score -= 1
+        scores.append((score, -max(0, i - n + 1)))
+    best_starts = [-s for _, s in heapq.nlargest(candidates * 4, set(scores))]
+    chosen: list[int] = []
+    for s in best_starts:
+        if all(abs(s - c) > n // 2 for c in chosen):
+            chosen.append(s)
+        if len(chosen) == candidates:
+            break
+    # long quotes: align the first words only, so each comparison stays small
+    m = min(n, _ALIGNED_WORDS)
     matcher = SequenceMatcher(autojunk=False)
-    matcher.set_seq2(wanted)
-    for i in range(len(words)):
-        for size in range(max(1, n - 2), n + 3):
-            j = i + size - 1
-            if j >= len(words):
-                break
-            window = " ".join(text[words[i][0] : words[j][1]].split())
-            matcher.set_seq1(window)
-            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best_ratio:
-                best, best_ratio = window, ratio
+    matcher.set_seq2(" ".join(wanted.split()[:m]))
+    best, best_ratio = None, -1.0
+    for c in chosen:
+        for i in range(max(0, c - 2), min(len(words), c + 3)):
+            for size in range(max(1, m - 2), m + 3):
+                j = i + size - 1
+                if j >= len(words):
+                    break
+                matcher.set_seq1(" ".join(text[words[i][0] : words[j][1]].split()))
+                if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                    continue
+                ratio = matcher.ratio()
+                if ratio > best_ratio:
+                    end = j if m == n else min(len(words), i + n) - 1
+                    best, best_ratio = Span(words[i][0], words[end][1]), ratio
     return best, round(best_ratio, 2)

@@ -24,7 +24,7 @@ from argmap.errors import Diagnostic
 from argmap.escape import find_control
 from argmap.model import ROLES, Claim, Map, Relation, Skip, YamlPath, derived_relation_id
 from argmap.schemes import SCHEMES
-from argmap.source import closest_passage
+from argmap.source import MAX_QUOTE, caret, explain_miss, occurrences
 
 __all__ = ["ID_PATTERN", "validate"]
 
@@ -32,13 +32,17 @@ __all__ = ["ID_PATTERN", "validate"]
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def validate(m: Map) -> list[Diagnostic]:
-    """Every problem of ``m`` that makes it unusable, sorted by place."""
+def validate(m: Map, reported: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """Every problem of ``m`` that makes it unusable, sorted by place.
+
+    ``reported`` are ids of claims the loader has already reported as
+    malformed (and left out): references to them are not reported again.
+    """
     found = [
         *_control_characters(m),
         *_ids(m),
         *_thesis(m),
-        *_relations(m),
+        *_relations(m, reported),
         *_vocabulary(m),
         *(_quotes(m) if m.source_text else ()),
     ]
@@ -135,14 +139,15 @@ def _thesis(m: Map) -> Iterator[Diagnostic]:
             )
 
 
-def _relations(m: Map) -> Iterator[Diagnostic]:
+def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
     claim_ids = [c.id for c in m.claims]
     relation_ids = [r.id for r in m.relations]
+    twice = {cid for cid, n in Counter(claim_ids).items() if n > 1}  # duplicate-id says so
     seen: Counter[tuple[str, tuple[str, ...], str]] = Counter()
     for r in m.relations:
         label = f"{r.kind} {r.id!r}"
         for p in r.premises:
-            if not m.has_claim(p):
+            if not m.has_claim(p) and p not in reported:
                 yield _diag(
                     m,
                     r,
@@ -164,7 +169,7 @@ def _relations(m: Map) -> Iterator[Diagnostic]:
                     f"{label} targets undefined relation {r.target!r}",
                     hint,
                 )
-            elif set(r.premises) & set(m.relation(r.target).premises) or r.target == r.id:
+            elif set(r.premises) & set(m.relation(r.target).premises) - twice or r.target == r.id:
                 yield _diag(
                     m,
                     r,
@@ -173,11 +178,9 @@ def _relations(m: Map) -> Iterator[Diagnostic]:
                     "an argument cannot undercut itself; check 'from:' and 'to:'",
                 )
         elif not m.has_claim(r.target):
-            hint = _suggest(r.target, claim_ids) or "define the claim under 'claims:'"
-            if m.has_relation(r.target):
-                hint = f"{r.target!r} is a relation: use type 'undercut' to attack an inference"
-            yield _diag(m, r, "unknown-claim", f"{label} has undefined target {r.target!r}", hint)
-        elif r.target in r.premises:
+            if r.target not in reported:
+                yield _unknown_target(m, r, claim_ids)
+        elif r.target in r.premises and r.target not in twice:
             yield _diag(
                 m,
                 r,
@@ -197,6 +200,22 @@ def _relations(m: Map) -> Iterator[Diagnostic]:
             )
 
 
+def _unknown_target(m: Map, r: Relation, claim_ids: list[str]) -> Diagnostic:
+    message = f"{r.kind} {r.id!r} has undefined target {r.target!r}"
+    hint = _suggest(r.target, claim_ids) or "define the claim under 'claims:'"
+    if m.has_relation(r.target) and r.kind == "support":
+        message = (
+            f"{r.kind} {r.id!r} targets relation {r.target!r}: argmap cannot support an inference"
+        )
+        hint = (
+            f"to add a premise to {r.target!r}, list this claim in its 'from:' "
+            "(a linked premise); 'supports:' names claims"
+        )
+    elif m.has_relation(r.target):
+        hint = f"{r.target!r} is a relation: use type 'undercut' to attack an inference"
+    return _diag(m, r, "unknown-claim", message, hint)
+
+
 def _vocabulary(m: Map) -> Iterator[Diagnostic]:
     for c in m.claims:
         if c.role not in ROLES:
@@ -207,7 +226,17 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                 f"claim {c.id!r} has unknown role {c.role!r}",
                 _suggest(c.role, ROLES) or f"roles: {', '.join(ROLES)}",
             )
-        if m.speakers and c.by not in m.speakers:
+        if m.speakers and c.by not in m.speakers and m.locate((*c.origin, "by")) == m.pos(c):
+            yield _diag(
+                m,
+                c,
+                "unknown-speaker",
+                f"claim {c.id!r} has no 'by:', and the default speaker {c.by!r} "
+                "is not under 'speakers:'",
+                f"give the claim 'by:' one of {', '.join(sorted(m.speakers))}, "
+                f"or declare '{c.by}: Name' under 'speakers:'",
+            )
+        elif m.speakers and c.by not in m.speakers:
             yield _diag(
                 m,
                 c,
@@ -268,23 +297,61 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
 def _quotes(m: Map) -> Iterator[Diagnostic]:
     items: list[Claim | Skip] = [*m.claims, *m.skipped]
     for item in items:
-        if item.span is None and item.quote.strip():
-            passage, ratio = closest_passage(m.source_text, item.quote)
-            name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
-            hint = (
-                f"closest passage ({ratio:.0%} alike): {passage!r}"
-                if ratio >= 0.5
-                else "copy the quote verbatim from the source; only whitespace may differ"
+        if item.span is not None or not item.quote.strip():
+            continue
+        name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
+        if len(item.quote) > MAX_QUOTE:
+            yield _at_field(
+                m,
+                (*item.origin, "quote"),
+                "quote-too-long",
+                f"{name}: the quote has {len(item.quote):,} characters, "
+                f"more than argmap looks up ({MAX_QUOTE:,})",
+                "quote the start and the end with ' … ' between them: 'It began … it ended.'",
             )
-            pos = m.pos(item)
-            yield Diagnostic(
-                m.file,
-                pos.line,
-                pos.column,
-                "quote-not-in-source",
-                f"{name}: quote not found in {m.source!r}: {_short(item.quote)!r}",
-                hint,
-            )
+            continue
+        if isinstance(item, Claim) and item.occurrence > 1:
+            found = occurrences(m.source_text, item.quote, typographic=m.quotes == "typographic")
+            if found:
+                yield _at_field(
+                    m,
+                    (*item.origin, "occurrence"),
+                    "quote-occurrence",
+                    f"{name}: 'occurrence: {item.occurrence}' but the quote occurs "
+                    f"{len(found)} time{'s' if len(found) > 1 else ''} in {m.source!r}",
+                    f"use an occurrence from 1 to {len(found)}",
+                )
+                continue
+        yield _quote_miss(m, item, name)
+
+
+def _at_field(m: Map, path: YamlPath, code: str, message: str, hint: str) -> Diagnostic:
+    """A diagnostic located at ``path`` of the map file, e.g. a claim's field."""
+    at = m.locate(path)
+    return Diagnostic(m.file, at.line, at.column, code, message, hint)
+
+
+def _quote_miss(m: Map, item: Claim | Skip, name: str) -> Diagnostic:
+    miss = explain_miss(m.source_text, item.quote)
+    message = f"{name}: quote not found in {m.source!r}: {_short(item.quote)!r}"
+    hint = "copy the quote verbatim from the source; only whitespace may differ"
+    if miss.typographic:
+        message = (
+            f"{name}: the quote differs from {m.source!r} only in typography "
+            "(quotes, apostrophes, dashes, ligatures)"
+        )
+        hint = "copy those characters from the source, or set 'quotes: typographic' in the map"
+    elif miss.quote != item.quote:
+        message += f" (its part {_short(miss.quote)!r} is not in the source)"
+    detail = ""
+    if miss.ratio >= 0.5 or miss.typographic:
+        detail = caret(miss)
+        if not miss.typographic:
+            hint = f"closest passage ({miss.ratio:.0%} alike) differs at the caret"
+    pos = m.pos(item)
+    return Diagnostic(
+        m.file, pos.line, pos.column, "quote-not-in-source", message, hint, detail=detail
+    )
 
 
 def _short(text: str, limit: int = 60) -> str:

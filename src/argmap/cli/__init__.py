@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from argmap import __version__
-from argmap.cli import core, evaluate, html, teach
 from argmap.cli._common import OutputError, emit_json, flush_stdout, out
 from argmap.errors import ArgmapError
 from argmap.escape import terminal
@@ -28,10 +28,22 @@ from argmap.escape import terminal
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-__all__ = ["build_parser", "main"]
+__all__ = ["COMMANDS", "COMMAND_MODULES", "build_parser", "main"]
 
-#: modules whose ``register`` adds commands, in the order of ``argmap --help``
-COMMAND_MODULES = [core, html, evaluate, teach]
+#: modules of this package whose ``register`` adds commands, in the order of ``argmap --help``
+COMMAND_MODULES = ["core", "html", "evaluate", "teach", "write"]
+
+#: the module that registers each command, so that a command imports only its own module
+#: (a command missing here still works: then every module is imported)
+COMMANDS = {
+    "check": "core",
+    "render": "core",
+    "schemes": "core",
+    "schema": "core",
+    "html": "html",
+    "init": "write",
+    "watch": "write",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,8 +53,12 @@ class _Parser(argparse.ArgumentParser):
         super()._print_message(terminal(message), file)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand and its help text."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand and its help text.
+
+    Given the command line ``argv``, only the module of its command is
+    imported (none for ``--version`` alone), for a fast start.
+    """
     parser = _Parser(
         prog="argmap",
         description="Turn an essay into an argument map you can check and look at.",
@@ -50,9 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name in _modules_for(argv):
+        importlib.import_module(f"argmap.cli.{name}").register(sub)
     return parser
+
+
+def _modules_for(argv: Sequence[str] | None) -> list[str]:
+    if argv is None:
+        return COMMAND_MODULES
+    words = [a for a in argv if not a.startswith("-")]
+    if words and words[0] in COMMANDS:
+        return [COMMANDS[words[0]]]
+    return [] if list(argv) == ["--version"] else COMMAND_MODULES
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,7 +118,8 @@ def _interrupted() -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     try:
         code: int = args.run(args)
     except ArgmapError as exc:

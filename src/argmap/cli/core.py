@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from argmap.checks import CHECKS, Finding, parse_codes, run_checks
+from argmap.api import FAIL_ON, check, with_evaluation
+from argmap.checks import CHECKS, Finding, parse_codes
 from argmap.cli._common import add_command, clip, emit_json, inputs_of, out
-from argmap.coverage import Coverage, coverage
-from argmap.evaluate import claim_labels, claim_strengths
 from argmap.files import write_atomic
 from argmap.graph import to_networkx
 from argmap.load import read_map
-from argmap.model import Map
 from argmap.render.dot import FORMATS, DotOptions, render_image, to_dot
 from argmap.schema import json_schema
 from argmap.schemes import SCHEMES
@@ -29,61 +26,15 @@ __all__ = ["add_evaluation_options", "add_render_options", "dot_options", "evalu
 # --- check -----------------------------------------------------------------
 
 
-def _summary(m: Map, cov: Coverage) -> dict[str, Any]:
-    kinds = {
-        k: sum(r.kind == k for r in m.relations) for k in ("support", "opposition", "undercut")
-    }
-    return {
-        "file": m.file,
-        "title": m.title,
-        "thesis": m.thesis,
-        "source": m.source,
-        "claims": len(m.claims),
-        "relations": {**kinds, "linked": sum(r.linked for r in m.relations)},
-        "speakers": sorted({c.by for c in m.claims}),
-        "quotes_verified": sum(c.span is not None for c in m.claims),
-        "coverage": {
-            "sentences": len(cov.sentences),
-            "covered": len(cov.covered),
-            "skipped": sum(s.status == "skipped" for s in cov.sentences),
-            "uncovered": len(cov.uncovered),
-            "ratio": round(cov.ratio, 4),
-            "rows": [
-                {
-                    "sentence": s.number,
-                    "paragraph": s.paragraph,
-                    "status": s.status,
-                    "claims": list(s.claims),
-                    "skipped": s.skipped,
-                    "text": s.text,
-                }
-                for s in cov.sentences
-            ],
-        },
-    }
-
-
-_FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
     select = parse_codes(args.select, "--select")
     ignore = parse_codes(args.ignore, "--ignore")
     m = read_map(args.file)
-    cov = coverage(m)
-    summary = _summary(m, cov)
-    findings = run_checks(m, select=select, ignore=ignore)
-    failed = any(f.severity in _FAIL_ON[args.fail_on] for f in findings)
+    report = check(m, select=select, ignore=ignore, fail_on=args.fail_on)
     if args.format == "json":
-        emit_json(
-            {
-                **summary,
-                "ok": not failed,
-                "diagnostics": [],
-                "findings": [f.to_dict() for f in findings],
-            }
-        )
-        return 1 if failed else 0
+        emit_json(report.to_dict())
+        return 0 if report.ok else 1
+    summary = report.summary()
     rel = summary["relations"]
     c = summary["coverage"]
     out(f"{m.file}: {m.title!r}")
@@ -97,13 +48,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         f"  coverage: {c['covered']}/{c['sentences'] - c['skipped']} argumentative sentences "
         f"quoted ({c['ratio']:.0%}), {c['skipped']} skipped, {c['uncovered']} uncovered"
     )
-    for s in cov.sentences:
+    for s in report.coverage.sentences:
         if args.verbose or s.status == "uncovered":
             mark = {"covered": "+", "skipped": "·", "uncovered": "!"}[s.status]
             who = ", ".join(s.claims) if s.claims else (s.skipped or "NOT ENCODED")
-            out(f"   {mark} ¶{s.paragraph} s{s.number}: {clip(s.text, 70)}  [{who}]")
-    _print_findings(findings, verbose=args.verbose)
-    if failed:
+            text = s.text if args.verbose else clip(s.text, 70)  # -v: whole, to copy
+            out(f"   {mark} ¶{s.paragraph} s{s.number}: {text}  [{who}]")
+    _print_findings(list(report.findings), verbose=args.verbose)
+    if not report.ok:
         out(f"FAILED (--fail-on {args.fail_on})")
         return 1
     out("OK")
@@ -198,13 +150,7 @@ def add_evaluation_options(p: argparse.ArgumentParser) -> None:
 
 def evaluated(args: argparse.Namespace, G: nx.DiGraph, options: DotOptions) -> DotOptions:
     """Return ``options`` with the labels and strengths the evaluation flags ask for."""
-    if args.evaluate:
-        labels = claim_labels(G, args.evaluate, args.support)
-        options = replace(options, labels=labels, semantics=args.evaluate)
-    if args.gradual:
-        strengths = claim_strengths(G, args.gradual)
-        options = replace(options, strengths=strengths, gradual=args.gradual)
-    return options
+    return with_evaluation(G, options, args.evaluate, args.support, args.gradual)
 
 
 # --- schemes ---------------------------------------------------------------
@@ -263,7 +209,7 @@ def register(sub: Any) -> None:
     p.add_argument("--ignore", metavar="CODES", help="skip these lints (comma-separated)")
     p.add_argument(
         "--fail-on",
-        choices=list(_FAIL_ON),
+        choices=list(FAIL_ON),
         default="error",
         help="exit 1 when a finding of this severity or worse is reported (default error)",
     )

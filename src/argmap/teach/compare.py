@@ -17,6 +17,11 @@ each claim at most once.  Then:
   first cut down to the claims quoting those paragraphs and the relations
   among them (:func:`restrict`); the thesis is then graded only if the
   reference thesis lies there;
+- near misses: a missed reference relation and an extra student relation of
+  the same kind and target whose premises differ only by some left out or
+  added (one's premises a subset of the other's: a linked argument split up,
+  or a premise linked in that the reference does not link);
+- aligned claims whose role or speaker (``by``) differ;
 - the missed and the extra claims and relations, with quotes and places, so
   the student knows what to fix.
 
@@ -50,6 +55,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.model import Claim, Map, Relation, Span
+from argmap.source import paragraphs as paragraphs_of
 
 __all__ = [
     "Alignment",
@@ -129,6 +135,10 @@ class Comparison:
     student: Map = field(repr=False, compare=False)
     reference: Map = field(repr=False, compare=False)
     paragraphs: tuple[int, int] | None = None
+    #: ``(student relation id, reference relation id)``: premises a subset or superset
+    near_misses: tuple[tuple[str, str], ...] = ()
+    #: ``(student claim id, reference claim id, field, student value, reference value)``
+    disagreements: tuple[tuple[str, str, str, str, str], ...] = ()
 
 
 def overlap(a: Span, b: Span) -> float:
@@ -257,6 +267,24 @@ def restrict(m: Map, first: int, last: int) -> Map:
         kept = now
 
 
+def _check_paragraphs(reference: Map, first: int, last: int) -> None:
+    """Raise ``paragraph-range`` when the essay has no paragraph ``last``."""
+    count = len(paragraphs_of(reference.source_text))
+    if last > count:
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    "<command line>",
+                    0,
+                    0,
+                    "paragraph-range",
+                    f"--paragraphs {first}-{last}: {reference.source!r} has {count} paragraphs",
+                    f"give a range within 1-{count}",
+                )
+            ]
+        )
+
+
 def compare(
     student: Map,
     reference: Map,
@@ -268,6 +296,7 @@ def compare(
     thesis_graded = True
     if paragraphs is not None:
         first, last = paragraphs
+        _check_paragraphs(reference, first, last)
         thesis_graded = first <= reference.claim(reference.thesis).paragraph <= last
         student, reference = restrict(student, first, last), restrict(reference, first, last)
     alignment = align_claims(student, reference, min_overlap)
@@ -275,6 +304,10 @@ def compare(
     found = set(to_ref.values())
     matched, wrong = _match_relations(student, reference, to_ref)
     hit = set(matched.values())
+    missed = [r for r in reference.relations if r.id not in hit and r.id not in wrong.values()]
+    extra = [r for r in student.relations if r.id not in matched and r.id not in wrong]
+    near = _near_misses(extra, missed, to_ref)
+    near_s, near_r = {s for s, _ in near}, {r for _, r in near}
     return Comparison(
         min_overlap=min_overlap,
         alignment=tuple(alignment),
@@ -284,17 +317,51 @@ def compare(
         missed_claims=tuple(c.id for c in reference.claims if c.id not in found),
         extra_claims=tuple(c.id for c in student.claims if c.id not in to_ref),
         matched_relations=tuple(sorted(matched.items())),
-        missed_relations=tuple(
-            r.id for r in reference.relations if r.id not in hit and r.id not in wrong.values()
-        ),
-        extra_relations=tuple(
-            r.id for r in student.relations if r.id not in matched and r.id not in wrong
-        ),
+        missed_relations=tuple(r.id for r in missed if r.id not in near_r),
+        extra_relations=tuple(r.id for r in extra if r.id not in near_s),
         wrong_kind=tuple(sorted(wrong.items())),
         student=student,
         reference=reference,
         paragraphs=paragraphs,
+        near_misses=tuple(near),
+        disagreements=_disagreements(student, reference, alignment),
     )
+
+
+def _near_misses(
+    extra: list[Relation], missed: list[Relation], to_ref: dict[str, str]
+) -> list[tuple[str, str]]:
+    """Extra and missed relations, paired when kind and target agree and premises nest."""
+    pairs: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for s in extra:
+        if s.kind == "undercut" or s.target not in to_ref:
+            continue
+        premises = {to_ref.get(p) for p in s.premises}
+        for r in missed:
+            if r.id in used or r.kind != s.kind or r.target != to_ref[s.target]:
+                continue
+            mine = premises - {None}
+            if mine and (
+                mine < set(r.premises) or (set(r.premises) < mine and None not in premises)
+            ):
+                pairs.append((s.id, r.id))
+                used.add(r.id)
+                break
+    return pairs
+
+
+def _disagreements(
+    student: Map, reference: Map, alignment: list[Alignment]
+) -> tuple[tuple[str, str, str, str, str], ...]:
+    """Aligned claims whose role or speaker differ."""
+    found = []
+    for a in alignment:
+        s, r = student.claim(a.student), reference.claim(a.reference)
+        for name, mine, theirs in (("role", s.role, r.role), ("by", s.by, r.by)):
+            if mine != theirs:
+                found.append((s.id, r.id, name, mine, theirs))
+    return tuple(found)
 
 
 # --- reports ---------------------------------------------------------------
@@ -385,7 +452,18 @@ def to_dict(c: Comparison) -> dict[str, Any]:
             {"student": _relation_entry(stu, s), "reference": _relation_entry(ref, r)}
             for s, r in c.wrong_kind
         ],
+        "near_misses": [
+            {"student": _relation_entry(stu, s), "reference": _relation_entry(ref, r)}
+            for s, r in c.near_misses
+        ],
+        "disagreements": [
+            {"student": s, "reference": r, "field": f, "yours": mine, "reference_value": theirs}
+            for s, r, f, mine, theirs in c.disagreements
+        ],
     }
+
+
+_FIELD = {"role": "role", "by": "speaker"}
 
 
 def _score_line(name: str, s: Score) -> str:
@@ -422,6 +500,22 @@ def _sections(c: Comparison) -> list[tuple[str, list[str]]]:
                 f"{relation(w['student'])}; the reference has {w['reference']['kind']} "
                 f"({w['reference']['id']}, {w['reference']['where']})"
                 for w in d["wrong_kind"]
+            ],
+        ),
+        (
+            "Near misses: the right target, premises left out or added",
+            [
+                f"{relation(w['student'])}; the reference has {w['reference']['text']} "
+                f"({w['reference']['id']}, {w['reference']['where']})"
+                for w in d["near_misses"]
+            ],
+        ),
+        (
+            "Claims matched with another role or speaker",
+            [
+                f"{e['student']}: {_FIELD[e['field']]} {e['yours']}, the reference's "
+                f"{e['reference']} has {e['reference_value']}"
+                for e in d["disagreements"]
             ],
         ),
         ("Missed relations", [relation(e) for e in d["missed_relations"]]),

@@ -1,0 +1,161 @@
+"""The library face: read, check, evaluate and draw a map without the command line.
+
+``import argmap`` makes these available as ``argmap.read_map``,
+``argmap.check``, ``argmap.evaluate`` and ``argmap.render``; each returns
+data (the reports the CLI prints are built here, and the CLI only formats
+them).  Bad input raises :class:`~argmap.errors.ArgmapError`.
+
+Examples
+--------
+>>> import argmap
+>>> m = argmap.read_map("tests/data/core/valid.yaml")
+>>> report = argmap.check(m)
+>>> report.ok, report.summary()["coverage"]["ratio"]
+(True, 1.0)
+>>> argmap.evaluate(m).labels["cats-best"]
+'in'
+>>> argmap.render(m, format="dot").startswith("digraph")
+True
+>>> G = m.to_networkx()
+>>> sorted(G.successors("cats-purr"))
+['cats-purr--supports--cats-best']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import networkx as nx
+
+from argmap import evaluate as ev
+from argmap.checks import Finding, run_checks
+from argmap.coverage import Coverage, coverage
+from argmap.graph import to_networkx
+from argmap.load import read_map
+from argmap.model import RELATION_KINDS, Map
+from argmap.render.dot import DotOptions, render_image, to_dot
+from argmap.semantics.bipolar import DEFAULT_SUPPORT
+
+__all__ = ["FAIL_ON", "CheckReport", "check", "evaluate", "read_map", "render", "with_evaluation"]
+
+#: severities that make a check fail, for each ``fail_on`` setting
+FAIL_ON: dict[str, tuple[str, ...]] = {
+    "error": ("error",),
+    "warning": ("error", "warning"),
+    "never": (),
+}
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``argmap check`` reports: the map's summary, its coverage and the lint findings."""
+
+    map: Map
+    coverage: Coverage
+    findings: tuple[Finding, ...]
+    fail_on: str = "error"
+
+    @property
+    def ok(self) -> bool:
+        """Whether no finding has a severity that ``fail_on`` counts as failing."""
+        return not any(f.severity in FAIL_ON[self.fail_on] for f in self.findings)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts of claims and relations, speakers, quotes found and sentence coverage."""
+        m, cov = self.map, self.coverage
+        kinds = {k: sum(r.kind == k for r in m.relations) for k in RELATION_KINDS}
+        return {
+            "file": m.file,
+            "title": m.title,
+            "thesis": m.thesis,
+            "source": m.source,
+            "claims": len(m.claims),
+            "relations": {**kinds, "linked": sum(r.linked for r in m.relations)},
+            "speakers": sorted({c.by for c in m.claims}),
+            "quotes_verified": sum(c.span is not None for c in m.claims),
+            "coverage": {
+                "sentences": len(cov.sentences),
+                "covered": len(cov.covered),
+                "skipped": sum(s.status == "skipped" for s in cov.sentences),
+                "uncovered": len(cov.uncovered),
+                "ratio": round(cov.ratio, 4),
+                "rows": [
+                    {
+                        "sentence": s.number,
+                        "paragraph": s.paragraph,
+                        "status": s.status,
+                        "claims": list(s.claims),
+                        "skipped": s.skipped,
+                        "text": s.text,
+                    }
+                    for s in cov.sentences
+                ],
+            },
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as ``argmap check --format json`` prints it."""
+        return {
+            **self.summary(),
+            "ok": self.ok,
+            "diagnostics": [],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def check(
+    m: Map, select: Iterable[str] = (), ignore: Iterable[str] = (), fail_on: str = "error"
+) -> CheckReport:
+    """Check ``m``: coverage of its source and the lints (all, or ``select`` minus ``ignore``)."""
+    return CheckReport(m, coverage(m), tuple(run_checks(m, select=select, ignore=ignore)), fail_on)
+
+
+def evaluate(
+    m: Map,
+    semantics: str = "grounded",
+    support: str = DEFAULT_SUPPORT,
+    gradual: str = "df-quad",
+    claim: str | None = None,
+) -> ev.Evaluation:
+    """Evaluate ``m`` (what ``argmap evaluate`` prints): see :func:`argmap.evaluate.evaluate`."""
+    return ev.evaluate(to_networkx(m), semantics, support, gradual, claim)
+
+
+def with_evaluation(
+    G: nx.DiGraph,
+    options: DotOptions,
+    semantics: str | None = None,
+    support: str = DEFAULT_SUPPORT,
+    gradual: str | None = None,
+) -> DotOptions:
+    """``options`` with each claim's label under ``semantics`` and strength under ``gradual``."""
+    if semantics:
+        labels = ev.claim_labels(G, semantics, support)
+        options = replace(options, labels=labels, semantics=semantics)
+    if gradual:
+        options = replace(options, strengths=ev.claim_strengths(G, gradual), gradual=gradual)
+    return options
+
+
+def render(
+    m: Map,
+    format: str = "svg",
+    *,
+    options: DotOptions | None = None,
+    semantics: str | None = None,
+    support: str = DEFAULT_SUPPORT,
+    gradual: str | None = None,
+) -> str | bytes:
+    """Draw ``m``: DOT or SVG text, PNG or PDF bytes (Graphviz for all but DOT).
+
+    ``semantics`` and ``gradual`` draw an evaluation as ``argmap render
+    --evaluate/--gradual`` do.
+    """
+    G = to_networkx(m)
+    dot = to_dot(G, with_evaluation(G, options or DotOptions(), semantics, support, gradual))
+    if format == "dot":
+        return dot
+    image = render_image(dot, format)
+    return image.decode() if format == "svg" else image
