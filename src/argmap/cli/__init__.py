@@ -19,14 +19,14 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.cli import core, evaluate, html, teach
+from argmap.cli import core, evaluate, html, interchange, teach
 from argmap.cli._common import OutputError, emit_json, flush_stdout, out
 from argmap.errors import ArgmapError
 
 __all__ = ["build_parser", "main"]
 
 #: modules whose ``register`` adds commands, in the order of ``argmap --help``
-COMMAND_MODULES = [core, html, evaluate, teach]
+COMMAND_MODULES = [core, html, evaluate, teach, interchange]
 
 
 def build_parser() -> argparse.ArgumentParser:
