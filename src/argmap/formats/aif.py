@@ -81,6 +81,7 @@ _SCHEME_IDS = {name.lower(): sid for sid, name in SCHEME_NAMES.items()} | {
 }
 _DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
 _TIME = "2000-01-01 00:00:00"
+_DEFAULT_NAMES = {DEFAULT_SPEAKER: "The authors"}
 _ARGUMENT = ("I", "RA", "CA", "MA", "PA")
 _DIALOGUE = ("L", "YA", "TA")
 assert set(SCHEME_NAMES) == set(SCHEMES)  # noqa: S101 - a new scheme needs its AIF name
@@ -298,7 +299,7 @@ def _relation_kind(r: _Reader, node: _Node) -> tuple[RelationKind, str]:
             node.path,
             "import-bad-edge",
             f"{what} node {node.id!r} has "
-            + (f"a {r.nodes[bad[0]].type} node as premise" if bad else "no premise"),
+            + (f"the {r.nodes[bad[0]].type} node {bad[0]!r} as premise" if bad else "no premise"),
             "the premises of a scheme node are I nodes",
         )
     target = r.nodes[targets[0]]
@@ -418,7 +419,7 @@ def read_aif(text: str, file: str = "<aif>") -> Imported:
         if not node.text.strip():
             raise error(node.path, "import-invalid", f"I node {node.id!r} has no text", "add it")
         quote, speaker, name = _quote(r, node, said)
-        speakers.setdefault(speaker, name or speaker)
+        speakers.setdefault(speaker, name or _DEFAULT_NAMES.get(speaker, speaker))
         more = _obj(extra.get(node.id))
         note = "; ".join(
             n for n in (str(more.get("note", "")), notes.get(claim_of[node.id], "")) if n

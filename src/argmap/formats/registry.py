@@ -124,7 +124,7 @@ def _drawing(name: str, summary: str) -> Format:
         writer=writer,
         drops=_DRAWING,
         commands=("render",),
-        binary=name in ("png", "pdf"),
+        binary=name != "dot",
     )
 
 
@@ -143,15 +143,6 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("yaml", "argmap's own YAML map", (".yaml", ".yml"), writer=lambda m, _o: to_yaml(m)),
         Format(
-            "aif",
-            "AIF JSON (AIFdb, OVA)",
-            (".json",),
-            reader=aif.read_aif,
-            writer=lambda m, _o: aif.write_aif(m),
-            drops=("skipped passages", "the essay"),
-            sniff=_json_with("nodes"),
-        ),
-        Format(
             "xaif",
             "xAIF: AIF and the essay's text",
             (".xaif", ".xaif.json"),
@@ -159,6 +150,15 @@ FORMATS: dict[str, Format] = {
             writer=lambda m, _o: aif.write_xaif(m),
             drops=("skipped passages",),
             sniff=_json_with("AIF"),
+        ),
+        Format(
+            "aif",
+            "AIF JSON (AIFdb, OVA)",
+            (".json",),
+            reader=aif.read_aif,
+            writer=lambda m, _o: aif.write_aif(m),
+            drops=("skipped passages", "the essay"),
+            sniff=_json_with("nodes"),
         ),
         Format(
             "microtext",
@@ -210,7 +210,7 @@ FORMATS: dict[str, Format] = {
             drops=("skipped passages", "the essay"),
         ),
         Format(
-            "json",
+            "node-link",
             "networkx node-link JSON",
             (".json",),
             writer=write_node_link,
