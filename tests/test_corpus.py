@@ -23,7 +23,9 @@ from argmap.load import read_map
 pytestmark = pytest.mark.corpus
 
 CORPORA = os.environ.get("ARGMAP_CORPORA", "")
-TEXTS = sorted((Path(CORPORA) / "arg-microtexts" / "corpus" / "en").glob("*.xml")) if CORPORA else []
+TEXTS = (
+    sorted((Path(CORPORA) / "arg-microtexts" / "corpus" / "en").glob("*.xml")) if CORPORA else []
+)
 
 
 def test_the_corpus_is_there() -> None:
