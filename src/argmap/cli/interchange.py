@@ -76,7 +76,7 @@ def register(sub: Any) -> None:
         sub,
         "import",
         _cmd_import,
-        summary="read a map made in another tool (AIF, xAIF, microtext XML)",
+        summary="read a map made in another tool (AIF, xAIF, Argdown, microtext XML)",
         description="Read FILE in another tool's format and write an argmap YAML map, "
         "OUT, with its source text beside it (OUT with suffix .txt): the file's own essay "
         "text, or, when it carries none, the claims' quotes one per paragraph. The format "

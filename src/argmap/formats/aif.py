@@ -49,6 +49,7 @@ from argmap.formats.base import (
     locator,
     parse_json,
     relation_id,
+    speaker_names,
     with_thesis,
 )
 from argmap.model import ROLES, Claim, Map, Relation, RelationKind
@@ -81,7 +82,6 @@ _SCHEME_IDS = {name.lower(): sid for sid, name in SCHEME_NAMES.items()} | {
 }
 _DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
 _TIME = "2000-01-01 00:00:00"
-_DEFAULT_NAMES = {DEFAULT_SPEAKER: "The authors"}
 _ARGUMENT = ("I", "RA", "CA", "MA", "PA")
 _DIALOGUE = ("L", "YA", "TA")
 assert set(SCHEME_NAMES) == set(SCHEMES)  # noqa: S101 - a new scheme needs its AIF name
@@ -413,13 +413,13 @@ def read_aif(text: str, file: str = "<aif>") -> Imported:
         raise error(root, "import-invalid", "no I nodes: nothing to map", "is this an AIF file?")
     relations, notes = _relations(r, items, claim_of, ext)
     extra = _obj(ext.get("claims"))
-    speakers: dict[str, str] = {}
+    names: dict[str, str] = {}
     claims = []
     for node in (n for n in r.nodes.values() if n.type == "I"):
         if not node.text.strip():
             raise error(node.path, "import-invalid", f"I node {node.id!r} has no text", "add it")
         quote, speaker, name = _quote(r, node, said)
-        speakers.setdefault(speaker, name or _DEFAULT_NAMES.get(speaker, speaker))
+        names.setdefault(speaker, name)
         more = _obj(extra.get(node.id))
         note = "; ".join(
             n for n in (str(more.get("note", "")), notes.get(claim_of[node.id], "")) if n
@@ -446,7 +446,7 @@ def read_aif(text: str, file: str = "<aif>") -> Imported:
         claims=tuple(claims),
         relations=tuple(relations),
         file=file,
-        speakers=speakers,
+        speakers=speaker_names(claims, names),
         locate=locate,
     )
     return Imported(m, essay if isinstance(essay, str) else None, tuple(sorted(set(r.dropped))))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -44,11 +44,26 @@ __all__ = [
     "locator",
     "parse_json",
     "relation_id",
+    "speaker_names",
     "with_thesis",
 ]
 
 #: speaker of claims whose format names none
 DEFAULT_SPEAKER = "authors"
+
+
+def speaker_names(claims: Iterable[Claim], names: Mapping[str, Any]) -> dict[str, str]:
+    """Display names of the claims' speakers: from ``names``, else ``The authors`` or the id.
+
+    Examples
+    --------
+    >>> c = Claim(id="a", text="A.", quote="A", role="thesis", by="authors")
+    >>> speaker_names([c, replace(c, by="bo")], {"bo": "Bo Li"})
+    {'authors': 'The authors', 'bo': 'Bo Li'}
+    """
+    default = {DEFAULT_SPEAKER: "The authors"}
+    return {c.by: str(names.get(c.by) or default.get(c.by, c.by)) for c in claims}
+
 
 _VERBS = {"support": "supports", "opposition": "opposes", "undercut": "undercuts"}
 _NOT_KEBAB = re.compile(r"[^a-z0-9]+")
@@ -208,20 +223,28 @@ def with_thesis(
 ) -> tuple[str, list[Claim]]:
     """The thesis id and the claims with roles that agree with it.
 
-    The thesis is ``wanted`` when it names a claim, else the first claim that
-    some relation concludes and that supports or attacks nothing, else the
-    first claim.  It gets role ``thesis``; any other claim marked ``thesis``
-    becomes a ``claim``.
+    The thesis is ``wanted`` when it names a claim, else the first claim
+    with role ``thesis``, else the first claim that some relation concludes
+    and that supports or attacks nothing, else the first claim.  It gets
+    role ``thesis``; any other claim marked ``thesis`` becomes a ``claim``.
 
     Examples
     --------
-    >>> cs = [Claim(id=i, text=i, quote=i, role="thesis", by="a") for i in "xy"]
+    >>> cs = [Claim(id=i, text=i, quote=i, role="claim", by="a") for i in "xy"]
     >>> rs = [Relation(id="r", kind="support", premises=("x",), target="y")]
-    >>> thesis, cs = with_thesis(cs, rs, "")
-    >>> thesis, [c.role for c in cs]
+    >>> thesis, fixed = with_thesis(cs, rs, "")
+    >>> thesis, [c.role for c in fixed]
     ('y', ['claim', 'thesis'])
+    >>> [c.role for c in with_thesis(fixed, rs, "x")[1]]
+    ['thesis', 'claim']
+    >>> cs[0] = replace(cs[0], role="thesis")
+    >>> with_thesis(cs, rs, "")[0]
+    'x'
     """
     ids = [c.id for c in claims]
+    marked = [c.id for c in claims if c.role == "thesis"]
+    if wanted not in ids and marked:
+        wanted = marked[0]
     if wanted not in ids:
         used = {p for r in relations for p in r.premises}
         concluded = [r.target for r in relations if r.target in ids and r.target not in used]

@@ -8,7 +8,7 @@ module under :mod:`argmap.formats` and one entry of :data:`FORMATS`.
 Examples
 --------
 >>> sorted(f.name for f in FORMATS.values() if f.reader)
-['aif', 'microtext', 'xaif']
+['aif', 'argdown', 'argdown-json', 'microtext', 'xaif']
 >>> format_of_path("essay.GraphML").name
 'graphml'
 >>> guess_reader("<?xml version='1.0'?>\\n<arggraph id='x'>", "a.xml").name
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import ArgmapError, Diagnostic
-from argmap.formats import aif, iccma, markdown, mermaid, microtext
+from argmap.formats import aif, argdown, iccma, markdown, mermaid, microtext
 from argmap.formats.base import DEFAULT_SPEAKER, Imported, WriteOptions
 from argmap.formats.dungexport import iccma_writer
 from argmap.formats.graphml import write_graphml
@@ -143,6 +143,13 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("yaml", "argmap's own YAML map", (".yaml", ".yml"), writer=lambda m, _o: to_yaml(m)),
         Format(
+            "argdown-json",
+            "Argdown's JSON export (argdown json)",
+            (".argdown.json",),
+            reader=argdown.read_argdown_json,
+            sniff=_json_with("statements"),
+        ),
+        Format(
             "xaif",
             "xAIF: AIF and the essay's text",
             (".xaif", ".xaif.json"),
@@ -159,6 +166,14 @@ FORMATS: dict[str, Format] = {
             writer=lambda m, _o: aif.write_aif(m),
             drops=("skipped passages", "the essay"),
             sniff=_json_with("nodes"),
+        ),
+        Format(
+            "argdown",
+            "Argdown text (the subset argmap writes)",
+            (".argdown", ".ad"),
+            reader=argdown.read_argdown,
+            writer=lambda m, _o: argdown.write_argdown(m),
+            drops=("skipped passages", "the essay"),
         ),
         Format(
             "microtext",
