@@ -163,9 +163,14 @@ _TAG = re.compile(r"\s+#(?:\(([^)]*)\)|([^\s#()]+))\s*$")
 _UNESCAPE = re.compile(r"\\(.)")
 
 
+def _unescaped_end(text: str) -> bool:
+    """Whether ``text`` does not end in an escaping backslash (an odd run of them)."""
+    return (len(text) - len(text.rstrip("\\"))) % 2 == 0
+
+
 def _text_and_tags(rest: str) -> tuple[str, list[str]]:
     tags: list[str] = []
-    while (found := _TAG.search(rest)) and not rest[: found.start()].endswith("\\"):
+    while (found := _TAG.search(rest)) and _unescaped_end(rest[: found.start()]):
         tags.insert(0, found.group(1) or found.group(2))
         rest = rest[: found.start()]
     return _UNESCAPE.sub(r"\1", rest.strip()), tags
@@ -455,13 +460,10 @@ def _json_relation(rel: dict[str, Any], names: _Names, index: int) -> Relation |
     source, target = str(rel.get("from")), str(rel.get("to"))
     if kind is None:
         return f"{rel.get('relationType')} relations"
+    if rel.get("fromType") == "argument":  # Argdown gives an argument its conclusion's relations
+        source = arguments.get(source, ([], ""))[1]
     title = placeholders.get(source, "")
-    if title:
-        premises = arguments[title][0]
-    elif rel.get("fromType") == "argument":
-        premises, title = arguments.get(source, ([], ""))[0], source
-    else:
-        premises = [source]
+    premises = arguments[title][0] if title else [source]
     if kind == "undercut" and len(names.outgoing.get(target, [])) == 1:
         to = names.outgoing[target][0]  # an undercut of the one relation from a statement
     elif kind == "undercut" or rel.get("toType") in ("inference", "argument"):

@@ -43,6 +43,7 @@ for (const [title, a] of Object.entries(response.arguments || {})) {
 }
 const relations = (response.relations || []).map((r) => ({
   from: r.from.title,
+  fromType: r.from.type,
   to: r.to.title ?? r.to.argumentTitle,
   type: r.relationType,
 }));
