@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import maps
 
 from argmap.formats.argdown import read_argdown, read_argdown_json, write_argdown
 from argmap.formats.base import finish
 from argmap.formats.yamlmap import to_yaml
 from argmap.load import load_map, read_map
 from argmap.model import Map
+from strategies import maps
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "formats"
@@ -57,7 +57,7 @@ def _parsed_relations(doc: dict[str, Any]) -> set[tuple[str, tuple[str, ...], st
         if a["conclusion"][0].endswith("--conclusion")
     }
     found = set()
-    for title, a in args.items():
+    for a in args.values():
         end = a["conclusion"][0]
         if not end.endswith("--conclusion"):
             found.add(("support", tuple(a["premises"]), end))
