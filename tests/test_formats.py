@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 
 from argmap.cli import main
 from argmap.errors import ArgmapError
-from argmap.formats import aif
+from argmap.formats import aif, sadface
 from argmap.formats.base import WriteOptions, finish
 from argmap.formats.dungexport import map_framework
 from argmap.formats.iccma import read_apx, write_apx
@@ -353,3 +353,59 @@ def test_node_link_keeps_every_attribute() -> None:
     assert G.nodes[claim.id]["quote"] == claim.quote
     assert G.nodes[claim.id]["by"] == claim.by
     assert G.number_of_edges() == sum(len(r.premises) + 1 for r in m.relations)
+
+
+# --- SADFace --------------------------------------------------------------------------
+
+#: keys the sadface library's own setters write into metadata.core and its validator rejects
+_SADFACE_CORE_EXTRAS = {
+    f"Metadata contains the invalid key: {k}" for k in ("title", "description", "notes", "claim")
+}
+
+
+def _sadface_checks(m: Map) -> None:
+    import arguebuf as ab
+    import sadface as sf
+    import sadface.validation as sv
+    from arguebuf.model.scheme import Attack, Support
+
+    text = sadface.write_sadface(m)
+    doc = json.loads(text)
+    _ok, problems = sv.verify(doc)
+    assert set(problems) <= _SADFACE_CORE_EXTRAS
+    sf.set_doc(doc)
+    assert len(sf.list_atoms()) == len(m.claims)
+    assert len(sf.list_arguments()) == len(m.relations)
+    assert sf.get_claim() == next(
+        n["id"] for n in doc["nodes"] if n["text"] == m.claim(m.thesis).text
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        g = ab.load.sadface(doc)
+    schemes = [s.scheme for s in g.scheme_nodes.values()]
+    counts = (len(g.atom_nodes), sum(isinstance(s, Support) for s in schemes))
+    assert (*counts, sum(isinstance(s, Attack) for s in schemes)) == _expected_counts(m)
+
+
+def test_sadface_export_of_the_essay_loads_in_sadface_and_arguebuf() -> None:
+    _sadface_checks(_essay())
+
+
+def test_sadface_round_trip_of_the_essay(tmp_path: Path) -> None:
+    m = _essay()
+    imported = sadface.read_sadface(sadface.write_sadface(m), "e.json")
+    assert imported.dropped == ()
+    back, source, built = finish(imported, "back.txt")
+    assert (source, built) == (m.source_text, False)
+    (tmp_path / "back.txt").write_text(source, encoding="utf-8")
+    assert _facts(load_map(to_yaml(back), str(tmp_path / "b.yaml"), tmp_path)) == _facts(m)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=maps(Path(tempfile.mkdtemp())))
+def test_sadface_generated_maps(data: Map) -> None:
+    _sadface_checks(data)
+    folder = Path(tempfile.mkdtemp())
+    back, source, _built = finish(sadface.read_sadface(sadface.write_sadface(data), "g"), "b.txt")
+    (folder / "b.txt").write_text(source, encoding="utf-8")
+    assert _facts(load_map(to_yaml(back), str(folder / "b.yaml"), folder)) == _facts(data)

@@ -45,6 +45,7 @@ from argmap.formats.base import (
     Imported,
     JsonPath,
     import_error,
+    json_object,
     kebab,
     locator,
     parse_json,
@@ -52,10 +53,10 @@ from argmap.formats.base import (
     speaker_names,
     with_thesis,
 )
-from argmap.model import ROLES, Claim, Map, Relation, RelationKind
+from argmap.model import ROLES, Claim, Map, Pos, Relation, RelationKind
 from argmap.schemes import SCHEMES
 
-__all__ = ["SCHEME_NAMES", "read_aif", "to_aif", "write_aif", "write_xaif"]
+__all__ = ["SCHEME_NAMES", "read_aif", "read_aif_data", "to_aif", "write_aif", "write_xaif"]
 
 #: AIF scheme names of argmap's schemes (AIFdb's names where it has one)
 SCHEME_NAMES: dict[str, str] = {
@@ -85,11 +86,6 @@ _TIME = "2000-01-01 00:00:00"
 _ARGUMENT = ("I", "RA", "CA", "MA", "PA")
 _DIALOGUE = ("L", "YA", "TA")
 assert set(SCHEME_NAMES) == set(SCHEMES)  # noqa: S101 - a new scheme needs its AIF name
-
-
-def _obj(value: Any) -> dict[str, Any]:
-    """``value`` when it is a JSON object, else an empty one."""
-    return value if isinstance(value, dict) else {}
 
 
 # --- writing -----------------------------------------------------------------
@@ -343,7 +339,7 @@ def _relations(
             r.dropped.append("preferences (PA, kept as notes)")
         if node.type == "MA":
             r.dropped.append("rephrases (MA, read as supports)")
-    extra = _obj(ext.get("relations"))
+    extra = json_object(ext.get("relations"))
     ids = IdMaker()
     final: dict[str, str] = {}
 
@@ -360,14 +356,14 @@ def _relations(
             to = final_id(target, (*seen, node_id)) if kind == "undercut" else claim_of[target]
             premises = [claim_of[p] for p in r.of(r.nodes[node_id].into, "I")]
             default = relation_id(kind, premises, to)
-            wanted = str(_obj(extra.get(node_id)).get("id", node_id))
+            wanted = str(json_object(extra.get(node_id)).get("id", node_id))
             final[node_id] = default if wanted == default else ids.make(wanted)
         return final[node_id]
 
     relations = []
     for node_id, (kind, target) in shape.items():
         node = r.nodes[node_id]
-        more = _obj(extra.get(node_id))
+        more = json_object(extra.get(node_id))
         relations.append(
             Relation(
                 id=final_id(node_id),
@@ -386,12 +382,6 @@ def _relations(
 def read_aif(text: str, file: str = "<aif>") -> Imported:
     """Read AIF JSON or xAIF; raise a located ArgmapError for a file argmap cannot hold."""
     data, positions = parse_json(text, file)
-    locate = locator(text, positions)
-
-    def error(path: JsonPath, code: str, message: str, hint: str) -> Exception:
-        pos = locate(path)
-        return import_error(file, pos, code, message, hint)
-
     root: JsonPath = ()
     essay = None
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
@@ -399,20 +389,40 @@ def read_aif(text: str, file: str = "<aif>") -> Imported:
         if isinstance(essay, dict):  # older xAIF: {"txt": ...}
             essay = essay.get("txt")
         data = data["AIF"]
+    return read_aif_data(data, file, locator(text, positions), root, essay)
+
+
+def read_aif_data(
+    data: Any, file: str, locate: Callable[[JsonPath], Pos], root: JsonPath = (), essay: Any = None
+) -> Imported:
+    """Read an AIF document already parsed from JSON; ``locate`` places its paths in ``file``.
+
+    ``root`` is the path of the AIF object in the file (``("AIF",)`` in xAIF),
+    ``essay`` the text that came with it, if any.  Other formats that translate
+    themselves into AIF node by node (SADFace) share this reader and its errors.
+    """
+
+    def error(path: JsonPath, code: str, message: str, hint: str) -> Exception:
+        return import_error(file, locate(path), code, message, hint)
+
     if not isinstance(data, dict) or "nodes" not in data or "edges" not in data:
         raise error(root, "import-invalid", "no 'nodes' and 'edges'", "is this an AIF file?")
     r = _Reader(file, error)
     r.read_nodes(data["nodes"], (*root, "nodes"))
     r.read_edges(data["edges"], (*root, "edges"))
-    ext = _obj(data.get("argmap"))
+    ext = json_object(data.get("argmap"))
     items = {str(n["nodeID"]): n for n in data["nodes"]}
     said = _speakers(data, ext)
     ids = IdMaker()
-    claim_of = {n.id: ids.make(n.id) for n in r.nodes.values() if n.type == "I"}
+    extra = json_object(ext.get("claims"))
+    claim_of = {
+        n.id: ids.make(str(json_object(extra.get(n.id)).get("id") or n.id))
+        for n in r.nodes.values()
+        if n.type == "I"
+    }
     if not claim_of:
         raise error(root, "import-invalid", "no I nodes: nothing to map", "is this an AIF file?")
     relations, notes = _relations(r, items, claim_of, ext)
-    extra = _obj(ext.get("claims"))
     names: dict[str, str] = {}
     claims = []
     for node in (n for n in r.nodes.values() if n.type == "I"):
@@ -420,7 +430,7 @@ def read_aif(text: str, file: str = "<aif>") -> Imported:
             raise error(node.path, "import-invalid", f"I node {node.id!r} has no text", "add it")
         quote, speaker, name = _quote(r, node, said)
         names.setdefault(speaker, name)
-        more = _obj(extra.get(node.id))
+        more = json_object(extra.get(node.id))
         note = "; ".join(
             n for n in (str(more.get("note", "")), notes.get(claim_of[node.id], "")) if n
         )

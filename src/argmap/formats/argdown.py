@@ -55,6 +55,7 @@ from argmap.formats.base import (
     IdMaker,
     Imported,
     import_error,
+    json_object,
     locator,
     parse_json,
     relation_id,
@@ -70,10 +71,6 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _ARROWS: dict[RelationKind, str] = {"support": "+>", "opposition": "->", "undercut": "_>"}
 _KINDS: dict[str, RelationKind] = {v: k for k, v in _ARROWS.items()}
 _PLACEHOLDER = "--conclusion"
-
-
-def _obj(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
 def escape(text: str) -> str:
@@ -262,7 +259,7 @@ def _parse(text: str, file: str) -> _Doc:
 def read_argdown(text: str, file: str = "<argdown>") -> Imported:
     """Read the Argdown subset :func:`write_argdown` writes (see the module doc)."""
     doc = _parse(text, file)
-    extra = _obj(doc.front.get("argmap"))
+    extra = json_object(doc.front.get("argmap"))
     more = extra.get("claims") or {}
     names = extra.get("speakers") or {}
     where: dict[YamlPath, Pos] = {}
@@ -272,7 +269,7 @@ def read_argdown(text: str, file: str = "<argdown>") -> Imported:
             continue
         role = next((t for t in tags if t in ROLES), "claim")
         by = next((t[3:] for t in tags if t.startswith("by-")), DEFAULT_SPEAKER)
-        data = _obj(more.get(title))
+        data = json_object(more.get(title))
         where[("statements", title)] = Pos(line, 1)
         claims.append(
             Claim(
@@ -310,7 +307,7 @@ def _relations(doc: _Doc, more: dict[str, Any], where: dict[YamlPath, Pos]) -> l
             title = doc.placeholders[first[0]]
             premises, line = doc.arguments[title]
         rid = title or relation_id(kind, premises, target)
-        data = _obj(more.get(rid))
+        data = json_object(more.get(rid))
         scheme = str(data.get("scheme", ""))
         where[("links", rid)] = Pos(line, 1)
         relations.append(
@@ -371,7 +368,7 @@ def read_argdown_json(text: str, file: str = "<argdown-json>") -> Imported:
         raise import_error(
             file, Pos(1, 1), "import-invalid", "no 'statements'", "is this Argdown's JSON export?"
         )
-    arguments = {str(k): _pcs(v) for k, v in _obj(data.get("arguments")).items()}
+    arguments = {str(k): _pcs(v) for k, v in json_object(data.get("arguments")).items()}
     placeholders = {
         end: title
         for title, (premises, end) in arguments.items()
@@ -383,7 +380,7 @@ def read_argdown_json(text: str, file: str = "<argdown-json>") -> Imported:
     for title, ec in data["statements"].items():
         if title in placeholders:
             continue
-        words, tags, _line = _member_text(_obj(ec))
+        words, tags, _line = _member_text(json_object(ec))
         claim_of[title] = ids.make(title)
         claims.append(
             Claim(
@@ -413,7 +410,7 @@ def read_argdown_json(text: str, file: str = "<argdown-json>") -> Imported:
         and all(p in claim_of for p in premises)
     ]
     names = _Names(claim_of, relation_of, arguments, placeholders)
-    items = [_obj(rel) for rel in data.get("relations") or []]
+    items = [json_object(rel) for rel in data.get("relations") or []]
     undercuts = [r.get("relationType") == "undercut" for r in items]
     for last in (False, True):  # undercuts last: one may target a statement's relation
         for i, rel in enumerate(items):

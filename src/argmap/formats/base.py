@@ -38,6 +38,7 @@ __all__ = [
     "WriteOptions",
     "finish",
     "import_error",
+    "json_object",
     "json_positions",
     "kebab",
     "locate_offset",
@@ -107,6 +108,17 @@ def import_error(file: str, pos: Pos, code: str, message: str, hint: str) -> Arg
     a.json:3:5: error: import-syntax: bad (hint: fix it)
     """
     return ArgmapError([Diagnostic(file, pos.line, pos.column, code, message, hint)])
+
+
+def json_object(value: Any) -> dict[str, Any]:
+    """``value`` when it is a JSON object, else an empty one (for optional parts of a file).
+
+    Examples
+    --------
+    >>> json_object({"a": 1}), json_object([1])
+    ({'a': 1}, {})
+    """
+    return value if isinstance(value, dict) else {}
 
 
 def kebab(text: str) -> str:

@@ -8,7 +8,7 @@ module under :mod:`argmap.formats` and one entry of :data:`FORMATS`.
 Examples
 --------
 >>> sorted(f.name for f in FORMATS.values() if f.reader)
-['aif', 'argdown', 'argdown-json', 'microtext', 'xaif']
+['aif', 'argdown', 'argdown-json', 'microtext', 'sadface', 'xaif']
 >>> format_of_path("essay.GraphML").name
 'graphml'
 >>> guess_reader("<?xml version='1.0'?>\\n<arggraph id='x'>", "a.xml").name
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import ArgmapError, Diagnostic
-from argmap.formats import aif, argdown, iccma, markdown, mermaid, microtext
+from argmap.formats import aif, argdown, iccma, markdown, mermaid, microtext, sadface
 from argmap.formats.base import DEFAULT_SPEAKER, Imported, WriteOptions
 from argmap.formats.dungexport import iccma_writer
 from argmap.formats.graphml import write_graphml
@@ -148,6 +148,15 @@ FORMATS: dict[str, Format] = {
             (".argdown.json",),
             reader=argdown.read_argdown_json,
             sniff=_json_with("statements"),
+        ),
+        Format(
+            "sadface",
+            "SADFace JSON",
+            (".sadface.json", ".sadface"),
+            reader=sadface.read_sadface,
+            writer=lambda m, _o: sadface.write_sadface(m),
+            drops=("skipped passages",),
+            sniff=_json_with("analyst_name"),
         ),
         Format(
             "xaif",
