@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 
 from argmap.cli import main
 from argmap.errors import ArgmapError
-from argmap.formats import aif, sadface
+from argmap.formats import aif, kialo, sadface
 from argmap.formats.base import WriteOptions, finish
 from argmap.formats.dungexport import map_framework
 from argmap.formats.iccma import read_apx, write_apx
@@ -409,3 +409,61 @@ def test_sadface_generated_maps(data: Map) -> None:
     back, source, _built = finish(sadface.read_sadface(sadface.write_sadface(data), "g"), "b.txt")
     (folder / "b.txt").write_text(source, encoding="utf-8")
     assert _facts(load_map(to_yaml(back), str(folder / "b.yaml"), folder)) == _facts(data)
+
+
+# --- Kialo, and every sample through the commands ------------------------------------
+
+
+def test_kialo_sample() -> None:
+    imported = kialo.read_kialo((DATA / "cars.kialo.txt").read_text(), "cars.kialo.txt")
+    m = imported.map
+    assert m.title == "Should cities ban cars from their centres?"
+    assert m.claim("c1-1").text == (
+        "Cars make the air in city centres dirty, and dirty air makes people ill "
+        "(see the WHO report)."
+    )
+    assert [(c.id, c.role, c.by) for c in m.claims] == [
+        ("c1", "thesis", "authors"),
+        ("c1-1", "claim", "authors"),
+        ("c1-1-1", "opponent", "opponent"),
+        ("c1-1-1-1", "rebuttal", "authors"),
+        ("c1-2", "opponent", "opponent"),
+        ("c1-2-1", "rebuttal", "authors"),
+        ("c1-3", "claim", "authors"),
+    ]
+    assert [(r.kind, r.premises, r.target) for r in m.relations][-1] == (
+        "support",
+        ("c1-1",),
+        "c1-3",
+    )  # -> See 1.1.
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("debate.json", "aif"),
+        ("microtext.xml", "microtext"),
+        ("cars.argdown.json", "argdown-json"),
+        ("cars.kialo.txt", "kialo"),
+    ],
+)
+def test_every_sample_imports_checks_renders_and_pages(
+    name: str, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "m.yaml"
+    assert main(["import", str(DATA / name), "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {out} ({fmt}: ")
+    assert main(["check", str(out)]) == 0
+    assert main(["render", str(out), "-o", str(tmp_path / "m.svg")]) == 0
+    assert main(["html", str(out), "-o", str(tmp_path / "m.html")]) == 0
+
+
+@pytest.mark.parametrize("fmt", ["aif", "xaif", "sadface", "argdown"])
+def test_export_then_import_through_the_commands(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / f"essay.{fmt}"
+    assert main(["export", str(ROOT / "claims.yaml"), "--format", fmt, "-o", str(exported)]) == 0
+    assert main(["import", str(exported), "--from", fmt, "-o", str(tmp_path / "back.yaml")]) == 0
+    capsys.readouterr()
+    assert _facts(read_map(tmp_path / "back.yaml")) == _facts(_essay())

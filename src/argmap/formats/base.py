@@ -62,7 +62,7 @@ def speaker_names(claims: Iterable[Claim], names: Mapping[str, Any]) -> dict[str
     >>> speaker_names([c, replace(c, by="bo")], {"bo": "Bo Li"})
     {'authors': 'The authors', 'bo': 'Bo Li'}
     """
-    default = {DEFAULT_SPEAKER: "The authors"}
+    default = {DEFAULT_SPEAKER: "The authors", "opponent": "The opponent"}
     return {c.by: str(names.get(c.by) or default.get(c.by, c.by)) for c in claims}
 
 

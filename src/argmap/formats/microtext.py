@@ -38,7 +38,7 @@ import xml.parsers.expat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from argmap.formats.base import IdMaker, Imported, import_error
+from argmap.formats.base import IdMaker, Imported, import_error, speaker_names
 from argmap.model import Claim, Map, Pos, Relation, RelationKind, YamlPath
 
 __all__ = ["EDGE_TYPES", "read_microtext"]
@@ -303,7 +303,7 @@ def read_microtext(text: str, file: str = "<microtext>") -> Imported:
         claims=tuple(claims),
         relations=tuple(relations),
         file=file,
-        speakers={"authors": "The authors", "opponent": "The opponent"},
+        speakers=speaker_names(claims, {}),
         locate=locate,
     )
     return Imported(m, source)

@@ -8,7 +8,7 @@ module under :mod:`argmap.formats` and one entry of :data:`FORMATS`.
 Examples
 --------
 >>> sorted(f.name for f in FORMATS.values() if f.reader)
-['aif', 'argdown', 'argdown-json', 'microtext', 'sadface', 'xaif']
+['aif', 'argdown', 'argdown-json', 'kialo', 'microtext', 'sadface', 'xaif']
 >>> format_of_path("essay.GraphML").name
 'graphml'
 >>> guess_reader("<?xml version='1.0'?>\\n<arggraph id='x'>", "a.xml").name
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import ArgmapError, Diagnostic
-from argmap.formats import aif, argdown, iccma, markdown, mermaid, microtext, sadface
+from argmap.formats import aif, argdown, iccma, kialo, markdown, mermaid, microtext, sadface
 from argmap.formats.base import DEFAULT_SPEAKER, Imported, WriteOptions
 from argmap.formats.dungexport import iccma_writer
 from argmap.formats.graphml import write_graphml
@@ -183,6 +183,13 @@ FORMATS: dict[str, Format] = {
             reader=argdown.read_argdown,
             writer=lambda m, _o: argdown.write_argdown(m),
             drops=("skipped passages", "the essay"),
+        ),
+        Format(
+            "kialo",
+            "Kialo's plain-text discussion export",
+            (".kialo", ".kialo.txt"),
+            reader=kialo.read_kialo,
+            sniff=lambda t: t.lstrip().startswith("Discussion Title:"),
         ),
         Format(
             "microtext",
