@@ -98,7 +98,7 @@ def test_guess_reader_by_content_first() -> None:
 
 def test_dropped_names_only_what_the_map_uses() -> None:
     m = _essay()
-    assert dropped(FORMATS["aif"], m) == ["skipped passages", "the essay"]
+    assert dropped(FORMATS["aif"], m) == ["essay text", "skipped passages"]
     assert dropped(FORMATS["xaif"], m) == ["skipped passages"]
     assert dropped(FORMATS["yaml"], m) == []
     assert "speakers" in dropped(FORMATS["apx"], m)
@@ -311,8 +311,8 @@ def test_export_warns_once_about_what_it_drops(
     printed = capsys.readouterr()
     assert printed.out == f"wrote {out} (apx)\n"
     assert printed.err == (
-        "argmap: warning: apx has no place for the map's answered questions, "
-        "notes, quotes, roles, schemes, skipped passages, speakers, texts, the essay\n"
+        "argmap: warning: apx has no place for the map's answered questions, essay text, "
+        "notes, quotes, roles, schemes, skipped passages, speakers, texts\n"
     )
     af = read_apx(out.read_text())
     assert out.read_text() == write_apx(map_framework(_essay(), "none"))

@@ -65,7 +65,7 @@ FEATURES: dict[str, Callable[[Map], bool]] = {
     "schemes": lambda m: any(r.scheme for r in m.relations),
     "answered questions": lambda m: any(r.answered for r in m.relations),
     "skipped passages": lambda m: bool(m.skipped),
-    "the essay": lambda m: bool(m.source_text),
+    "essay text": lambda m: bool(m.source_text),
 }
 
 
@@ -109,10 +109,17 @@ _GRAPH_ONLY = (
     "schemes",
     "answered questions",
     "skipped passages",
-    "the essay",
+    "essay text",
     "texts",
 )
-_DRAWING = ("quotes", "notes", "base scores", "answered questions", "skipped passages", "the essay")
+_DRAWING = (
+    "quotes",
+    "notes",
+    "base scores",
+    "answered questions",
+    "skipped passages",
+    "essay text",
+)
 
 
 def _drawing(name: str, summary: str) -> Format:
@@ -173,7 +180,7 @@ FORMATS: dict[str, Format] = {
             (".json",),
             reader=aif.read_aif,
             writer=lambda m, _o: aif.write_aif(m),
-            drops=("skipped passages", "the essay"),
+            drops=("skipped passages", "essay text"),
             sniff=_json_with("nodes"),
         ),
         Format(
@@ -182,7 +189,7 @@ FORMATS: dict[str, Format] = {
             (".argdown", ".ad"),
             reader=argdown.read_argdown,
             writer=lambda m, _o: argdown.write_argdown(m),
-            drops=("skipped passages", "the essay"),
+            drops=("skipped passages", "essay text"),
         ),
         Format(
             "kialo",
@@ -223,7 +230,7 @@ FORMATS: dict[str, Format] = {
                 "schemes",
                 "answered questions",
                 "skipped passages",
-                "the essay",
+                "essay text",
             ),
         ),
         Format(
@@ -238,14 +245,14 @@ FORMATS: dict[str, Format] = {
             "GraphML for yEd, Gephi, Cytoscape",
             (".graphml",),
             writer=write_graphml,
-            drops=("skipped passages", "the essay"),
+            drops=("skipped passages", "essay text"),
         ),
         Format(
             "node-link",
             "networkx node-link JSON",
             (".json",),
             writer=write_node_link,
-            drops=("skipped passages", "the essay"),
+            drops=("skipped passages", "essay text"),
         ),
         _iccma("apx", (".apx",), iccma.write_apx),
         _iccma("tgf", (".tgf",), iccma.write_tgf),
