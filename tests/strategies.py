@@ -1,12 +1,14 @@
-"""Hypothesis strategies shared by the format tests: valid argument maps."""
+"""What the format tests share: generated valid maps, and what a round trip must keep."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from typing import Any
 
 from hypothesis import strategies as st
 
-from argmap.formats.base import relation_id
+from argmap.formats.base import Imported, finish, relation_id
 from argmap.formats.yamlmap import to_yaml
 from argmap.load import load_map
 from argmap.model import ROLES, Claim, Map, Relation, RelationKind
@@ -109,3 +111,24 @@ def maps(draw: st.DrawFn, folder: Path) -> Map:
         speakers=speakers,
     )
     return load_map(to_yaml(m), str(folder / "map.yaml"), folder)
+
+
+def facts(m: Map) -> dict[str, Any]:
+    """What a round trip must keep: claims, quotes, roles, speakers, relations, schemes."""
+    return {
+        "title": m.title,
+        "thesis": m.thesis,
+        "claims": [(c.id, c.text, c.quote, c.role, c.by, c.tags, c.note, c.base) for c in m.claims],
+        "relations": sorted(
+            (r.id, r.kind, r.premises, r.target, r.scheme, r.answered, r.note) for r in m.relations
+        ),
+        "speakers": {c.by: m.speaker_name(c.by) for c in m.claims},
+    }
+
+
+def reload(imported: Imported) -> Map:
+    """The map ``argmap import`` would write for ``imported``, loaded back from a scratch folder."""
+    folder = Path(tempfile.mkdtemp())
+    back, source, _built = finish(imported, "back.txt")
+    (folder / "back.txt").write_text(source, encoding="utf-8")
+    return load_map(to_yaml(back), str(folder / "back.yaml"), folder)

@@ -19,11 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from argmap.formats.argdown import read_argdown, read_argdown_json, write_argdown
-from argmap.formats.base import finish
-from argmap.formats.yamlmap import to_yaml
-from argmap.load import load_map, read_map
+from argmap.load import read_map
 from argmap.model import Map
-from strategies import maps
+from strategies import facts, maps, reload
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "formats"
@@ -85,24 +83,8 @@ def _check_with_parser(m: Map) -> None:
     }
 
 
-def _facts(m: Map) -> dict[str, Any]:
-    return {
-        "title": m.title,
-        "thesis": m.thesis,
-        "claims": [(c.id, c.text, c.quote, c.role, c.by, c.tags, c.note, c.base) for c in m.claims],
-        "relations": sorted(
-            (r.id, r.kind, r.premises, r.target, r.scheme, r.answered, r.note) for r in m.relations
-        ),
-        "speakers": {c.by: m.speaker_name(c.by) for c in m.claims},
-    }
-
-
 def _round_trip(m: Map) -> Map:
-    folder = Path(tempfile.mkdtemp())
-    back, source, built = finish(read_argdown(write_argdown(m), "m.argdown"), "back.txt")
-    assert built
-    (folder / "back.txt").write_text(source, encoding="utf-8")
-    return load_map(to_yaml(back), str(folder / "back.yaml"), folder)
+    return reload(read_argdown(write_argdown(m), "m.argdown"))
 
 
 def test_the_essay_parses_with_the_same_statements_and_relations() -> None:
@@ -111,13 +93,13 @@ def test_the_essay_parses_with_the_same_statements_and_relations() -> None:
 
 def test_the_essay_round_trips() -> None:
     m = read_map(ROOT / "claims.yaml")
-    assert _facts(_round_trip(m)) == _facts(m)
+    assert facts(_round_trip(m)) == facts(m)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=maps(Path(tempfile.mkdtemp())))
 def test_generated_maps_round_trip(data: Map) -> None:
-    assert _facts(_round_trip(data)) == _facts(data)
+    assert facts(_round_trip(data)) == facts(data)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -22,10 +22,9 @@ from argmap.formats.dungexport import map_framework
 from argmap.formats.iccma import read_apx, write_apx
 from argmap.formats.microtext import read_microtext
 from argmap.formats.registry import FORMATS, dropped, format_of_path, guess_reader, writers
-from argmap.formats.yamlmap import to_yaml
-from argmap.load import load_map, read_map
+from argmap.load import read_map
 from argmap.model import Map
-from strategies import maps
+from strategies import facts, maps, reload
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "formats"
@@ -36,25 +35,9 @@ def _essay() -> Map:
     return read_map(ROOT / "claims.yaml")
 
 
-def _facts(m: Map) -> dict[str, Any]:
-    """What a round trip must keep: claims, quotes, roles, speakers, relations, schemes."""
-    return {
-        "title": m.title,
-        "thesis": m.thesis,
-        "claims": [(c.id, c.text, c.quote, c.role, c.by, c.tags, c.note, c.base) for c in m.claims],
-        "relations": sorted(
-            (r.id, r.kind, r.premises, r.target, r.scheme, r.answered, r.note) for r in m.relations
-        ),
-        "speakers": {c.by: m.speaker_name(c.by) for c in m.claims},
-    }
-
-
-def _round_trip(m: Map, text: str, folder: Path) -> Map:
+def _round_trip(text: str) -> Map:
     """Import ``text`` (AIF or xAIF) as the CLI does and load the YAML it would write."""
-    imported = aif.read_aif(text, "in.json")
-    back, source, _built = finish(imported, "back.txt")
-    (folder / "back.txt").write_text(source, encoding="utf-8")
-    return load_map(to_yaml(back), str(folder / "back.yaml"), folder)
+    return reload(aif.read_aif(text, "in.json"))
 
 
 # --- the registry -------------------------------------------------------------
@@ -115,10 +98,10 @@ def test_every_writer_writes_the_essay(name: str) -> None:
 
 
 @pytest.mark.parametrize("write", [aif.write_aif, aif.write_xaif])
-def test_aif_round_trip_of_the_essay(write: Any, tmp_path: Path) -> None:
+def test_aif_round_trip_of_the_essay(write: Any) -> None:
     m = _essay()
-    back = _round_trip(m, write(m), tmp_path)
-    assert _facts(back) == _facts(m)
+    back = _round_trip(write(m))
+    assert facts(back) == facts(m)
     assert len(back.relations) == 54
 
 
@@ -132,9 +115,8 @@ def test_xaif_keeps_the_essay_text(tmp_path: Path) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=maps(Path(tempfile.mkdtemp())))
 def test_aif_round_trip_of_generated_maps(data: Map) -> None:
-    folder = Path(tempfile.mkdtemp())
     for write in (aif.write_aif, aif.write_xaif):
-        assert _facts(_round_trip(data, write(data), folder)) == _facts(data)
+        assert facts(_round_trip(write(data))) == facts(data)
 
 
 def _arguebuf_counts(doc: dict[str, Any], xaif: bool) -> tuple[int, int, int]:
@@ -391,24 +373,19 @@ def test_sadface_export_of_the_essay_loads_in_sadface_and_arguebuf() -> None:
     _sadface_checks(_essay())
 
 
-def test_sadface_round_trip_of_the_essay(tmp_path: Path) -> None:
+def test_sadface_round_trip_of_the_essay() -> None:
     m = _essay()
     imported = sadface.read_sadface(sadface.write_sadface(m), "e.json")
     assert imported.dropped == ()
-    back, source, built = finish(imported, "back.txt")
-    assert (source, built) == (m.source_text, False)
-    (tmp_path / "back.txt").write_text(source, encoding="utf-8")
-    assert _facts(load_map(to_yaml(back), str(tmp_path / "b.yaml"), tmp_path)) == _facts(m)
+    assert finish(imported, "back.txt")[1:] == (m.source_text, False)
+    assert facts(reload(imported)) == facts(m)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=maps(Path(tempfile.mkdtemp())))
 def test_sadface_generated_maps(data: Map) -> None:
     _sadface_checks(data)
-    folder = Path(tempfile.mkdtemp())
-    back, source, _built = finish(sadface.read_sadface(sadface.write_sadface(data), "g"), "b.txt")
-    (folder / "b.txt").write_text(source, encoding="utf-8")
-    assert _facts(load_map(to_yaml(back), str(folder / "b.yaml"), folder)) == _facts(data)
+    assert facts(reload(sadface.read_sadface(sadface.write_sadface(data), "g"))) == facts(data)
 
 
 # --- Kialo, and every sample through the commands ------------------------------------
@@ -466,4 +443,4 @@ def test_export_then_import_through_the_commands(
     assert main(["export", str(ROOT / "claims.yaml"), "--format", fmt, "-o", str(exported)]) == 0
     assert main(["import", str(exported), "--from", fmt, "-o", str(tmp_path / "back.yaml")]) == 0
     capsys.readouterr()
-    assert _facts(read_map(tmp_path / "back.yaml")) == _facts(_essay())
+    assert facts(read_map(tmp_path / "back.yaml")) == facts(_essay())

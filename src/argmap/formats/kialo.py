@@ -92,6 +92,12 @@ def _entries(text: str, file: str) -> tuple[str, list[_Entry]]:
     return title, entries
 
 
+def _missing(file: str, e: _Entry, what: str, hint: str) -> Exception:
+    return import_error(
+        file, Pos(e.line, 1), "import-missing-node", f"{e.number} {what}, not in the file", hint
+    )
+
+
 def _clean(text: str) -> str:
     return " ".join(_ESCAPED.sub(r"\1", _LINK.sub(r"\1", text)).split())
 
@@ -108,13 +114,7 @@ def read_kialo(text: str, file: str = "<kialo>") -> Imported:
         if e.number == "1.":
             continue
         if parent not in numbers:
-            raise import_error(
-                file,
-                Pos(e.line, 1),
-                "import-missing-node",
-                f"{e.number} answers {parent or 'nothing'}, which is not in the file",
-                "number the claims as Kialo does",
-            )
+            raise _missing(file, e, f"answers {parent or 'nothing'}", "number them as Kialo does")
         sign = -1 if e.stance == "Con" else 1
         side[e.number] = side[parent] * sign
         if not e.stance:
@@ -122,13 +122,7 @@ def read_kialo(text: str, file: str = "<kialo>") -> Imported:
         see = _SEE.fullmatch(e.text.strip())
         source = see.group(1) if see else e.number
         if source not in numbers:
-            raise import_error(
-                file,
-                Pos(e.line, 1),
-                "import-missing-node",
-                f"{e.number} refers to {source}, which is not in the file",
-                "refer to a numbered claim",
-            )
+            raise _missing(file, e, f"refers to {source}", "refer to a numbered claim")
         kind = _KINDS[e.stance]
         premise, target = _claim_id(source), _claim_id(parent)
         rid = relation_id(kind, [premise], target)
