@@ -343,7 +343,7 @@ def _pcs(argument: dict[str, Any]) -> tuple[list[str], str]:
     """Premises and main conclusion of an Argdown argument (``[], ""`` without a structure)."""
     for member in argument.get("members") or []:
         if isinstance(member, dict) and member.get("pcs"):
-            steps = [s for s in member["pcs"] if isinstance(s, dict)]
+            steps = [s for s in member["pcs"] if isinstance(s, dict) and "title" in s]
             premises = [str(s["title"]) for s in steps if s.get("role") == "premise"]
             ends = [str(s["title"]) for s in steps if s.get("role") == "main-conclusion"]
             return premises, (ends[-1] if ends else "")

@@ -291,13 +291,35 @@ def _quote_source(claims: Iterable[Claim]) -> str:
     return "".join(f"{c.quote}\n\n" for c in claims)
 
 
+def _valid_id(item: Claim | Relation) -> bool:
+    if _KEBAB.fullmatch(item.id):
+        return True
+    if isinstance(item, Claim):
+        return False
+    return item.id == relation_id(item.kind, item.premises, item.target)
+
+
+def _id_problem(m: Map, item: Claim | Relation) -> Diagnostic:
+    pos = m.pos(item)
+    what = "claim" if isinstance(item, Claim) else "relation"
+    return Diagnostic(
+        m.file,
+        pos.line,
+        pos.column,
+        "invalid-id",
+        f"{what} id {item.id!r} is not kebab-case",
+        "use lower-case letters, digits and single hyphens, e.g. 'cats-purr'",
+    )
+
+
 def finish(imp: Imported, source: str) -> tuple[Map, str, bool]:
     """The map with ``source`` as its source path, its source text, and whether it was built.
 
     The format's own text is kept when every quote occurs in it; otherwise
     the source is the quotes, one paragraph each, in the map's order.  A map
-    :func:`argmap.validate.validate` rejects raises its errors, located in
-    the imported file by the claims' and relations' ``origin``.
+    :func:`argmap.validate.validate` rejects, or one with an id that is not
+    kebab-case (``invalid-id``), raises its errors, located in the imported
+    file by the claims' and relations' ``origin``.
 
     Examples
     --------
@@ -308,7 +330,10 @@ def finish(imp: Imported, source: str) -> tuple[Map, str, bool]:
     >>> finish(Imported(m, "So: Cats purr."), "t.txt")[1:]
     ('So: Cats purr.', False)
     """
-    problems = [d for d in validate(replace(imp.map, source_text="")) if d.severity == "error"]
+    m = imp.map
+    items: list[Claim | Relation] = [*m.claims, *m.relations]
+    problems = [_id_problem(m, item) for item in items if not _valid_id(item)]
+    problems += [d for d in validate(replace(m, source_text="")) if d.severity == "error"]
     if problems:
         raise ArgmapError(problems)
     text = imp.source_text
