@@ -115,8 +115,8 @@ def inputs_of(m: Map) -> tuple[Path, ...]:
 
 def write_format(
     fmt: Format, m: Map, options: WriteOptions, output: str | None, *, warn: bool = False
-) -> None:
-    """Write ``m`` in the registry format ``fmt`` to ``output``, or stdout when None.
+) -> str | bytes:
+    """Write ``m`` in the registry format ``fmt`` to ``output``, or stdout when None; return it.
 
     With ``warn``, one warning on stderr names what of the map ``fmt`` has no
     place for.  The map's own files are never overwritten.
@@ -133,3 +133,4 @@ def write_format(
         raise SystemExit(f"argmap: {fmt.name} is binary; give a file to write with -o")
     else:
         out(data.rstrip("\n"))
+    return data

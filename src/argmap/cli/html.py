@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from argmap.cli._common import add_command, out, write_format
@@ -16,9 +15,8 @@ __all__ = ["register"]
 
 def _cmd_html(args: argparse.Namespace) -> int:
     m = read_map(args.file)
-    write_format(FORMATS["html"], m, write_options(args, m), args.output)
-    size = Path(args.output).stat().st_size if Path(args.output).is_file() else 0
-    out(f"wrote {args.output} (html, {len(m.claims)} claims, {size // 1024} KiB)")
+    page = write_format(FORMATS["html"], m, write_options(args, m), args.output)
+    out(f"wrote {args.output} (html, {len(m.claims)} claims, {len(page) // 1024} KiB)")
     return 0
 
 
