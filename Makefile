@@ -12,7 +12,7 @@ OUT    := build
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
 
-.PHONY: demo test lint typecheck unit graphviz chromium nodejs bench clean
+.PHONY: demo test lint typecheck unit graphviz chromium nodejs bench clean corpora
 
 demo: $(STAMP) graphviz
 	$(PY) -m argmap check $(MAP)
@@ -34,7 +34,13 @@ typecheck: $(STAMP)
 
 # ARGMAP_NO_SKIP: a skipped test fails (make test installs everything the tests need).
 unit: $(STAMP)
-	ARGMAP_NO_SKIP=1 $(VENV)/bin/pytest
+	ARGMAP_NO_SKIP=1 $(VENV)/bin/pytest -m "not corpus"
+
+# Tests over real corpora, read in place from $(ARGMAP_CORPORA) (e.g. ../shared/corpora,
+# which holds arg-microtexts/): every microtext imports, checks, renders and makes a page.
+corpora: $(STAMP) graphviz
+	@[ -n "$$ARGMAP_CORPORA" ] || { echo "make corpora: set ARGMAP_CORPORA to the folder that holds arg-microtexts/ (e.g. ARGMAP_CORPORA=../shared/corpora make corpora)"; exit 2; }
+	ARGMAP_NO_SKIP=1 $(VENV)/bin/pytest -m corpus tests/test_corpus.py
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

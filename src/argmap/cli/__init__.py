@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["COMMANDS", "COMMAND_MODULES", "build_parser", "main"]
 
 #: modules of this package whose ``register`` adds commands, in the order of ``argmap --help``
-COMMAND_MODULES = ["core", "html", "evaluate", "teach", "write"]
+COMMAND_MODULES = ["core", "html", "evaluate", "teach", "interchange", "write"]
 
 #: the module that registers each command, so that a command imports only its own module
 #: (a command missing here still works: then every module is imported)
@@ -41,6 +41,8 @@ COMMANDS = {
     "schemes": "core",
     "schema": "core",
     "html": "html",
+    "import": "interchange",
+    "export": "interchange",
     "init": "write",
     "watch": "write",
 }

@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from argmap.escape import json_terminal, terminal
+from argmap.files import write_atomic
+from argmap.formats.base import WriteOptions
+from argmap.formats.registry import Format, dropped
 from argmap.model import Map
 
 __all__ = [
@@ -22,6 +25,7 @@ __all__ = [
     "flush_stdout",
     "inputs_of",
     "out",
+    "write_format",
 ]
 
 #: help text of the FILE argument of the commands that read a map
@@ -119,3 +123,26 @@ def inputs_of(m: Map) -> tuple[Path, ...]:
     """The files a command read to get ``m``: the map and its essay (not to be overwritten)."""
     map_file = Path(m.file)
     return (map_file, map_file.parent / m.source) if m.source else (map_file,)
+
+
+def write_format(
+    fmt: Format, m: Map, options: WriteOptions, output: str | None, *, warn: bool = False
+) -> str | bytes:
+    """Write ``m`` in the registry format ``fmt`` to ``output``, or stdout when None; return it.
+
+    With ``warn``, one warning on stderr names what of the map ``fmt`` has no
+    place for.  The map's own files are never overwritten.
+    """
+    if fmt.writer is None:
+        raise SystemExit(f"argmap: {fmt.name} cannot be written")
+    data = fmt.writer(m, options)
+    lost = dropped(fmt, m) if warn else []
+    if lost:
+        out(f"argmap: warning: {fmt.name} has no place for the map's {', '.join(lost)}", sys.stderr)
+    if output:
+        write_atomic(output, data if isinstance(data, bytes) else data.encode(), keep=inputs_of(m))
+    elif isinstance(data, bytes):
+        raise SystemExit(f"argmap: {fmt.name} is binary; give a file to write with -o")
+    else:
+        out(data.rstrip("\n"))
+    return data

@@ -10,18 +10,27 @@ import networkx as nx
 
 from argmap.api import FAIL_ON, check, with_evaluation
 from argmap.checks import CHECKS, Finding, parse_codes
-from argmap.cli._common import add_command, clip, emit_json, inputs_of, out
-from argmap.files import write_atomic
+from argmap.cli._common import add_command, clip, emit_json, out, write_format
+from argmap.formats.base import WriteOptions
+from argmap.formats.registry import FORMATS, format_of_path, writers
 from argmap.graph import to_networkx
 from argmap.load import read_map
-from argmap.render.dot import FORMATS, DotOptions, render_image, to_dot
+from argmap.model import Map
+from argmap.render.dot import DotOptions
 from argmap.schema import json_schema
 from argmap.schemes import SCHEMES
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, SUPPORTS
 from argmap.semantics.dung import SEMANTICS
 from argmap.semantics.gradual import GRADUAL_METHODS
 
-__all__ = ["add_evaluation_options", "add_render_options", "dot_options", "evaluated", "register"]
+__all__ = [
+    "add_evaluation_options",
+    "add_render_options",
+    "dot_options",
+    "evaluated",
+    "register",
+    "write_options",
+]
 
 # --- check -----------------------------------------------------------------
 
@@ -87,19 +96,27 @@ def dot_options(args: argparse.Namespace) -> DotOptions:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() or "svg")
-    if fmt not in FORMATS:
+    drawings = writers("render")
+    fmt = FORMATS[args.format] if args.format else format_of_path(args.output, "render")
+    if fmt is None and not Path(args.output).suffix:
+        fmt = FORMATS["svg"]
+    if fmt is None:
         raise SystemExit(
             f"argmap render: cannot tell the format of {args.output!r}; "
-            f"use --format {'|'.join(FORMATS)}"
+            f"use --format {'|'.join(drawings)}"
         )
     m = read_map(args.file)
-    G = to_networkx(m)
-    options = evaluated(args, G, dot_options(args))
-    dot = to_dot(G, options)
-    write_atomic(args.output, render_image(dot, fmt), keep=inputs_of(m))
-    out(f"wrote {args.output} ({fmt})")
+    write_format(fmt, m, write_options(args, m), args.output)
+    out(f"wrote {args.output} ({fmt.name})")
     return 0
+
+
+def write_options(args: argparse.Namespace, m: Map) -> WriteOptions:
+    """Writer options from the drawing, evaluation and export flags of ``args``."""
+    options = dot_options(args)
+    if args.evaluate or args.gradual:
+        options = evaluated(args, to_networkx(m), options)
+    return WriteOptions(dot=options, support=args.support, quotes=getattr(args, "quotes", False))
 
 
 def add_render_options(p: argparse.ArgumentParser) -> None:
@@ -223,7 +240,9 @@ def register(sub: Any) -> None:
         "the suffix of OUT; --format dot needs no Graphviz.",
     )
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
-    p.add_argument("--format", choices=FORMATS, help="output format (default: from OUT's suffix)")
+    p.add_argument(
+        "--format", choices=writers("render"), help="output format (default: from OUT's suffix)"
+    )
     add_render_options(p)
     add_evaluation_options(p)
 

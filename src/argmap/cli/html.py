@@ -5,23 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from argmap.cli._common import add_command, inputs_of, out
-from argmap.cli.core import add_evaluation_options, add_render_options, dot_options, evaluated
-from argmap.files import write_atomic
-from argmap.graph import to_networkx
+from argmap.cli._common import add_command, out, write_format
+from argmap.cli.core import add_evaluation_options, add_render_options, write_options
+from argmap.formats.registry import FORMATS
 from argmap.load import read_map
-from argmap.render.html import to_html
 
 __all__ = ["register"]
 
 
 def _cmd_html(args: argparse.Namespace) -> int:
     m = read_map(args.file)
-    options = dot_options(args)
-    if args.evaluate or args.gradual:  # to_html builds its own graph; this one only evaluates
-        options = evaluated(args, to_networkx(m), options)
-    page = to_html(m, options)
-    write_atomic(args.output, page.encode(), keep=inputs_of(m))
+    page = write_format(FORMATS["html"], m, write_options(args, m), args.output)
     out(f"wrote {args.output} (html, {len(m.claims)} claims, {len(page) // 1024} KiB)")
     return 0
 

@@ -1,14 +1,11 @@
-"""CLI commands for teaching: outline, export, quiz and compare."""
+"""CLI commands for teaching: outline, quiz and compare (export is in :mod:`.interchange`)."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from argmap.cli._common import add_command, emit_json, inputs_of, out
-from argmap.files import write_atomic
-from argmap.formats.markdown import to_markdown
-from argmap.formats.mermaid import to_mermaid
+from argmap.cli._common import add_command, emit_json, out
 from argmap.load import read_map
 from argmap.teach import compare as cmp
 from argmap.teach import outline as ol
@@ -24,17 +21,6 @@ def _cmd_outline(args: argparse.Namespace) -> int:
         out(ol.format_markdown(tree, m, quotes=args.quotes))
     else:
         out(ol.format_text(tree, m, quotes=args.quotes))
-    return 0
-
-
-def _cmd_export(args: argparse.Namespace) -> int:
-    m = read_map(args.file)
-    text = to_mermaid(m) if args.format == "mermaid" else to_markdown(m, quotes=args.quotes)
-    if args.output:
-        write_atomic(args.output, text.encode("utf-8"), keep=inputs_of(m))
-        out(f"wrote {args.output} ({args.format})")
-    else:
-        out(text.rstrip("\n"))
     return 0
 
 
@@ -93,7 +79,7 @@ def _fraction(text: str) -> float:
 
 
 def register(sub: Any) -> None:
-    """Add the outline, export, quiz and compare commands to the subparsers ``sub``."""
+    """Add the outline, quiz and compare commands to the subparsers ``sub``."""
     p = add_command(
         sub,
         "outline",
@@ -106,19 +92,6 @@ def register(sub: Any) -> None:
         formats=["text", "markdown"],
     )
     p.add_argument("--quotes", action="store_true", help="show each claim's quote too")
-
-    p = add_command(
-        sub,
-        "export",
-        _cmd_export,
-        summary="write the map as a Mermaid flowchart or a Markdown page",
-        description="Export FILE. mermaid: a flowchart GitHub renders inside ```mermaid "
-        "blocks. markdown: the outline and a table of every sentence of the essay with "
-        "its paragraph, status (covered, skipped, uncovered) and the claims quoting it.",
-    )
-    p.add_argument("--format", choices=["mermaid", "markdown"], required=True, help="export format")
-    p.add_argument("-o", "--output", metavar="OUT", help="file to write (default: stdout)")
-    p.add_argument("--quotes", action="store_true", help="markdown: quotes in the outline")
 
     p = add_command(
         sub,

@@ -134,8 +134,12 @@ class Step:
     relations: tuple[str, ...]
 
 
-def _q(G: nx.DiGraph, claim: str) -> str:
-    return f"“{G.nodes[claim]['text']}”"
+def _q(G: nx.DiGraph, node: str) -> str:
+    """A claim's text in quotes; an inference (the target of an undercut) described."""
+    if G.nodes[node]["kind"] == "inference":
+        by = _and([_q(G, p) for p in premises(G, node)])
+        return f"the {G.nodes[node]['relation']} of {_q(G, target(G, node))} by {by}"
+    return f"“{G.nodes[node]['text']}”"
 
 
 def _and(items: list[str]) -> str:
