@@ -8,13 +8,14 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from argmap.escape import json_terminal, terminal
-from argmap.files import write_atomic
-from argmap.formats.base import WriteOptions
-from argmap.formats.registry import Format, dropped
 from argmap.model import Map
+
+if TYPE_CHECKING:  # the format registry imports every format: only ``write_format`` needs it
+    from argmap.formats.base import WriteOptions
+    from argmap.formats.registry import Format
 
 __all__ = [
     "MAP_FILE",
@@ -133,6 +134,9 @@ def write_format(
     With ``warn``, one warning on stderr names what of the map ``fmt`` has no
     place for.  The map's own files are never overwritten.
     """
+    from argmap.files import write_atomic
+    from argmap.formats.registry import dropped
+
     if fmt.writer is None:
         raise SystemExit(f"argmap: {fmt.name} cannot be written")
     data = fmt.writer(m, options)
