@@ -32,45 +32,94 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError, Diagnostic
 
-__all__ = ["read_utf8", "write_atomic"]
+__all__ = [
+    "MAX_FRAMEWORK_BYTES",
+    "MAX_MAP_BYTES",
+    "MAX_SOURCE_BYTES",
+    "read_utf8",
+    "write_atomic",
+]
 
 
-def read_utf8(path: str | Path, code: str, what: str) -> str:
+#: largest map file read, in bytes (a 10^5-claim map is about 27 MB)
+MAX_MAP_BYTES = 64 * 2**20
+#: largest source (essay) read, in bytes: five times a long novel
+MAX_SOURCE_BYTES = 16 * 2**20
+#: largest argumentation framework file read, in bytes (ICCMA instances)
+MAX_FRAMEWORK_BYTES = 256 * 2**20
+
+#: what a file that is not a regular file is, by its ``stat`` type
+_FILE_KINDS: dict[int, str] = {
+    stat.S_IFDIR: "a folder, not a file",
+    stat.S_IFIFO: "a named pipe (FIFO), not a regular file",
+    stat.S_IFCHR: "a device, not a regular file",
+    stat.S_IFBLK: "a device, not a regular file",
+    stat.S_IFSOCK: "a socket, not a regular file",
+}
+
+
+def _size(n: int) -> str:
+    """``n`` bytes in MiB, for messages.
+
+    >>> _size(16 * 2**20)
+    '16 MiB'
+    """
+    return f"{n / 2**20:g} MiB"
+
+
+def read_utf8(path: str | Path, code: str, what: str, limit: int = MAX_MAP_BYTES) -> str:
     """Return the text of the UTF-8 file ``path`` (a leading byte order mark is dropped).
 
     Failures raise ArgmapError with one diagnostic ``code`` that names the
     file and what to do; ``what`` names the file's role in the hints (e.g.
     ``"map"``).  A byte that is not UTF-8 is located by line and column.
+    Only a regular file is read: a folder, a named pipe, a device (``/dev/zero``)
+    or a socket is refused without waiting on it.  A file of more than
+    ``limit`` bytes raises ``file-too-large``; at most ``limit + 1`` bytes are
+    ever read, even from a file whose size the system misreports (``/proc``).
+
+    Examples
+    --------
+    >>> try:
+    ...     read_utf8("/dev/zero", "file-not-found", "map")
+    ... except ArgmapError as e:
+    ...     print(e.diagnostics[0].message)
+    '/dev/zero' is a device, not a regular file
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path, limit)
     except ValueError:  # a NUL byte in the path
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    str(path),
-                    0,
-                    0,
-                    code,
-                    f"{str(path)!r} is not a possible file name (it holds a NUL byte)",
-                    f"give the path of the {what} file",
-                )
-            ]
+        raise _unreadable(
+            path,
+            code,
+            f"{str(path)!r} is not a possible file name (it holds a NUL byte)",
+            f"give the path of the {what} file",
+        ) from None
+    except _NotRegularError as exc:
+        raise _unreadable(
+            path,
+            code,
+            f"{str(path)!r} is {exc.kind}",
+            f"give the path of the {what} file itself",
+        ) from None
+    except _TooLargeError:
+        raise _unreadable(
+            path,
+            "file-too-large",
+            f"{str(path)!r} is larger than {_size(limit)}, the most argmap reads as a {what} file",
+            f"check that this is the {what} file; split a larger one",
         ) from None
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             message, hint = f"no such file: {str(path)!r}", f"check the path of the {what} file"
-        elif isinstance(exc, IsADirectoryError):
-            message = f"{str(path)!r} is a folder, not a file"
-            hint = f"give the path of the {what} file itself"
         elif isinstance(exc, PermissionError):
             message = f"no permission to read {str(path)!r}"
             hint = "make the file readable (chmod u+r) or run argmap as its owner"
         else:
             message = f"cannot read {str(path)!r}: {exc.strerror or exc}"
             hint = f"check that the {what} file is readable"
-        raise ArgmapError([Diagnostic(str(path), 0, 0, code, message, hint)]) from None
+        raise _unreadable(path, code, message, hint) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -90,6 +139,55 @@ def read_utf8(path: str | Path, code: str, what: str) -> str:
                 )
             ]
         ) from None
+
+
+def _unreadable(path: Path, code: str, message: str, hint: str) -> ArgmapError:
+    return ArgmapError([Diagnostic(str(path), 0, 0, code, message, hint)])
+
+
+class _NotRegularError(Exception):
+    def __init__(self, mode: int) -> None:
+        super().__init__(mode)
+        self.kind = _FILE_KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+class _TooLargeError(Exception):
+    pass
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, reading at most ``limit + 1`` of them.
+
+    The type is checked before opening (a FIFO's ``open`` would wait for a
+    writer) and again on the open descriptor (the name may have been swapped
+    meanwhile); ``O_NONBLOCK`` keeps that open from waiting.
+    """
+    _check_regular(os.stat(path).st_mode)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        _check_regular(info.st_mode)
+        if info.st_size > limit:
+            raise _TooLargeError
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 2**20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise _TooLargeError
+    return b"".join(chunks)
+
+
+def _check_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise _NotRegularError(mode)
 
 
 def _file_mode() -> int:

@@ -30,6 +30,7 @@ Span(start=0, end=9)
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -129,16 +130,49 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+#: what a scalar of a YAML type must look like, for ``yaml-value`` messages
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:int": "a whole number (!!int)",
+    "tag:yaml.org,2002:float": "a number (!!float)",
+    "tag:yaml.org,2002:bool": "a boolean (!!bool)",
+    "tag:yaml.org,2002:timestamp": "a date (!!timestamp)",
+}
+
+
+class _BadValueError(yaml.YAMLError):
+    """A scalar that its tag (written, or implied by its form) cannot convert."""
+
+    def __init__(self, node: yaml.Node, exc: Exception) -> None:
+        super().__init__(str(exc))
+        self.node = node
+        self.exc = exc
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader that records duplicate keys instead of keeping the last."""
+    """Safe loader that records duplicate keys instead of keeping the last.
+
+    Merge keys (``<<: *defaults``) work as in YAML 1.1: the keys written next
+    to them win, and are not duplicates of the merged ones.  A value its tag
+    cannot convert (``!!int abc``, a date ``2020-13-45``, a 5,000-digit
+    number) raises :class:`_BadValueError` with the value's node.
+    """
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[str, yaml.Mark]] = []
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
+            raise _BadValueError(node, exc) from None
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _value in node.value:
+            if key_node.tag == _MERGE_TAG:
+                continue
             key = self.construct_object(key_node, deep=deep)
             if isinstance(key, str | int | float | bool) and key in seen:
                 self.duplicates.append((str(key), key_node.start_mark))
@@ -166,6 +200,10 @@ def parse_yaml(text: str, file: str) -> Any:
         if root is not None:
             _check_aliases(root, file)
         data = None if root is None else loader.construct_document(root)
+    except _BadValueError as exc:
+        raise ArgmapError([_bad_value_diagnostic(file, exc, text)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise ArgmapError([_reader_diagnostic(file, exc, text)]) from None
     except yaml.constructor.ConstructorError as exc:
         raise ArgmapError([_mark_diagnostic(file, exc, unsafe=True)]) from None
     except yaml.YAMLError as exc:
@@ -250,28 +288,83 @@ def _yaml_diagnostic(file: str, mark: yaml.Mark, code: str, message: str, hint: 
     return Diagnostic(file, mark.line + 1, mark.column + 1, code, message, hint)
 
 
+#: what PyYAML's constructor complained about -> (code, message, hint); the first match wins
+_CONSTRUCTOR_PROBLEMS: dict[str, tuple[str, str, str]] = {
+    "unhashable": (
+        "invalid-type",
+        "a key must be text or a number, not a list or mapping",
+        "write the key as plain text",
+    ),
+    "could not determine a constructor": (
+        "yaml-unsafe",
+        "YAML tag not allowed: {}",
+        "argmap reads plain data only; remove the !! tag",
+    ),
+    "for merging": (
+        "invalid-type",
+        "a merge key (<<) must name a mapping or a list of mappings: {}",
+        "write '<<: *name' where '&name' marks a mapping",
+    ),
+    "": ("yaml-value", "invalid YAML value: {}", "remove the !! tag or fix the value"),
+}
+
+
+def _bad_value_diagnostic(file: str, exc: _BadValueError, text: str) -> Diagnostic:
+    """``yaml-value`` at a scalar its type cannot convert."""
+    value = str(exc.node.value)
+    shown = value if len(value) <= 40 else value[:39] + "…"
+    digits = sum(ch.isdigit() for ch in value)
+    if exc.node.tag == "tag:yaml.org,2002:int" and digits > sys.get_int_max_str_digits():
+        message = (
+            f"a number of {digits:,} digits is longer than argmap reads "
+            f"({sys.get_int_max_str_digits():,} digits)"
+        )
+    else:
+        kind = _TYPE_NAMES.get(exc.node.tag, repr(exc.node.tag))
+        message = f"{shown!r} cannot be read as {kind}"
+    mark = exc.node.start_mark
+    lines = text.splitlines()
+    tagged = mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "!"
+    hint = "quote the value to make it text"
+    if tagged:
+        hint = "remove the !! tag, or " + hint
+    return _yaml_diagnostic(file, mark, "yaml-value", message, hint)
+
+
+def _reader_diagnostic(file: str, exc: yaml.reader.ReaderError, text: str) -> Diagnostic:
+    """A character YAML does not allow, located by line and column.
+
+    libyaml reports a byte offset and PyYAML a character offset, so the place
+    is that of the first occurrence of the character itself.
+
+    >>> try:
+    ...     parse_yaml("a: 1\\nb: caf\\u00e9 \\x1b[2J", "m.yaml")
+    ... except ArgmapError as e:
+    ...     print(e.diagnostics[0])
+    m.yaml:2:9: error: yaml-syntax: character U+001B is not allowed in YAML, not even in quotes ...
+    """
+    at = max(text.find(chr(exc.character)), 0)
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    return Diagnostic(
+        file,
+        line,
+        column,
+        "yaml-syntax",
+        f"character U+{exc.character:04X} is not allowed in YAML, not even in quotes",
+        "delete it (it often comes from copy and paste); write it as an escape "
+        "such as \\x1b inside double quotes if it is meant",
+    )
+
+
 def _mark_diagnostic(file: str, exc: yaml.YAMLError, *, unsafe: bool, text: str = "") -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = getattr(exc, "problem", None) or str(exc)
-    if unsafe and "unhashable" in problem:
-        return Diagnostic(
-            file,
-            line,
-            column,
-            "invalid-type",
-            "a key must be text or a number, not a list or mapping",
-            "write the key as plain text",
-        )
     if unsafe:
-        return Diagnostic(
-            file,
-            line,
-            column,
-            "yaml-unsafe",
-            f"YAML tag not allowed: {problem}",
-            "argmap reads plain data only; remove the !! tag",
-        )
+        for words, (code, message, hint) in _CONSTRUCTOR_PROBLEMS.items():
+            if words in problem:
+                return Diagnostic(file, line, column, code, message.format(problem), hint)
     context = getattr(exc, "context", None)
     message = f"{context}, {problem}" if context else problem
     start = getattr(exc, "context_mark", None)
