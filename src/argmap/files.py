@@ -217,6 +217,20 @@ def _is_stream(path: Path) -> bool:
     return path.exists() and not stat.S_ISREG(path.stat().st_mode)
 
 
+def _write_protected(path: Path) -> bool:
+    """Whether ``path`` is an existing file its owner, or this user, may not write.
+
+    Renaming over a file needs only the folder's permission; like ``cp``,
+    argmap respects the file's own.  The owner's write bit counts even for
+    root, so ``chmod a-w`` protects an output from every user.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    return not mode & stat.S_IWUSR or not os.access(path, os.W_OK)
+
+
 def write_atomic(path: str | Path, data: bytes, keep: Iterable[str | Path] = ()) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -225,8 +239,8 @@ def write_atomic(path: str | Path, data: bytes, keep: Iterable[str | Path] = ())
     Parent folders are created.  A symbolic link keeps pointing to the file it
     names, which is replaced; a device, pipe or descriptor (e.g.
     ``/dev/stdout``) is appended to directly.  ``keep`` names files that must
-    not be overwritten (the command's inputs).  Failures raise ArgmapError
-    (``cannot-write``).
+    not be overwritten (the command's inputs), nor is a write-protected file
+    (see :func:`_write_protected`).  Failures raise ArgmapError (``cannot-write``).
 
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "map.yaml"
@@ -263,6 +277,12 @@ def write_atomic(path: str | Path, data: bytes, keep: Iterable[str | Path] = ())
                 f"cannot write {str(path)!r}: its symbolic links form a loop",
                 "remove the link or choose another output path",
             ) from None
+        if _write_protected(target):
+            raise _cannot_write(
+                path,
+                f"cannot write {str(path)!r}: the file is write-protected",
+                "make it writable (chmod u+w) to replace it, or choose another output path",
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:

@@ -41,7 +41,7 @@ import yaml
 
 from argmap import source as src
 from argmap.errors import ArgmapError, Diagnostic
-from argmap.files import read_utf8
+from argmap.files import MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
 from argmap.model import Claim, Map, Pos, Relation, RelationKind, Skip, YamlPath
 from argmap.validate import validate
 
@@ -605,11 +605,16 @@ def _kind(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def load_map(text: str, file: str = "<map>", base_dir: Path | None = None) -> Map:
+def load_map(
+    text: str, file: str = "<map>", base_dir: Path | None = None, *, source_anywhere: bool = False
+) -> Map:
     """Build and validate a Map from YAML text; raise ArgmapError listing every problem.
 
     ``base_dir`` is where ``source:`` is looked up (the map file's folder);
-    without it the source is not read and quotes are not checked.
+    without it the source is not read and quotes are not checked.  The source
+    must lie in ``base_dir`` or below (after following symbolic links) unless
+    ``source_anywhere`` is true, be a regular file of at most
+    :data:`~argmap.files.MAX_SOURCE_BYTES` and hold some text.
     """
     data = parse_yaml(text, file)
     locate = yaml_locator(text)
@@ -636,17 +641,16 @@ def load_map(text: str, file: str = "<map>", base_dir: Path | None = None) -> Ma
                 f"speaker {key!r} must have a display name",
                 f"write '{key}: Display Name'",
             )
+    if top.get("thesis") == "":
+        b.error(
+            ("thesis",),
+            "missing-thesis",
+            "'thesis:' is empty",
+            "set 'thesis:' to the id of the main conclusion",
+        )
     source_text = ""
     if "source" in top and base_dir is not None:
-        source_path = base_dir / top["source"]
-        try:
-            source_text = read_utf8(source_path, "source-not-found", "source")
-        except ArgmapError as exc:
-            d = exc.diagnostics[0]
-            hint = d.hint
-            if d.message.startswith("no such file"):
-                hint = "give the path of the essay relative to the map file"
-            b.error(("source",), "source-not-found", f"cannot read the source: {d.message}", hint)
+        source_text = _read_source(b, base_dir, top["source"], source_anywhere=source_anywhere)
     if source_text:
         claims, skipped = _resolve_spans(source_text, claims, skipped)
     m = Map(
@@ -667,6 +671,52 @@ def load_map(text: str, file: str = "<map>", base_dir: Path | None = None) -> Ma
     return m
 
 
+def _read_source(b: _Builder, base_dir: Path, source: str, *, source_anywhere: bool) -> str:
+    """The text of the map's source, or "" after reporting why it cannot be used."""
+    path = base_dir / source
+    if not source_anywhere and not _inside(path, base_dir):
+        b.error(
+            ("source",),
+            "source-outside",
+            f"the source {source!r} is outside the map's folder",
+            "put the essay in the map's folder or below it; to read it where it is, "
+            "pass --allow-source-anywhere (only for a map you trust)",
+        )
+        return ""
+    try:
+        text = read_utf8(path, "source-not-found", "source", limit=MAX_SOURCE_BYTES)
+    except ArgmapError as exc:
+        d = exc.diagnostics[0]
+        hint = d.hint
+        if d.message.startswith("no such file"):
+            hint = "give the path of the essay relative to the map file"
+        b.error(("source",), d.code, f"cannot read the source: {d.message}", hint)
+        return ""
+    if not text.strip():
+        b.error(
+            ("source",),
+            "empty-source",
+            f"the source {source!r} has no text, so no quote could be checked",
+            "give the path of the essay the claims quote",
+        )
+    return text
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or below it once symbolic links are followed.
+
+    A path that cannot be resolved (a loop of links, a NUL byte) counts as
+    inside: reading it then reports the actual problem.
+
+    >>> _inside(Path("/tmp/a/../b.txt"), Path("/tmp/a"))
+    False
+    """
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return True
+
+
 def _resolve_spans(
     text: str, claims: list[Claim], skipped: list[Skip]
 ) -> tuple[list[Claim], list[Skip]]:
@@ -680,8 +730,8 @@ def _resolve_spans(
     return resolved, skips
 
 
-def read_map(path: str | Path) -> Map:
-    """Read, build and validate the map file at ``path``.
+def read_map(path: str | Path, *, source_anywhere: bool = False) -> Map:
+    """Read, build and validate the map file at ``path`` (see :func:`load_map`).
 
     Raises
     ------
@@ -689,5 +739,5 @@ def read_map(path: str | Path) -> Map:
         With every problem found, each located in the file.
     """
     path = Path(path)
-    text = read_utf8(path, "file-not-found", "map's YAML")
-    return load_map(text, str(path), path.parent)
+    text = read_utf8(path, "file-not-found", "map's YAML", limit=MAX_MAP_BYTES)
+    return load_map(text, str(path), path.parent, source_anywhere=source_anywhere)

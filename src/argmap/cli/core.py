@@ -10,12 +10,19 @@ from typing import Any
 import networkx as nx
 
 from argmap.checks import CHECKS, Finding, parse_codes, run_checks
-from argmap.cli._common import add_command, clip, emit_json, inputs_of, out
+from argmap.cli._common import (
+    UsageError,
+    add_command,
+    clip,
+    emit_json,
+    inputs_of,
+    out,
+    read_map_arg,
+)
 from argmap.coverage import Coverage, coverage
 from argmap.evaluate import claim_labels, claim_strengths
 from argmap.files import write_atomic
 from argmap.graph import to_networkx
-from argmap.load import read_map
 from argmap.model import Map
 from argmap.render.dot import FORMATS, DotOptions, render_image, to_dot
 from argmap.schema import json_schema
@@ -69,7 +76,7 @@ _FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
 def _cmd_check(args: argparse.Namespace) -> int:
     select = parse_codes(args.select, "--select")
     ignore = parse_codes(args.ignore, "--ignore")
-    m = read_map(args.file)
+    m = read_map_arg(args)
     cov = coverage(m)
     summary = _summary(m, cov)
     findings = run_checks(m, select=select, ignore=ignore)
@@ -137,11 +144,10 @@ def dot_options(args: argparse.Namespace) -> DotOptions:
 def _cmd_render(args: argparse.Namespace) -> int:
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() or "svg")
     if fmt not in FORMATS:
-        raise SystemExit(
-            f"argmap render: cannot tell the format of {args.output!r}; "
-            f"use --format {'|'.join(FORMATS)}"
+        raise UsageError(
+            f"cannot tell the format of {args.output!r}; use --format {'|'.join(FORMATS)}"
         )
-    m = read_map(args.file)
+    m = read_map_arg(args)
     G = to_networkx(m)
     options = evaluated(args, G, dot_options(args))
     dot = to_dot(G, options)

@@ -5,18 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from argmap.cli._common import add_command, inputs_of, out
+from argmap.cli._common import add_command, inputs_of, out, read_map_arg
 from argmap.cli.core import add_evaluation_options, add_render_options, dot_options, evaluated
 from argmap.files import write_atomic
 from argmap.graph import to_networkx
-from argmap.load import read_map
 from argmap.render.html import to_html
 
 __all__ = ["register"]
 
 
 def _cmd_html(args: argparse.Namespace) -> int:
-    m = read_map(args.file)
+    m = read_map_arg(args)
     options = dot_options(args)
     if args.evaluate or args.gradual:  # to_html builds its own graph; this one only evaluates
         options = evaluated(args, to_networkx(m), options)
