@@ -40,7 +40,7 @@ from typing import Any
 import yaml
 
 from argmap import source as src
-from argmap.errors import ArgmapError, Diagnostic
+from argmap.errors import MAX_PER_CODE, ArgmapError, Diagnostic
 from argmap.files import MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
 from argmap.model import Claim, Map, Pos, Relation, RelationKind, Skip, YamlPath
 from argmap.validate import validate
@@ -445,6 +445,7 @@ class _Builder:
         self.file = file
         self.locate = locate
         self.diagnostics: list[Diagnostic] = []
+        self.unknown = 0  # unknown fields met
 
     def error(self, path: YamlPath, code: str, message: str, hint: str = "") -> None:
         pos = self.locate(path)
@@ -466,7 +467,12 @@ class _Builder:
         for key, value in data.items():
             name = str(key)
             if name not in spec:
-                close = difflib.get_close_matches(name, list(spec), n=1)
+                self.unknown += 1
+                close = (  # past the reported ones, the costly suggestion is not made
+                    difflib.get_close_matches(name, list(spec), n=1)
+                    if self.unknown <= MAX_PER_CODE
+                    else []
+                )
                 hint = (
                     f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(spec)}"
                 )
