@@ -64,75 +64,103 @@ def _argmap(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 REPRODUCERS: dict[str, tuple[list[str], str]] = {
     "passwd-source": (
         [],
-        "passwd-source.yaml:3:1: error: source-outside: the source '/etc/passwd' is outside "
-        f"the map's folder {OUTSIDE_HINT}",
+        (
+            "passwd-source.yaml:3:1: error: source-outside: the source '/etc/passwd' is outside "
+            f"the map's folder {OUTSIDE_HINT}"
+        ),
     ),
     "passwd-hint": (
         [],
-        "passwd-hint.yaml:3:1: error: source-outside: the source '/etc/passwd' is outside "
-        f"the map's folder {OUTSIDE_HINT}",
+        (
+            "passwd-hint.yaml:3:1: error: source-outside: the source '/etc/passwd' is outside "
+            f"the map's folder {OUTSIDE_HINT}"
+        ),
     ),
     "outside": (
         [],
-        "outside.yaml:3:1: error: source-outside: the source '../core/essay.txt' is outside "
-        f"the map's folder {OUTSIDE_HINT}",
+        (
+            "outside.yaml:3:1: error: source-outside: the source '../core/essay.txt' is outside "
+            f"the map's folder {OUTSIDE_HINT}"
+        ),
     ),
     "zero-source": (
         [],
-        "zero-source.yaml:3:1: error: source-outside: the source '/dev/zero' is outside "
-        f"the map's folder {OUTSIDE_HINT}",
+        (
+            "zero-source.yaml:3:1: error: source-outside: the source '/dev/zero' is outside "
+            f"the map's folder {OUTSIDE_HINT}"
+        ),
     ),
     "zero-source-anywhere": (
         ["--allow-source-anywhere"],
-        "zero-source.yaml:3:1: error: source-not-found: cannot read the source: '/dev/zero' "
-        "is a device, not a regular file (hint: give the path of the source file itself)",
+        (
+            "zero-source.yaml:3:1: error: source-not-found: cannot read the source: '/dev/zero' "
+            "is a device, not a regular file (hint: give the path of the source file itself)"
+        ),
     ),
     "empty-source": (
         [],
-        "empty-source.yaml:3:1: error: empty-source: the source 'empty.txt' has no text, "
-        "so no quote could be checked (hint: give the path of the essay the claims quote)",
+        (
+            "empty-source.yaml:3:1: error: empty-source: the source 'empty.txt' has no text, "
+            "so no quote could be checked (hint: give the path of the essay the claims quote)"
+        ),
     ),
     "tag-int": (
         [],
-        f"tag-int.yaml:5:4: error: yaml-value: 'abc' cannot be read as a whole number (!!int) "
-        f"{TAG_HINT}",
+        (
+            f"tag-int.yaml:5:4: error: yaml-value: 'abc' cannot be read as a whole number (!!int) "
+            f"{TAG_HINT}"
+        ),
     ),
     "tag-float": (
         [],
-        f"tag-float.yaml:5:4: error: yaml-value: 'abc' cannot be read as a number (!!float) "
-        f"{TAG_HINT}",
+        (
+            f"tag-float.yaml:5:4: error: yaml-value: 'abc' cannot be read as a number (!!float) "
+            f"{TAG_HINT}"
+        ),
     ),
     "tag-bool": (
         [],
-        f"tag-bool.yaml:5:4: error: yaml-value: 'maybe' cannot be read as a boolean (!!bool) "
-        f"{TAG_HINT}",
+        (
+            f"tag-bool.yaml:5:4: error: yaml-value: 'maybe' cannot be read as a boolean (!!bool) "
+            f"{TAG_HINT}"
+        ),
     ),
     "tag-timestamp": (
         [],
-        "tag-timestamp.yaml:5:4: error: yaml-value: '2020-13-45' cannot be read as a date "
-        f"(!!timestamp) {TAG_HINT}",
+        (
+            "tag-timestamp.yaml:5:4: error: yaml-value: '2020-13-45' cannot be read as a date "
+            f"(!!timestamp) {TAG_HINT}"
+        ),
     ),
     "bigint": (
         [],
-        "bigint.yaml:1:9: error: yaml-value: a number of 4,301 digits is longer than argmap "
-        "reads (4,300 digits) (hint: quote the value to make it text)",
+        (
+            "bigint.yaml:1:9: error: yaml-value: a number of 4,301 digits is longer than argmap "
+            "reads (4,300 digits) (hint: quote the value to make it text)"
+        ),
     ),
     "thesis-empty": (
         [],
-        "thesis-empty.yaml:4:1: error: missing-thesis: 'thesis:' is empty "
-        "(hint: set 'thesis:' to the id of the main conclusion)",
+        (
+            "thesis-empty.yaml:4:1: error: missing-thesis: 'thesis:' is empty "
+            "(hint: set 'thesis:' to the id of the main conclusion)"
+        ),
     ),
     # the merge key works: what is left is the anchor's own key, unknown at the top
     "merge": (
         [],
-        "merge.yaml:1:1: error: unknown-field: map has unknown field 'd' (hint: known fields: "
-        "argmap, title, source, thesis, speakers, claims, relations, skipped)",
+        (
+            "merge.yaml:1:1: error: unknown-field: map has unknown field 'd' (hint: known fields: "
+            "argmap, title, source, thesis, speakers, claims, relations, skipped)"
+        ),
     ),
     "control": (
         [],
-        "control.yaml:2:10: error: yaml-syntax: character U+001B is not allowed in YAML, not "
-        "even in quotes (hint: delete it (it often comes from copy and paste); write it as an "
-        "escape such as \\x1b inside double quotes if it is meant)",
+        (
+            "control.yaml:2:10: error: yaml-syntax: character U+001B is not allowed in YAML, not "
+            "even in quotes (hint: delete it (it often comes from copy and paste); write it as an "
+            "escape such as \\x1b inside double quotes if it is meant)"
+        ),
     ),
 }
 
@@ -192,9 +220,11 @@ def test_fifo_source_is_refused_without_waiting(robust: Path) -> None:
     done = _argmap(["check", "fifo-source.yaml"], robust)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        "fifo-source.yaml:3:1: error: source-not-found: cannot read the source: 'fifo.txt' "
-        "is a named pipe (FIFO), not a regular file (hint: give the path of the source file "
-        "itself)",
+        (
+            "fifo-source.yaml:3:1: error: source-not-found: cannot read the source: 'fifo.txt' "
+            "is a named pipe (FIFO), not a regular file (hint: give the path of the source file "
+            "itself)"
+        ),
         "argmap: 1 error",
     ]
 
@@ -213,8 +243,10 @@ def test_fifo_as_input_is_refused_without_waiting(
     done = _argmap([*args, file], tmp_path)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        f"{file}: error: {code}: '{file}' is a named pipe (FIFO), not a regular file "
-        f"(hint: give the path of the {what} file itself)",
+        (
+            f"{file}: error: {code}: '{file}' is a named pipe (FIFO), not a regular file "
+            f"(hint: give the path of the {what} file itself)"
+        ),
         "argmap: 1 error",
     ]
 
@@ -285,15 +317,16 @@ def test_map_over_the_limit_is_refused(tmp_path: Path, capsys: pytest.CaptureFix
     code, err = _check(["check", str(big)], capsys)
     assert code == 1
     assert err == [
-        f"{big}: error: file-too-large: '{big}' is larger than 64 MiB, the most argmap reads "
-        "as a map's YAML file (hint: check that this is the map's YAML file; split a larger one)",
+        (
+            f"{big}: error: file-too-large: '{big}' is larger than 64 MiB, the most argmap "
+            "reads as a map's YAML file "
+            "(hint: check that this is the map's YAML file; split a larger one)"
+        ),
         "argmap: 1 error",
     ]
 
 
-def test_source_over_the_limit_is_refused(
-    robust: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_source_over_the_limit_is_refused(robust: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _sparse(robust / "empty.txt", MAX_SOURCE_BYTES + 1)
     code, err = _check(["check", "empty-source.yaml"], capsys)
     assert code == 1
@@ -361,8 +394,10 @@ def test_write_protected_output_is_kept(
     code, err = _check(["render", str(tmp_path / "merge-ok.yaml"), "-o", str(out)], capsys)
     assert code == 1
     assert err == [
-        f"{out}: error: cannot-write: cannot write '{out}': the file is write-protected "
-        "(hint: make it writable (chmod u+w) to replace it, or choose another output path)",
+        (
+            f"{out}: error: cannot-write: cannot write '{out}': the file is write-protected "
+            "(hint: make it writable (chmod u+w) to replace it, or choose another output path)"
+        ),
         "argmap: 1 error",
     ]
     assert out.read_text() == "old\n"
