@@ -36,6 +36,7 @@ __all__ = [
     "MAX_FRAMEWORK_BYTES",
     "MAX_MAP_BYTES",
     "MAX_SOURCE_BYTES",
+    "decode_utf8",
     "read_utf8",
     "write_atomic",
 ]
@@ -120,6 +121,19 @@ def read_utf8(path: str | Path, code: str, what: str, limit: int = MAX_MAP_BYTES
             message = f"cannot read {str(path)!r}: {exc.strerror or exc}"
             hint = f"check that the {what} file is readable"
         raise _unreadable(path, code, message, hint) from None
+    return decode_utf8(data, str(path), code, what)
+
+
+def decode_utf8(data: bytes, file: str, code: str, what: str) -> str:
+    """``data`` as text (a leading byte order mark dropped), as :func:`read_utf8` reads it.
+
+    A byte that is not UTF-8 raises ArgmapError ``code`` at its line and column.
+
+    Examples
+    --------
+    >>> decode_utf8(b"\\xef\\xbb\\xbfok", "m.yaml", "file-not-found", "map")
+    'ok'
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -129,11 +143,11 @@ def read_utf8(path: str | Path, code: str, what: str, limit: int = MAX_MAP_BYTES
         raise ArgmapError(
             [
                 Diagnostic(
-                    str(path),
+                    file,
                     line,
                     column,
                     code,
-                    f"{str(path)!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} "
+                    f"{file!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} "
                     f"at line {line}, column {column})",
                     f"save the {what} file as UTF-8 (e.g. iconv -f latin1 -t utf-8 OLD > NEW)",
                 )
