@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,7 @@ from argmap.cli import main
 from argmap.errors import ArgmapError
 from argmap.files import MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
 from argmap.load import load_map, read_map
+from test_cli_robustness import _argmap  # a child process: a blocked read fails the test
 
 DATA = Path(__file__).parent / "data" / "robust"
 OUTSIDE_HINT = (
@@ -46,18 +45,6 @@ def _check(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, li
     err = capsys.readouterr().err
     assert "Traceback" not in err
     return code, err.splitlines()
-
-
-def _argmap(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``python -m argmap`` in a child with a time limit: a read that blocks fails the test."""
-    return subprocess.run(
-        [sys.executable, "-m", "argmap", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-        cwd=cwd,
-    )
 
 
 # name of the map in tests/data/robust -> (extra arguments, the exact error line)
@@ -216,12 +203,13 @@ def _fifo(path: Path) -> Path:
 
 
 def test_fifo_source_is_refused_without_waiting(robust: Path) -> None:
-    _fifo(robust / "fifo.txt")
-    done = _argmap(["check", "fifo-source.yaml"], robust)
+    fifo = _fifo(robust / "fifo.txt")
+    done = _argmap(["check", str(robust / "fifo-source.yaml")])
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
         (
-            "fifo-source.yaml:3:1: error: source-not-found: cannot read the source: 'fifo.txt' "
+            f"{robust}/fifo-source.yaml:3:1: error: source-not-found: cannot read the source: "
+            f"'{fifo}' "
             "is a named pipe (FIFO), not a regular file (hint: give the path of the source file "
             "itself)"
         ),
@@ -239,8 +227,8 @@ def test_fifo_source_is_refused_without_waiting(robust: Path) -> None:
 def test_fifo_as_input_is_refused_without_waiting(
     args: list[str], file: str, code: str, what: str, tmp_path: Path
 ) -> None:
-    _fifo(tmp_path / file)
-    done = _argmap([*args, file], tmp_path)
+    file = str(_fifo(tmp_path / file))
+    done = _argmap([*args, file])
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
         (
