@@ -70,7 +70,7 @@ clean:
 	rm -rf $(OUT) $(VENV) $(JS)/node_modules .pytest_cache .mypy_cache .ruff_cache test-artifacts
 
 # Coverage-guided fuzzing (atheris) of the map loader and every importer, FUZZ_SECONDS
-# each; fails on an exception other than a located ArgmapError, a hang (10 s per input)
+# each; fails on an exception other than a located ArgmapError, a hang (60 s per input)
 # or a memory blow-up (2 GB). Not part of `make test`. Corpus and findings: build/fuzz/.
 FUZZ_SECONDS ?= 60
 .PHONY: fuzz

@@ -20,7 +20,45 @@ VALID = (SEEDS / "core" / "valid.yaml").read_bytes()
 MERGE = (SEEDS / "robust" / "merge-ok.yaml").read_bytes()
 #: characters that matter to YAML, to the loader's checks, or to no one
 NOISE = [*":-#&*!|>'\"{}[],?%@`\t\n \\<", "\x00", "\x1b", "\x85", "\u2028", "é", "9", "~"]
-FOUND = sorted((Path(__file__).parent / "data" / "fuzz").glob("*"))
+FOUND = Path(__file__).parent / "data" / "fuzz"
+_SYNTAX_HINT = (
+    "(hint: start with 'p af N', then one 'attacker target' line per attack, numbers 1..N)"
+)
+_TAG_HINT = "(hint: remove the !! tag, or quote the value to make it text)"
+
+#: inputs fuzzing found (file TARGET__WHAT in tests/data/fuzz/) -> the first diagnostic
+#: they now give; before, each raised a traceback, an unlocated error, or took minutes
+FINDINGS: dict[str, str] = {
+    # p af 9999992, then garbage: ten million graph nodes were built before the error
+    "i23__huge-header-then-garbage": (
+        f"fuzz.af:2:1: error: af-syntax: an attack line has two numbers, found '\\x01x' "
+        f"{_SYNTAX_HINT}"
+    ),
+    "i23-framework__huge-header-then-garbage": (
+        f"fuzz.af:2:1: error: af-syntax: an attack line has two numbers, found '\\x01x' "
+        f"{_SYNTAX_HINT}"
+    ),
+    # 14 bytes that asked for gigabytes of graph
+    "i23__huge-header": (
+        "fuzz.af:1:6: error: af-too-large: the header declares more than 1,000,000 arguments "
+        "(hint: check N in 'p af N'; argmap cannot hold a framework this large)"
+    ),
+    "map__bool-key": (
+        f"fuzz.yaml:4:1: error: yaml-value: 'soe' cannot be read as a boolean (!!bool) {_TAG_HINT}"
+    ),
+    "map__control-character": (
+        "fuzz.yaml:2:7: error: yaml-syntax: character U+0000 is not allowed in YAML, not even in "
+        "quotes (hint: delete it (it often comes from copy and paste); write it as an escape "
+        "such as \\x1b inside double quotes if it is meant)"
+    ),
+    "map__empty-int": (
+        f"fuzz.yaml:1:1: error: yaml-value: '' cannot be read as a whole number (!!int) {_TAG_HINT}"
+    ),
+    "map__set-of-a-scalar": (
+        "fuzz.yaml:1:1: error: yaml-value: invalid YAML value: expected a mapping node, but "
+        "found scalar (hint: remove the !! tag or fix the value)"
+    ),
+}
 
 
 @pytest.mark.parametrize("name", TARGETS)
@@ -60,6 +98,12 @@ def test_replaced_or_inserted_characters(base: bytes, edits: list[tuple[int, str
     run("map", text.encode())
 
 
-@pytest.mark.parametrize("found", FOUND, ids=lambda p: p.name)
-def test_what_fuzzing_found(found: Path) -> None:
-    run(found.name.split("-", 1)[0], found.read_bytes())
+def test_every_finding_is_replayed() -> None:
+    assert sorted(p.name for p in FOUND.iterdir()) == sorted(FINDINGS)
+
+
+@pytest.mark.parametrize("finding", FINDINGS)
+def test_what_fuzzing_found(finding: str) -> None:
+    error = run(finding.split("__", maxsplit=1)[0], (FOUND / finding).read_bytes())
+    assert error is not None
+    assert str(error.diagnostics[0]) == FINDINGS[finding]

@@ -140,6 +140,10 @@ _TYPE_NAMES = {
 }
 
 
+#: what PyYAML's constructors raise on a value their type cannot hold (``!!int ''``)
+_CONVERSION_ERRORS = (ValueError, LookupError, TypeError, AttributeError, ArithmeticError)
+
+
 class _BadValueError(yaml.YAMLError):
     """A scalar that its tag (written, or implied by its form) cannot convert."""
 
@@ -165,10 +169,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
+        except _CONVERSION_ERRORS as exc:
             raise _BadValueError(node, exc) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):  # e.g. '!!set x': PyYAML's own error
+            return super().construct_mapping(node, deep=deep)
         seen: set[Any] = set()
         for key_node, _value in node.value:
             if key_node.tag == _MERGE_TAG:
@@ -206,6 +212,19 @@ def parse_yaml(text: str, file: str) -> Any:
         raise ArgmapError([_reader_diagnostic(file, exc, text)]) from None
     except yaml.constructor.ConstructorError as exc:
         raise ArgmapError([_mark_diagnostic(file, exc, unsafe=True)]) from None
+    except _CONVERSION_ERRORS as exc:  # raised where no node is at hand: the document's start
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    file,
+                    1,
+                    1,
+                    "yaml-value",
+                    f"invalid YAML value: {exc}",
+                    "look for a !! tag and remove it, or quote the value to make it text",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise ArgmapError([_mark_diagnostic(file, exc, unsafe=False, text=text)]) from None
     finally:

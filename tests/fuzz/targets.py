@@ -11,8 +11,10 @@ with one line in :data:`TARGETS`.
 
 Examples
 --------
->>> run("apx", b"arg(a).\\natt(a,a).\\n")
->>> run("apx", b"arg(a")
+>>> run("apx", b"arg(a).\\natt(a,a).\\n") is None
+True
+>>> print(run("apx", b"arg(a").diagnostics[0].code)
+af-syntax
 """
 
 from __future__ import annotations
@@ -56,11 +58,12 @@ class Target:
     file: str
     read: Callable[[str, str], object]
     seeds: tuple[str, ...]
+    dictionary: str = ""  # a libFuzzer dictionary beside this file
 
 
 #: target name -> reader; the names are the arguments of ``run_fuzz.py``
 TARGETS: dict[str, Target] = {
-    "map": Target("fuzz.yaml", _load, ("core/*.yaml", "robust/*.yaml")),
+    "map": Target("fuzz.yaml", _load, ("core/*.yaml", "robust/*.yaml"), "yaml.dict"),
     "apx": Target("fuzz.apx", iccma.read_apx, ("iccma/*.apx",)),
     "tgf": Target("fuzz.tgf", iccma.read_tgf, ("iccma/*.tgf",)),
     "i23": Target("fuzz.af", iccma.read_iccma23, ("iccma/*.af", "iccma/*.i23")),
@@ -72,8 +75,12 @@ class UnlocatedError(AssertionError):
     """An ArgmapError with a diagnostic that names another file or no line."""
 
 
-def run(name: str, data: bytes) -> None:
-    """Read ``data`` with target ``name``; raise unless it is read or refused with locations."""
+def run(name: str, data: bytes) -> ArgmapError | None:
+    """Read ``data`` with target ``name``: None if it is read, the error if it is refused.
+
+    Any other exception, and an error with a diagnostic that is not located
+    in the file (:class:`UnlocatedError`), is raised.
+    """
     target = TARGETS[name]
     try:
         target.read(decode_utf8(data, target.file, "file-not-found", "fuzzed"), target.file)
@@ -81,3 +88,5 @@ def run(name: str, data: bytes) -> None:
         bad = [d for d in exc.diagnostics if d.file != target.file or d.line < 1]
         if bad:
             raise UnlocatedError(f"{name}: unlocated diagnostics: {bad}") from exc
+        return exc
+    return None
