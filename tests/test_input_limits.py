@@ -19,7 +19,7 @@ import pytest
 from argmap import files
 from argmap.cli import main
 from argmap.errors import ArgmapError
-from argmap.files import MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
+from argmap.files import MAX_FRAMEWORK_BYTES, MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
 from argmap.load import load_map, read_map
 from test_cli_robustness import _argmap  # a child process: a blocked read fails the test
 
@@ -322,6 +322,18 @@ def test_source_over_the_limit_is_refused(robust: Path, capsys: pytest.CaptureFi
         "empty-source.yaml:3:1: error: file-too-large: cannot read the source: 'empty.txt' is "
         "larger than 16 MiB, the most argmap reads as a source file (hint: check that this is "
         "the source file; split a larger one)"
+    )
+
+
+def test_framework_over_the_limit_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = _sparse(tmp_path / "big.af", MAX_FRAMEWORK_BYTES + 1)
+    code, err = _check(["af", "solve", str(big), "--task", "SE-GR"], capsys)
+    assert code == 1
+    assert err[0] == (
+        f"{big}: error: file-too-large: '{big}' is larger than 256 MiB, the most argmap reads "
+        "as a framework file (hint: check that this is the framework file; split a larger one)"
     )
 
 

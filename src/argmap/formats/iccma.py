@@ -43,7 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import ArgmapError, Diagnostic
-from argmap.files import read_utf8
+from argmap.files import MAX_FRAMEWORK_BYTES, read_utf8
 from argmap.semantics.dung import (
     credulous_witness,
     extensions,
@@ -528,7 +528,7 @@ def _read_text(p: Path) -> str:
                 )
             ]
         )
-    return read_utf8(p, "af-unreadable", "framework")
+    return read_utf8(p, "af-unreadable", "framework", limit=MAX_FRAMEWORK_BYTES)
 
 
 def read_af(path: str | Path) -> nx.DiGraph:
