@@ -194,6 +194,18 @@ def test_merge_of_a_scalar_is_located() -> None:
     assert d.message.startswith("a merge key (<<) must name a mapping")
 
 
+def test_merge_keys_cannot_make_an_alias_bomb() -> None:
+    lines = ["a0: &a0 {k: 1}"]
+    lines += [
+        f"a{i}: &a{i} {{<<: *a{i - 1}, {', '.join(f'x{j}: *a{i - 1}' for j in range(9))}}}"
+        for i in range(1, 12)
+    ]
+    with pytest.raises(ArgmapError) as info:
+        load_map("\n".join(lines), "m.yaml")
+    (d,) = info.value.diagnostics
+    assert (d.code, d.line, d.column) == ("yaml-alias", 11, 6)
+
+
 # ----------------------------------------------------------------- special files
 
 
