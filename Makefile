@@ -75,3 +75,16 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(OUT) $(VENV) $(JS)/node_modules .pytest_cache .mypy_cache .ruff_cache test-artifacts
+
+# Coverage-guided fuzzing (atheris) of the map loader and every importer, FUZZ_SECONDS
+# each; fails on an exception other than a located ArgmapError, a hang (60 s per input)
+# or a memory blow-up (2 GB). Not part of `make test`. Corpus and findings: build/fuzz/.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[fuzz]"
+	for target in $$($(PY) -c "import sys; sys.path.insert(0, 'tests'); \
+	    from fuzz.targets import TARGETS; print(*TARGETS)"); do \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  $(PY) tests/fuzz/run_fuzz.py $$target $(FUZZ_SECONDS) || exit 1; \
+	done

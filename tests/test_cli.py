@@ -111,10 +111,16 @@ def test_render_options(tmp_path: Path) -> None:
     assert "<B>cats-best</B>" in dot
 
 
-def test_render_unknown_suffix_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["render", VALID, "-o", str(tmp_path / "map.jpeg")])
-    assert "--format" in str(info.value.code)
+def test_render_unknown_suffix_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "map.jpeg"
+    assert main(["render", VALID, "-o", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"argmap render: error: cannot tell the format of {str(out)!r}; "
+        "use --format dot|svg|png|pdf\n"
+    )
+    assert not out.exists()
 
 
 def test_render_without_graphviz(

@@ -126,14 +126,14 @@ def _unreadable(work: Path, mp: pytest.MonkeyPatch) -> Path:
     shutil.copy(CLAIMS, path)
     path.chmod(0)
     if IS_ROOT:  # root reads any file: make reading this one fail as it would for a user
-        real = Path.read_bytes
+        real = os.open
 
-        def read_bytes(self: Path) -> bytes:
-            if self == path:
-                raise PermissionError(errno.EACCES, "Permission denied", str(self))
-            return real(self)
+        def open_file(file: str | Path, flags: int, *args: int) -> int:
+            if Path(file) == path:
+                raise PermissionError(errno.EACCES, "Permission denied", str(file))
+            return real(file, flags, *args)
 
-        mp.setattr(Path, "read_bytes", read_bytes)
+        mp.setattr("argmap.files.os.open", open_file)
     return path
 
 

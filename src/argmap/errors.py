@@ -15,14 +15,18 @@ claims.yaml:42:7: error: unknown-claim: 'x' is not defined (hint: define it unde
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
-__all__ = ["ArgmapError", "Diagnostic", "Severity", "SEVERITIES"]
+__all__ = ["MAX_PER_CODE", "ArgmapError", "Diagnostic", "Severity", "SEVERITIES", "capped"]
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+#: most diagnostics of one code an error lists; the rest are counted in one line
+MAX_PER_CODE = 100
 
 
 @dataclass(frozen=True, order=True)
@@ -59,8 +63,39 @@ class Diagnostic:
         return asdict(self)
 
 
+def capped(diagnostics: Iterable[Diagnostic], per_code: int = MAX_PER_CODE) -> list[Diagnostic]:
+    """The diagnostics sorted by place, at most ``per_code`` of each code.
+
+    Of a code with more, one more diagnostic, at the first one left out,
+    says how many were left out: a file with a million unknown keys gets a
+    readable report.
+
+    Examples
+    --------
+    >>> ds = [Diagnostic("m.yaml", n, 1, "unknown-field", f"field k{n}") for n in (3, 1, 2)]
+    >>> for d in capped(ds, per_code=1):
+    ...     print(d)
+    m.yaml:1:1: error: unknown-field: field k1
+    m.yaml:2:1: error: unknown-field: ... and 2 more unknown-field problems (hint: fix ...)
+    """
+    kept: list[Diagnostic] = []
+    counts: Counter[str] = Counter()
+    first_left_out: dict[str, Diagnostic] = {}
+    for d in sorted(diagnostics):
+        counts[d.code] += 1
+        if counts[d.code] <= per_code:
+            kept.append(d)
+        else:
+            first_left_out.setdefault(d.code, d)
+    for code, d in first_left_out.items():
+        more = counts[code] - per_code
+        message = f"... and {more:,} more {code} problems"
+        kept.append(replace(d, message=message, hint="fix the ones shown and run argmap again"))
+    return sorted(kept)
+
+
 class ArgmapError(Exception):
-    """Bad input: carries every diagnostic found, sorted by place.
+    """Bad input: carries the diagnostics found, sorted by place (see :func:`capped`).
 
     Examples
     --------
@@ -72,5 +107,5 @@ class ArgmapError(Exception):
     """
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics: list[Diagnostic] = sorted(diagnostics)
+        self.diagnostics: list[Diagnostic] = capped(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))

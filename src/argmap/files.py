@@ -32,45 +32,108 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError, Diagnostic
 
-__all__ = ["read_utf8", "write_atomic"]
+__all__ = [
+    "MAX_FRAMEWORK_BYTES",
+    "MAX_MAP_BYTES",
+    "MAX_SOURCE_BYTES",
+    "decode_utf8",
+    "read_utf8",
+    "write_atomic",
+]
 
 
-def read_utf8(path: str | Path, code: str, what: str) -> str:
+#: largest map file read, in bytes (a 10^5-claim map is about 27 MB)
+MAX_MAP_BYTES = 64 * 2**20
+#: largest source (essay) read, in bytes: five times a long novel
+MAX_SOURCE_BYTES = 16 * 2**20
+#: largest argumentation framework file read, in bytes (ICCMA instances)
+MAX_FRAMEWORK_BYTES = 256 * 2**20
+
+#: what a file that is not a regular file is, by its ``stat`` type
+_FILE_KINDS: dict[int, str] = {
+    stat.S_IFDIR: "a folder, not a file",
+    stat.S_IFIFO: "a named pipe (FIFO), not a regular file",
+    stat.S_IFCHR: "a device, not a regular file",
+    stat.S_IFBLK: "a device, not a regular file",
+    stat.S_IFSOCK: "a socket, not a regular file",
+}
+
+
+def _size(n: int) -> str:
+    """``n`` bytes in MiB, for messages.
+
+    >>> _size(16 * 2**20)
+    '16 MiB'
+    """
+    return f"{n / 2**20:g} MiB"
+
+
+def read_utf8(path: str | Path, code: str, what: str, limit: int = MAX_MAP_BYTES) -> str:
     """Return the text of the UTF-8 file ``path`` (a leading byte order mark is dropped).
 
     Failures raise ArgmapError with one diagnostic ``code`` that names the
     file and what to do; ``what`` names the file's role in the hints (e.g.
     ``"map"``).  A byte that is not UTF-8 is located by line and column.
+    Only a regular file is read: a folder, a named pipe, a device (``/dev/zero``)
+    or a socket is refused without waiting on it.  A file of more than
+    ``limit`` bytes raises ``file-too-large``; at most ``limit + 1`` bytes are
+    ever read, even from a file whose size the system misreports (``/proc``).
+
+    Examples
+    --------
+    >>> try:
+    ...     read_utf8("/dev/zero", "file-not-found", "map")
+    ... except ArgmapError as e:
+    ...     print(e.diagnostics[0].message)
+    '/dev/zero' is a device, not a regular file
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path, limit)
     except ValueError:  # a NUL byte in the path
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    str(path),
-                    0,
-                    0,
-                    code,
-                    f"{str(path)!r} is not a possible file name (it holds a NUL byte)",
-                    f"give the path of the {what} file",
-                )
-            ]
+        raise _unreadable(
+            path,
+            code,
+            f"{str(path)!r} is not a possible file name (it holds a NUL byte)",
+            f"give the path of the {what} file",
+        ) from None
+    except _NotRegularError as exc:
+        raise _unreadable(
+            path,
+            code,
+            f"{str(path)!r} is {exc.kind}",
+            f"give the path of the {what} file itself",
+        ) from None
+    except _TooLargeError:
+        raise _unreadable(
+            path,
+            "file-too-large",
+            f"{str(path)!r} is larger than {_size(limit)}, the most argmap reads as a {what} file",
+            f"check that this is the {what} file; split a larger one",
         ) from None
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             message, hint = f"no such file: {str(path)!r}", f"check the path of the {what} file"
-        elif isinstance(exc, IsADirectoryError):
-            message = f"{str(path)!r} is a folder, not a file"
-            hint = f"give the path of the {what} file itself"
         elif isinstance(exc, PermissionError):
             message = f"no permission to read {str(path)!r}"
             hint = "make the file readable (chmod u+r) or run argmap as its owner"
         else:
             message = f"cannot read {str(path)!r}: {exc.strerror or exc}"
             hint = f"check that the {what} file is readable"
-        raise ArgmapError([Diagnostic(str(path), 0, 0, code, message, hint)]) from None
+        raise _unreadable(path, code, message, hint) from None
+    return decode_utf8(data, str(path), code, what)
+
+
+def decode_utf8(data: bytes, file: str, code: str, what: str) -> str:
+    """``data`` as text (a leading byte order mark dropped), as :func:`read_utf8` reads it.
+
+    A byte that is not UTF-8 raises ArgmapError ``code`` at its line and column.
+
+    Examples
+    --------
+    >>> decode_utf8(b"\\xef\\xbb\\xbfok", "m.yaml", "file-not-found", "map")
+    'ok'
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -80,16 +143,65 @@ def read_utf8(path: str | Path, code: str, what: str) -> str:
         raise ArgmapError(
             [
                 Diagnostic(
-                    str(path),
+                    file,
                     line,
                     column,
                     code,
-                    f"{str(path)!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} "
+                    f"{file!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} "
                     f"at line {line}, column {column})",
                     f"save the {what} file as UTF-8 (e.g. iconv -f latin1 -t utf-8 OLD > NEW)",
                 )
             ]
         ) from None
+
+
+def _unreadable(path: Path, code: str, message: str, hint: str) -> ArgmapError:
+    return ArgmapError([Diagnostic(str(path), 0, 0, code, message, hint)])
+
+
+class _NotRegularError(Exception):
+    def __init__(self, mode: int) -> None:
+        super().__init__(mode)
+        self.kind = _FILE_KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+class _TooLargeError(Exception):
+    pass
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, reading at most ``limit + 1`` of them.
+
+    The type is checked before opening (a FIFO's ``open`` would wait for a
+    writer) and again on the open descriptor (the name may have been swapped
+    meanwhile); ``O_NONBLOCK`` keeps that open from waiting.
+    """
+    _check_regular(os.stat(path).st_mode)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        _check_regular(info.st_mode)
+        if info.st_size > limit:
+            raise _TooLargeError
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 2**20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise _TooLargeError
+    return b"".join(chunks)
+
+
+def _check_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise _NotRegularError(mode)
 
 
 def _file_mode() -> int:
@@ -119,6 +231,20 @@ def _is_stream(path: Path) -> bool:
     return path.exists() and not stat.S_ISREG(path.stat().st_mode)
 
 
+def _write_protected(path: Path) -> bool:
+    """Whether ``path`` is an existing file its owner, or this user, may not write.
+
+    Renaming over a file needs only the folder's permission; like ``cp``,
+    argmap respects the file's own.  The owner's write bit counts even for
+    root, so ``chmod a-w`` protects an output from every user.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    return not mode & stat.S_IWUSR or not os.access(path, os.W_OK)
+
+
 def write_atomic(path: str | Path, data: bytes, keep: Iterable[str | Path] = ()) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -127,8 +253,8 @@ def write_atomic(path: str | Path, data: bytes, keep: Iterable[str | Path] = ())
     Parent folders are created.  A symbolic link keeps pointing to the file it
     names, which is replaced; a device, pipe or descriptor (e.g.
     ``/dev/stdout``) is appended to directly.  ``keep`` names files that must
-    not be overwritten (the command's inputs).  Failures raise ArgmapError
-    (``cannot-write``).
+    not be overwritten (the command's inputs), nor is a write-protected file
+    (see :func:`_write_protected`).  Failures raise ArgmapError (``cannot-write``).
 
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "map.yaml"
@@ -165,6 +291,12 @@ def write_atomic(path: str | Path, data: bytes, keep: Iterable[str | Path] = ())
                 f"cannot write {str(path)!r}: its symbolic links form a loop",
                 "remove the link or choose another output path",
             ) from None
+        if _write_protected(target):
+            raise _cannot_write(
+                path,
+                f"cannot write {str(path)!r}: the file is write-protected",
+                "make it writable (chmod u+w) to replace it, or choose another output path",
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -40,8 +41,8 @@ from typing import Any
 import yaml
 
 from argmap import source as src
-from argmap.errors import ArgmapError, Diagnostic
-from argmap.files import read_utf8
+from argmap.errors import MAX_PER_CODE, ArgmapError, Diagnostic
+from argmap.files import MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
 from argmap.model import (
     RELATION_VERBS,
     Claim,
@@ -146,16 +147,55 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+#: what a scalar of a YAML type must look like, for ``yaml-value`` messages
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:int": "a whole number (!!int)",
+    "tag:yaml.org,2002:float": "a number (!!float)",
+    "tag:yaml.org,2002:bool": "a boolean (!!bool)",
+    "tag:yaml.org,2002:timestamp": "a date (!!timestamp)",
+}
+
+
+#: what PyYAML's constructors raise on a value their type cannot hold (``!!int ''``)
+_CONVERSION_ERRORS = (ValueError, LookupError, TypeError, AttributeError, ArithmeticError)
+
+
+class _BadValueError(yaml.YAMLError):
+    """A scalar that its tag (written, or implied by its form) cannot convert."""
+
+    def __init__(self, node: yaml.Node, exc: Exception) -> None:
+        super().__init__(str(exc))
+        self.node = node
+        self.exc = exc
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader that records duplicate keys instead of keeping the last."""
+    """Safe loader that records duplicate keys instead of keeping the last.
+
+    Merge keys (``<<: *defaults``) work as in YAML 1.1: the keys written next
+    to them win, and are not duplicates of the merged ones.  A value its tag
+    cannot convert (``!!int abc``, a date ``2020-13-45``, a 5,000-digit
+    number) raises :class:`_BadValueError` with the value's node.
+    """
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[str, yaml.Mark]] = []
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except _CONVERSION_ERRORS as exc:
+            raise _BadValueError(node, exc) from None
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):  # e.g. '!!set x': PyYAML's own error
+            return super().construct_mapping(node, deep=deep)
         seen: set[Any] = set()
         for key_node, _value in node.value:
+            if key_node.tag == _MERGE_TAG:
+                continue
             key = self.construct_object(key_node, deep=deep)
             if isinstance(key, str | int | float | bool) and key in seen:
                 self.duplicates.append((str(key), key_node.start_mark))
@@ -183,8 +223,25 @@ def parse_yaml(text: str, file: str) -> Any:
         if root is not None:
             _check_aliases(root, file)
         data = None if root is None else loader.construct_document(root)
+    except _BadValueError as exc:
+        raise ArgmapError([_bad_value_diagnostic(file, exc, text)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise ArgmapError([_reader_diagnostic(file, exc, text)]) from None
     except yaml.constructor.ConstructorError as exc:
         raise ArgmapError([_mark_diagnostic(file, exc, unsafe=True)]) from None
+    except _CONVERSION_ERRORS as exc:  # raised where no node is at hand: the document's start
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    file,
+                    1,
+                    1,
+                    "yaml-value",
+                    f"invalid YAML value: {exc}",
+                    "look for a !! tag and remove it, or quote the value to make it text",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise ArgmapError([_mark_diagnostic(file, exc, unsafe=False, text=text)]) from None
     finally:
@@ -271,28 +328,83 @@ def _yaml_diagnostic(file: str, mark: yaml.Mark, code: str, message: str, hint: 
 _TEXT_KEY = re.compile(r"\s*(?:-\s+)?(?:quote|text|why|note|title)\s*:")
 
 
+#: what PyYAML's constructor complained about -> (code, message, hint); the first match wins
+_CONSTRUCTOR_PROBLEMS: dict[str, tuple[str, str, str]] = {
+    "unhashable": (
+        "invalid-type",
+        "a key must be text or a number, not a list or mapping",
+        "write the key as plain text",
+    ),
+    "could not determine a constructor": (
+        "yaml-unsafe",
+        "YAML tag not allowed: {}",
+        "argmap reads plain data only; remove the !! tag",
+    ),
+    "for merging": (
+        "invalid-type",
+        "a merge key (<<) must name a mapping or a list of mappings: {}",
+        "write '<<: *name' where '&name' marks a mapping",
+    ),
+    "": ("yaml-value", "invalid YAML value: {}", "remove the !! tag or fix the value"),
+}
+
+
+def _bad_value_diagnostic(file: str, exc: _BadValueError, text: str) -> Diagnostic:
+    """``yaml-value`` at a scalar its type cannot convert."""
+    value = str(exc.node.value)
+    shown = value if len(value) <= 40 else value[:39] + "…"
+    digits = sum(ch.isdigit() for ch in value)
+    if exc.node.tag == "tag:yaml.org,2002:int" and digits > sys.get_int_max_str_digits():
+        message = (
+            f"a number of {digits:,} digits is longer than argmap reads "
+            f"({sys.get_int_max_str_digits():,} digits)"
+        )
+    else:
+        kind = _TYPE_NAMES.get(exc.node.tag, repr(exc.node.tag))
+        message = f"{shown!r} cannot be read as {kind}"
+    mark = exc.node.start_mark
+    lines = text.splitlines()
+    tagged = mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "!"
+    hint = "quote the value to make it text"
+    if tagged:
+        hint = "remove the !! tag, or " + hint
+    return _yaml_diagnostic(file, mark, "yaml-value", message, hint)
+
+
+def _reader_diagnostic(file: str, exc: yaml.reader.ReaderError, text: str) -> Diagnostic:
+    """A character YAML does not allow, located by line and column.
+
+    libyaml reports a byte offset and PyYAML a character offset, so the place
+    is that of the first occurrence of the character itself.
+
+    >>> try:
+    ...     parse_yaml("a: 1\\nb: caf\\u00e9 \\x1b[2J", "m.yaml")
+    ... except ArgmapError as e:
+    ...     print(e.diagnostics[0])
+    m.yaml:2:9: error: yaml-syntax: character U+001B is not allowed in YAML, not even in quotes ...
+    """
+    at = max(text.find(chr(exc.character)), 0)
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    return Diagnostic(
+        file,
+        line,
+        column,
+        "yaml-syntax",
+        f"character U+{exc.character:04X} is not allowed in YAML, not even in quotes",
+        "delete it (it often comes from copy and paste); write it as an escape "
+        "such as \\x1b inside double quotes if it is meant",
+    )
+
+
 def _mark_diagnostic(file: str, exc: yaml.YAMLError, *, unsafe: bool, text: str = "") -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = getattr(exc, "problem", None) or str(exc)
-    if unsafe and "unhashable" in problem:
-        return Diagnostic(
-            file,
-            line,
-            column,
-            "invalid-type",
-            "a key must be text or a number, not a list or mapping",
-            "write the key as plain text",
-        )
     if unsafe:
-        return Diagnostic(
-            file,
-            line,
-            column,
-            "yaml-unsafe",
-            f"YAML tag not allowed: {problem}",
-            "argmap reads plain data only; remove the !! tag",
-        )
+        for words, (code, message, hint) in _CONSTRUCTOR_PROBLEMS.items():
+            if words in problem:
+                return Diagnostic(file, line, column, code, message.format(problem), hint)
     context = getattr(exc, "context", None)
     message = f"{context}, {problem}" if context else problem
     start = getattr(exc, "context_mark", None)
@@ -385,6 +497,8 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.broken: set[str] = set()  # ids of claims already reported as malformed
 
+        self.unknown = 0  # unknown fields met
+
     def error(self, path: YamlPath, code: str, message: str, hint: str = "") -> None:
         pos = self.locate(path)
         self.diagnostics.append(Diagnostic(self.file, pos.line, pos.column, code, message, hint))
@@ -405,7 +519,12 @@ class _Builder:
         for key, value in data.items():
             name = str(key)
             if name not in spec:
-                close = difflib.get_close_matches(name, list(spec), n=1)
+                self.unknown += 1
+                close = (  # past the reported ones, the costly suggestion is not made
+                    difflib.get_close_matches(name, list(spec), n=1)
+                    if self.unknown <= MAX_PER_CODE
+                    else []
+                )
                 hint = (
                     f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(spec)}"
                 )
@@ -549,7 +668,6 @@ def _short_forms(f: dict[str, Any], i: int) -> list[Relation]:
     ]
 
 
-
 _relation_id = derived_relation_id
 
 
@@ -566,11 +684,16 @@ def _kind(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def load_map(text: str, file: str = "<map>", base_dir: Path | None = None) -> Map:
+def load_map(
+    text: str, file: str = "<map>", base_dir: Path | None = None, *, source_anywhere: bool = False
+) -> Map:
     """Build and validate a Map from YAML text; raise ArgmapError listing every problem.
 
     ``base_dir`` is where ``source:`` is looked up (the map file's folder);
-    without it the source is not read and quotes are not checked.
+    without it the source is not read and quotes are not checked.  The source
+    must lie in ``base_dir`` or below (after following symbolic links) unless
+    ``source_anywhere`` is true, be a regular file of at most
+    :data:`~argmap.files.MAX_SOURCE_BYTES` and hold some text.
     """
     data = parse_yaml(text, file)
     locate = yaml_locator(text)
@@ -597,17 +720,16 @@ def load_map(text: str, file: str = "<map>", base_dir: Path | None = None) -> Ma
                 f"speaker {key!r} must have a display name",
                 f"write '{key}: Display Name'",
             )
+    if top.get("thesis") == "":
+        b.error(
+            ("thesis",),
+            "missing-thesis",
+            "'thesis:' is empty",
+            "set 'thesis:' to the id of the main conclusion",
+        )
     source_text = ""
     if "source" in top and base_dir is not None:
-        source_path = base_dir / top["source"]
-        try:
-            source_text = read_utf8(source_path, "source-not-found", "source")
-        except ArgmapError as exc:
-            d = exc.diagnostics[0]
-            hint = d.hint
-            if d.message.startswith("no such file"):
-                hint = "give the path of the essay relative to the map file"
-            b.error(("source",), "source-not-found", f"cannot read the source: {d.message}", hint)
+        source_text = _read_source(b, base_dir, top["source"], source_anywhere=source_anywhere)
     quotes = top.get("quotes", "exact")
     if quotes not in QUOTE_MODES:
         b.error(
@@ -638,6 +760,52 @@ def load_map(text: str, file: str = "<map>", base_dir: Path | None = None) -> Ma
     return m
 
 
+def _read_source(b: _Builder, base_dir: Path, source: str, *, source_anywhere: bool) -> str:
+    """The text of the map's source, or "" after reporting why it cannot be used."""
+    path = base_dir / source
+    if not source_anywhere and not _inside(path, base_dir):
+        b.error(
+            ("source",),
+            "source-outside",
+            f"the source {source!r} is outside the map's folder",
+            "put the essay in the map's folder or below it; to read it where it is, "
+            "pass --allow-source-anywhere (only for a map you trust)",
+        )
+        return ""
+    try:
+        text = read_utf8(path, "source-not-found", "source", limit=MAX_SOURCE_BYTES)
+    except ArgmapError as exc:
+        d = exc.diagnostics[0]
+        hint = d.hint
+        if d.message.startswith("no such file"):
+            hint = "give the path of the essay relative to the map file"
+        b.error(("source",), d.code, f"cannot read the source: {d.message}", hint)
+        return ""
+    if not text.strip():
+        b.error(
+            ("source",),
+            "empty-source",
+            f"the source {source!r} has no text, so no quote could be checked",
+            "give the path of the essay the claims quote",
+        )
+    return text
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or below it once symbolic links are followed.
+
+    A path that cannot be resolved (a loop of links, a NUL byte) counts as
+    inside: reading it then reports the actual problem.
+
+    >>> _inside(Path("/tmp/a/../b.txt"), Path("/tmp/a"))
+    False
+    """
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return True
+
+
 def _resolve_spans(
     text: str, claims: list[Claim], skipped: list[Skip], typographic: bool
 ) -> tuple[list[Claim], list[Skip]]:
@@ -656,8 +824,8 @@ def _resolve_spans(
     return resolved, skips
 
 
-def read_map(path: str | Path) -> Map:
-    """Read, build and validate the map file at ``path``.
+def read_map(path: str | Path, *, source_anywhere: bool = False) -> Map:
+    """Read, build and validate the map file at ``path`` (see :func:`load_map`).
 
     Raises
     ------
@@ -665,5 +833,5 @@ def read_map(path: str | Path) -> Map:
         With every problem found, each located in the file.
     """
     path = Path(path)
-    text = read_utf8(path, "file-not-found", "map's YAML")
-    return load_map(text, str(path), path.parent)
+    text = read_utf8(path, "file-not-found", "map's YAML", limit=MAX_MAP_BYTES)
+    return load_map(text, str(path), path.parent, source_anywhere=source_anywhere)

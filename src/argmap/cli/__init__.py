@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from argmap import __version__
-from argmap.cli._common import OutputError, emit_json, flush_stdout, out
+from argmap.cli._common import OutputError, UsageError, emit_json, flush_stdout, out
 from argmap.errors import ArgmapError
 from argmap.escape import terminal
 
@@ -132,6 +132,9 @@ def _run(argv: Sequence[str] | None) -> int:
         n = sum(d.severity == "error" for d in exc.diagnostics)
         out(f"argmap: {n} error{'s' if n != 1 else ''}", sys.stderr)
         return 1
+    except UsageError as exc:
+        out(f"argmap {args.command}: error: {exc}", sys.stderr)
+        return 2
     return code
 
 

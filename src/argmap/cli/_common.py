@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the format registry imports every format: only ``write_form
 __all__ = [
     "MAP_FILE",
     "OutputError",
+    "UsageError",
     "add_command",
     "clip",
     "emit_json",
@@ -27,6 +28,7 @@ __all__ = [
     "inputs_of",
     "out",
     "write_format",
+    "read_map_arg",
 ]
 
 #: help text of the FILE argument of the commands that read a map
@@ -45,6 +47,7 @@ def add_command(
     file: str | None = MAP_FILE,
     formats: Sequence[str] = (),
     format_help: str = "output format",
+    reads_maps: bool | None = None,
     **parser_options: Any,
 ) -> argparse.ArgumentParser:
     """Add the subcommand ``name`` running ``run`` and return its parser.
@@ -52,6 +55,8 @@ def add_command(
     ``summary`` is its line in ``argmap --help``, ``description`` the text of
     ``argmap NAME --help``.  With ``file`` it takes a positional ``FILE`` (so
     helped); with ``formats`` a ``--format`` whose default is the first one.
+    A command that ``reads_maps`` (by default, one whose FILE is a map) takes
+    ``--allow-source-anywhere``; it reads them with :func:`read_map_arg`.
     """
     p: argparse.ArgumentParser = sub.add_parser(
         name, help=summary, description=description, **parser_options
@@ -60,8 +65,26 @@ def add_command(
         p.add_argument("file", metavar="FILE", help=file)
     if formats:
         p.add_argument("--format", choices=list(formats), default=formats[0], help=format_help)
+    if reads_maps or (reads_maps is None and file == MAP_FILE):
+        p.add_argument(
+            "--allow-source-anywhere",
+            action="store_true",
+            help="read the map's 'source:' even outside the map's folder "
+            "(by default refused: only for maps you trust)",
+        )
     p.set_defaults(run=run)
     return p
+
+
+def read_map_arg(args: argparse.Namespace, path: str | None = None) -> Map:
+    """Read the map named by ``path`` (default: the FILE argument) as the flags say."""
+    from argmap.load import read_map  # not at the top: ``argmap --version`` needs no YAML
+
+    return read_map(args.file if path is None else path, source_anywhere=args.allow_source_anywhere)
+
+
+class UsageError(Exception):
+    """A bad command line found after parsing: exit code 2, like argparse's own errors."""
 
 
 class OutputError(Exception):

@@ -10,11 +10,18 @@ import networkx as nx
 
 from argmap.api import FAIL_ON, check, with_evaluation
 from argmap.checks import CHECKS, Finding, parse_codes
-from argmap.cli._common import add_command, clip, emit_json, out, write_format
+from argmap.cli._common import (
+    UsageError,
+    add_command,
+    clip,
+    emit_json,
+    out,
+    read_map_arg,
+    write_format,
+)
 from argmap.formats.base import WriteOptions
 from argmap.formats.registry import FORMATS, format_of_path, writers
 from argmap.graph import to_networkx
-from argmap.load import read_map
 from argmap.model import Map
 from argmap.render.dot import DotOptions
 from argmap.schema import json_schema
@@ -38,7 +45,7 @@ __all__ = [
 def _cmd_check(args: argparse.Namespace) -> int:
     select = parse_codes(args.select, "--select")
     ignore = parse_codes(args.ignore, "--ignore")
-    m = read_map(args.file)
+    m = read_map_arg(args)
     report = check(m, select=select, ignore=ignore, fail_on=args.fail_on)
     if args.format == "json":
         emit_json(report.to_dict())
@@ -101,11 +108,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if fmt is None and not Path(args.output).suffix:
         fmt = FORMATS["svg"]
     if fmt is None:
-        raise SystemExit(
-            f"argmap render: cannot tell the format of {args.output!r}; "
-            f"use --format {'|'.join(drawings)}"
+        raise UsageError(
+            f"cannot tell the format of {args.output!r}; use --format {'|'.join(drawings)}"
         )
-    m = read_map(args.file)
+    m = read_map_arg(args)
     write_format(fmt, m, write_options(args, m), args.output)
     out(f"wrote {args.output} ({fmt.name})")
     return 0

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from argmap.cli._common import add_command, emit_json, out
+from argmap.cli._common import add_command, emit_json, out, read_map_arg
 from argmap.evaluate import evaluate
 from argmap.explain import explain, format_tree
 from argmap.formats.iccma import read_framework, solve
 from argmap.graph import to_networkx
-from argmap.load import read_map
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, SUPPORTS
 from argmap.semantics.dung import SEMANTICS
 from argmap.semantics.gradual import GRADUAL_METHODS
@@ -21,7 +20,7 @@ _MARK = {"in": "IN", "out": "OUT", "undec": "UNDEC"}
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    m = read_map(args.file)
+    m = read_map_arg(args)
     ev = evaluate(to_networkx(m), args.semantics, args.support, args.gradual, args.claim)
     if args.format == "json":
         emit_json({"file": m.file, "thesis": m.thesis, **ev.to_dict()})
@@ -65,7 +64,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    G = to_networkx(read_map(args.file))
+    G = to_networkx(read_map_arg(args))
     ex = explain(G, args.claim, args.semantics, args.support, args.depth)
     if args.format == "json":
         emit_json(ex.to_dict())

@@ -5,16 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from argmap.cli._common import add_command, out, write_format
+from argmap.cli._common import add_command, out, read_map_arg, write_format
 from argmap.cli.core import add_evaluation_options, add_render_options, write_options
 from argmap.formats.registry import FORMATS
-from argmap.load import read_map
 
 __all__ = ["register"]
 
 
 def _cmd_html(args: argparse.Namespace) -> int:
-    m = read_map(args.file)
+    m = read_map_arg(args)
     page = write_format(FORMATS["html"], m, write_options(args, m), args.output)
     out(f"wrote {args.output} (html, {len(m.claims)} claims, {len(page) // 1024} KiB)")
     return 0

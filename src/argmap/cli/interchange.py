@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from argmap.cli._common import add_command, out, write_format
+from argmap.cli._common import add_command, out, read_map_arg, write_format
 from argmap.cli.core import add_evaluation_options, add_render_options, write_options
 from argmap.files import read_utf8, write_atomic
 from argmap.formats.base import finish
 from argmap.formats.registry import FORMATS, Format, format_of_path, guess_reader, writers
 from argmap.formats.yamlmap import to_yaml
-from argmap.load import load_map, read_map
+from argmap.load import load_map
 
 __all__ = ["chosen_format", "register"]
 
@@ -36,7 +36,7 @@ def chosen_format(args: argparse.Namespace, command: str) -> Format:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     fmt = chosen_format(args, "export")
-    m = read_map(args.file)
+    m = read_map_arg(args)
     write_format(fmt, m, write_options(args, m), args.output, warn=True)
     if args.output:
         out(f"wrote {args.output} ({fmt.name})")

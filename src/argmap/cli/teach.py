@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from argmap.cli._common import add_command, emit_json, out
-from argmap.load import read_map
+from argmap.cli._common import add_command, emit_json, out, read_map_arg
 from argmap.teach import compare as cmp
 from argmap.teach import outline as ol
 from argmap.teach import quiz as qz
@@ -15,7 +14,7 @@ __all__ = ["register"]
 
 
 def _cmd_outline(args: argparse.Namespace) -> int:
-    m = read_map(args.file)
+    m = read_map_arg(args)
     tree = ol.outline(m)
     if args.format == "markdown":
         out(ol.format_markdown(tree, m, quotes=args.quotes))
@@ -25,7 +24,7 @@ def _cmd_outline(args: argparse.Namespace) -> int:
 
 
 def _cmd_quiz(args: argparse.Namespace) -> int:
-    m = read_map(args.file)
+    m = read_map_arg(args)
     questions = qz.make_quiz(m, seed=args.seed, count=args.count)
     if args.format == "json":
         emit_json({"title": m.title, "seed": args.seed, "questions": qz.to_dicts(questions)})
@@ -36,7 +35,10 @@ def _cmd_quiz(args: argparse.Namespace) -> int:
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     result = cmp.compare(
-        read_map(args.student), read_map(args.reference), args.min_overlap, args.paragraphs
+        read_map_arg(args, args.student),
+        read_map_arg(args, args.reference),
+        args.min_overlap,
+        args.paragraphs,
     )
     if args.format == "json":
         emit_json(cmp.to_dict(result))
@@ -121,6 +123,7 @@ def register(sub: Any) -> None:
         "recall and F1 of claims and relations, whether the thesis was found, and the "
         "missed, extra and wrong-kind items with their quotes.",
         file=None,
+        reads_maps=True,
     )
     p.add_argument("student", metavar="STUDENT", help="the student's YAML map")
     p.add_argument("reference", metavar="REFERENCE", help="the reference YAML map")

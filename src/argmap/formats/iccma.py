@@ -43,7 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import ArgmapError, Diagnostic
-from argmap.files import read_utf8
+from argmap.files import MAX_FRAMEWORK_BYTES, read_utf8
 from argmap.semantics.dung import (
     credulous_witness,
     extensions,
@@ -87,6 +87,8 @@ _I23_HINT = "start with 'p af N', then one 'attacker target' line per attack, nu
 
 #: most arguments an ICCMA 2023 header may declare (each costs memory before any attack is read)
 MAX_ARGUMENTS = 10_000_000
+#: most arguments :func:`read_iccma23` makes graph nodes of (each costs about 400 bytes)
+MAX_GRAPH_ARGUMENTS = 1_000_000
 
 
 def _small_int(token: str) -> int | None:
@@ -307,7 +309,9 @@ def write_tgf(af: nx.DiGraph) -> str:
 def read_iccma23(text: str, file: str = "<i23>") -> nx.DiGraph:
     """Parse the ICCMA 2023 format (``p af N``; ``a b`` attacks; ``#`` comments).
 
-    Arguments are named ``"1" .. "N"``.
+    Arguments are named ``"1" .. "N"``; a graph of more than
+    :data:`MAX_GRAPH_ARGUMENTS` is refused (``af-too-large``), as the
+    graph would take gigabytes (:func:`read_iccma23_framework` reads more).
 
     Examples
     --------
@@ -319,9 +323,24 @@ def read_iccma23(text: str, file: str = "<i23>") -> nx.DiGraph:
     ...
     argmap.errors.ArgmapError: <i23>:2:3: error: af-syntax: ...
     """
+    n, attacks, where = _parse_iccma23(text, file)
+    if n > MAX_GRAPH_ARGUMENTS:
+        raise ArgmapError([_too_large(file, where, MAX_GRAPH_ARGUMENTS)])
     af = nx.DiGraph()
+    af.add_nodes_from(str(i) for i in range(1, n + 1))
+    af.add_edges_from((str(a), str(b)) for a, b in attacks)
+    return af
+
+
+def _parse_iccma23(text: str, file: str) -> tuple[int, list[tuple[int, int]], tuple[int, int]]:
+    """N, the attacks and the place of N of ICCMA 2023 text; ArgmapError for every mistake.
+
+    Nothing is built for the N arguments, so a broken file fails fast whatever it declares.
+    """
     diags: list[Diagnostic] = []
+    attacks: list[tuple[int, int]] = []
     n: int | None = None
+    where = (1, 1)
     for lineno, raw in enumerate(text.splitlines(), 1):
         stripped = raw.strip()
         if not stripped or stripped.startswith("#"):
@@ -331,19 +350,10 @@ def read_iccma23(text: str, file: str = "<i23>") -> nx.DiGraph:
         if n is None:
             if len(tokens) == 3 and tokens[:2] == ["p", "af"] and tokens[2].isdecimal():
                 n = _small_int(tokens[2])
+                where = (lineno, raw.index(tokens[2]) + 1)
                 if n is None or n > MAX_ARGUMENTS:
-                    diags.append(
-                        _err(
-                            file,
-                            lineno,
-                            raw.index(tokens[2]) + 1,
-                            "af-too-large",
-                            f"the header declares more than {MAX_ARGUMENTS:,} arguments",
-                            "check N in 'p af N'; argmap cannot hold a framework this large",
-                        )
-                    )
+                    diags.append(_too_large(file, where, MAX_ARGUMENTS))
                     break
-                af.add_nodes_from(str(i) for i in range(1, n + 1))
             else:
                 diags.append(
                     _err(
@@ -387,11 +397,21 @@ def read_iccma23(text: str, file: str = "<i23>") -> nx.DiGraph:
                     )
                 )
         if ok:
-            af.add_edge(str(_small_int(tokens[0])), str(_small_int(tokens[1])))
+            attacks.append((int(tokens[0]), int(tokens[1])))
     if n is None and not diags:
         diags.append(_err(file, 1, 1, "af-syntax", "missing the header 'p af N'", _I23_HINT))
     _raise_if(diags)
-    return af
+    return n or 0, attacks, where
+
+
+def _too_large(file: str, where: tuple[int, int], limit: int) -> Diagnostic:
+    return _err(
+        file,
+        *where,
+        "af-too-large",
+        f"the header declares more than {limit:,} arguments",
+        "check N in 'p af N'; argmap cannot hold a framework this large",
+    )
 
 
 # A plain ICCMA 2023 file (ASCII; blank or comment lines, then the header;
@@ -439,9 +459,10 @@ def read_iccma23_framework(text: str, file: str = "<i23>") -> Framework:
     """Parse ICCMA 2023 text straight into a compiled :class:`Framework`.
 
     Accepts and rejects exactly what :func:`read_iccma23` does (arguments
-    ``"1" .. "N"`` in that order).  A plain file, ASCII with no comment after
-    the header line, is read with numpy, about fifty times faster than
-    building the graph; anything else goes through :func:`read_iccma23`.
+    ``"1" .. "N"`` in that order), up to :data:`MAX_ARGUMENTS` arguments.  A
+    plain file, ASCII with no comment after the header line, is read with
+    numpy, about fifty times faster than building the graph; anything else
+    goes through the exact reader.
 
     Examples
     --------
@@ -459,7 +480,9 @@ def read_iccma23_framework(text: str, file: str = "<i23>") -> Framework:
         attacks = _i23_attacks(text[header.end() :], n)
         if attacks is not None:
             return Framework(map(str, range(1, n + 1)), *attacks)
-    return Framework.from_digraph(read_iccma23(text, file))
+    n, pairs, _where = _parse_iccma23(text, file)
+    numbers = np.array(pairs, dtype=np.intp).reshape(-1, 2) - 1
+    return Framework(map(str, range(1, n + 1)), numbers[:, 0], numbers[:, 1])
 
 
 def write_iccma23(af: nx.DiGraph) -> str:
@@ -505,7 +528,7 @@ def _read_text(p: Path) -> str:
                 )
             ]
         )
-    return read_utf8(p, "af-unreadable", "framework")
+    return read_utf8(p, "af-unreadable", "framework", limit=MAX_FRAMEWORK_BYTES)
 
 
 def read_af(path: str | Path) -> nx.DiGraph:
