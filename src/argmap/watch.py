@@ -67,6 +67,7 @@ class Watcher:
     map_path: Path
     output: Path | None = None
     options: DotOptions = field(default_factory=DotOptions)
+    source_anywhere: bool = False
     version: int = 0
     error: str = ""
     source: Path | None = None
@@ -84,7 +85,7 @@ class Watcher:
         """Read and check the map; write the output if it is good; return what happened."""
         self._seen = self._stamps()
         try:
-            m = read_map(self.map_path)
+            m = read_map(self.map_path, source_anywhere=self.source_anywhere)
             self.source = self.map_path.parent / m.source
             self._seen = (self._seen[0], _stamp(self.source))
             report = check(m)

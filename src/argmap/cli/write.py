@@ -46,6 +46,11 @@ def _cmd_init(args: argparse.Namespace) -> int:
         f"wrote {target}: {n} sentence{'s' * (n != 1)} in {p} paragraph{'s' * (p != 1)}, "
         "each a commented entry; uncomment the ones you encode"
     )
+    if source.startswith("../"):
+        out(
+            f"note: the text is outside the map's folder ({source}); argmap reads it only "
+            "with --allow-source-anywhere, so keep the map beside the text or below its folder"
+        )
     return 0
 
 
@@ -53,7 +58,9 @@ def _cmd_watch(args: argparse.Namespace) -> int:
     from argmap.watch import Watcher, serve
 
     output = Path(args.output) if args.output else None
-    watcher = Watcher(Path(args.file), output, dot_options(args))
+    watcher = Watcher(
+        Path(args.file), output, dot_options(args), source_anywhere=args.allow_source_anywhere
+    )
     limit = 1 if args.once else args.max_cycles
     serving = output is not None and not args.no_serve and not args.once
     server = serve(watcher, args.port) if serving else None
