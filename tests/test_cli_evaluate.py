@@ -71,7 +71,9 @@ def test_evaluate_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["gradual"] == "quadratic-energy"
     assert data["labels"]["coffee-better"] == "in"
     assert data["acceptance"] == {"claim": "cheap", "credulous": True, "sceptical": True}
-    assert data["inference_labels"]["speed-undercut"] == "in"
+    # mediated: attacking tea-best attacks speed-not-needed, the sole premise of a
+    # support for it, and so the undercut that needs that premise
+    assert data["inference_labels"]["speed-undercut"] == "out"
     assert [c["speaker"] for c in data["commitments"]] == ["authors", "rivals"]
 
 
@@ -88,7 +90,11 @@ def test_explain_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.splitlines() == [
         "grounded semantics, necessary support:",
         "tea-best is OUT: attacked by not-measured (IN)",
-        "  not-measured [never-measured undercuts expert] is IN: unattacked",
+        (
+            "  not-measured [never-measured undercuts expert] is IN: unattacked"
+            " (derived attack on tea-best: not-measured attacks expert;"
+            " support chain expert → tea-best)"
+        ),
     ]
 
 

@@ -25,6 +25,7 @@ from typing import Literal
 __all__ = [
     "ROLES",
     "RELATION_KINDS",
+    "Assessment",
     "Claim",
     "Map",
     "Pos",
@@ -198,3 +199,28 @@ class Map:
     def pos(self, item: Claim | Relation | Skip) -> Pos:
         """Where a claim or relation is written in the map file."""
         return self.locate(item.origin)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What an evaluation says about each claim: what the drawings show.
+
+    ``labels`` (``in``/``out``/``undec`` per claim) come from the Dung
+    semantics ``semantics`` under the support reading ``support``;
+    ``strengths`` (in [0, 1] per claim) from the gradual method ``gradual``,
+    and ``converged`` is false when those strengths were still moving when
+    the computation stopped.  Empty mappings: not asked for.  Built by
+    :func:`argmap.evaluate.assess`; drawn by :mod:`argmap.render`.
+
+    Examples
+    --------
+    >>> Assessment(labels={"t": "in"}, semantics="grounded").strengths
+    {}
+    """
+
+    labels: Mapping[str, str] = field(default_factory=dict)
+    semantics: str = ""
+    support: str = ""
+    strengths: Mapping[str, float] = field(default_factory=dict)
+    gradual: str = ""
+    converged: bool = True

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +11,11 @@ import networkx as nx
 from argmap.checks import CHECKS, Finding, parse_codes, run_checks
 from argmap.cli._common import add_command, clip, emit_json, inputs_of, out
 from argmap.coverage import Coverage, coverage
-from argmap.evaluate import claim_labels, claim_strengths
+from argmap.evaluate import assess
 from argmap.files import write_atomic
 from argmap.graph import to_networkx
 from argmap.load import read_map
-from argmap.model import Map
+from argmap.model import Assessment, Map
 from argmap.render.dot import FORMATS, DotOptions, render_image, to_dot
 from argmap.schema import json_schema
 from argmap.schemes import SCHEMES
@@ -143,8 +142,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         )
     m = read_map(args.file)
     G = to_networkx(m)
-    options = evaluated(args, G, dot_options(args))
-    dot = to_dot(G, options)
+    dot = to_dot(G, dot_options(args), evaluated(args, G))
     write_atomic(args.output, render_image(dot, fmt), keep=inputs_of(m))
     out(f"wrote {args.output} ({fmt})")
     return 0
@@ -196,15 +194,9 @@ def add_evaluation_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def evaluated(args: argparse.Namespace, G: nx.DiGraph, options: DotOptions) -> DotOptions:
-    """Return ``options`` with the labels and strengths the evaluation flags ask for."""
-    if args.evaluate:
-        labels = claim_labels(G, args.evaluate, args.support)
-        options = replace(options, labels=labels, semantics=args.evaluate)
-    if args.gradual:
-        strengths = claim_strengths(G, args.gradual)
-        options = replace(options, strengths=strengths, gradual=args.gradual)
-    return options
+def evaluated(args: argparse.Namespace, G: nx.DiGraph) -> Assessment:
+    """Return the labels and strengths the evaluation flags ask for (none: empty)."""
+    return assess(G, args.evaluate, args.support, args.gradual)
 
 
 # --- schemes ---------------------------------------------------------------

@@ -17,10 +17,8 @@ __all__ = ["register"]
 
 def _cmd_html(args: argparse.Namespace) -> int:
     m = read_map(args.file)
-    options = dot_options(args)
-    if args.evaluate or args.gradual:  # to_html builds its own graph; this one only evaluates
-        options = evaluated(args, to_networkx(m), options)
-    page = to_html(m, options)
+    G = to_networkx(m)
+    page = to_html(m, dot_options(args), evaluated(args, G), graph=G)
     write_atomic(args.output, page.encode(), keep=inputs_of(m))
     out(f"wrote {args.output} (html, {len(m.claims)} claims, {len(page) // 1024} KiB)")
     return 0
