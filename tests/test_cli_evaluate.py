@@ -93,7 +93,7 @@ def test_explain_text(capsys: pytest.CaptureFixture[str]) -> None:
         (
             "  not-measured [never-measured undercuts expert] is IN: unattacked"
             " (derived attack on tea-best: not-measured attacks expert;"
-            " support chain expert → tea-best)"
+            " support chain: tea-best needs expert)"
         ),
     ]
 

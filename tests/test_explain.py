@@ -28,7 +28,7 @@ def test_out_because_in_attacker() -> None:
         "tea-best is OUT: attacked by not-measured (IN)\n"
         "  not-measured [never-measured undercuts expert] is IN: unattacked"
         " (derived attack on tea-best: not-measured attacks expert;"
-        " support chain expert → tea-best)"
+        " support chain: tea-best needs expert)"
     )
 
 
@@ -116,13 +116,13 @@ def test_derived_attack_through_a_support_chain() -> None:
     )
     ex = explain(to_networkx(Map("", "t", "", cs, rs)), "t")
     assert ex.tree.children[0].via == (
-        "derived attack on t: xe attacks e; support chain e → em → m → mt → t"
+        "derived attack on t: xe attacks e; support chain: t needs mt needs m needs em needs e"
     )
     # deductive: e forces t, so attacking t attacks e (mediated): the chain runs down
     rs = (*rs[:2], Relation("xt", "opposition", ("x",), "t"))
     ex = explain(to_networkx(Map("", "t", "", cs, rs)), "e", support="deductive")
     assert ex.tree.children[0].via == (
-        "derived attack on e: xt attacks t; support chain t → mt → m → em → e"
+        "derived attack on e: xt attacks t; support chain: e needs em needs m needs mt needs t"
     )
 
 

@@ -212,11 +212,10 @@ class _Derivations:
             ((u, v) for u in up_a for v in self.direct.successors(u) if v in up_x),
             key=lambda e: (len(up_a[e[0]]) + len(up_x[e[1]]), e),
         )
+        # up_x[x0] runs x, ..., x0: each item cannot be accepted without the next
         parts = [f"{a0} attacks {x0}"]
-        if x0 != x:
-            parts.append("support chain " + " → ".join(reversed(up_x[x0])))
-        if a0 != a:
-            parts.append(f"{a} needs {a0}: " + " → ".join(reversed(up_a[a0])))
+        parts += ["support chain: " + " needs ".join(up_x[x0])] if x0 != x else []
+        parts += ["attacker's support chain: " + " needs ".join(up_a[a0])] if a0 != a else []
         return f"derived attack on {x}: " + "; ".join(parts)
 
 
@@ -303,9 +302,15 @@ def explain(
     >>> from argmap.graph import to_networkx
     >>> cs = tuple(Claim(i, i, i, "claim", "x") for i in "etv")
     >>> rs = (Relation("r", "support", ("e",), "t"), Relation("u", "undercut", ("v",), "r"))
-    >>> print(format_tree(explain(to_networkx(Map("", "t", "", cs, rs)), "t").tree))
-    t is OUT: attacked by u (IN)
-      u [v undercuts r] is IN: unattacked (derived attack on t: u attacks r; support chain r → t)
+    >>> ex = explain(to_networkx(Map("", "t", "", cs, rs)), "t")
+    >>> ex.label, ex.tree.children[0].argument, ex.tree.children[0].via
+    ('out', 'u', 'derived attack on t: u attacks r; support chain: t needs r')
+
+    A relation is explained like a claim.
+
+    >>> print(format_tree(explain(to_networkx(Map("", "t", "", cs, rs)), "r").tree))
+    r [e supports t] is OUT: attacked by u (IN)
+      u [v undercuts r] is IN: unattacked
     """
     check_item(G, claim)
     sem = semantics_of(semantics)
