@@ -20,7 +20,7 @@ LINTS = str(DATA / "lints.yaml")
     ("argv", "words"),
     [
         (["evaluate"], ["--semantics", "--support", "--gradual", "--claim", "quadratic-energy"]),
-        (["explain"], ["CLAIM", "--depth", "--semantics"]),
+        (["explain"], ["ID", "relation", "--depth", "--semantics"]),
         (["af"], ["solve"]),
         (["af", "solve"], ["--task", "--arg", "EE-PR"]),
         (["check"], ["--select", "--ignore", "--fail-on", "circular-support"]),

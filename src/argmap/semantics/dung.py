@@ -451,7 +451,7 @@ def stable_extensions(af: AnyFramework) -> list[Extension]:
     return _lifted(af, sat.stable_all)
 
 
-def extensions(af: AnyFramework, semantics: str) -> list[Extension]:
+def extensions(af: AnyFramework, semantics: SemanticsName) -> list[Extension]:
     """Return all extensions under ``semantics``, sorted.
 
     Examples
@@ -469,7 +469,7 @@ def extensions(af: AnyFramework, semantics: str) -> list[Extension]:
     return _lifted(af, sem.all)
 
 
-def some_extension(af: AnyFramework, semantics: str) -> Extension | None:
+def some_extension(af: AnyFramework, semantics: SemanticsName) -> Extension | None:
     """Return one extension under ``semantics``, or None if there is none.
 
     Only stable semantics can have none.  The choice is deterministic: it
@@ -512,7 +512,7 @@ def labelling_from_extension(af: AnyFramework, ext: Collection[Hashable]) -> dic
 
 
 def _query(
-    af: AnyFramework, arg: Hashable, semantics: str
+    af: AnyFramework, arg: Hashable, semantics: SemanticsName
 ) -> tuple[Semantics, Framework, Extension, sat.Reduced]:
     """Check an acceptance query; return the semantics, framework, grounded extension, rest."""
     sem = semantics_of(semantics)
@@ -521,7 +521,9 @@ def _query(
     return (sem, fw, *_reduce(fw))
 
 
-def credulous_witness(af: AnyFramework, arg: Hashable, semantics: str) -> Extension | None:
+def credulous_witness(
+    af: AnyFramework, arg: Hashable, semantics: SemanticsName
+) -> Extension | None:
     """Return an extension containing ``arg``, or None if none does.
 
     The witness is an extension of the asked semantics: a complete set grown
@@ -542,7 +544,9 @@ def credulous_witness(af: AnyFramework, arg: Hashable, semantics: str) -> Extens
     return None if e is None else _lift(g, r, e)
 
 
-def sceptical_counterexample(af: AnyFramework, arg: Hashable, semantics: str) -> Extension | None:
+def sceptical_counterexample(
+    af: AnyFramework, arg: Hashable, semantics: SemanticsName
+) -> Extension | None:
     """Return an extension not containing ``arg``, or None if every one contains it.
 
     With no stable extension at all, every argument is sceptically accepted
@@ -565,7 +569,7 @@ def sceptical_counterexample(af: AnyFramework, arg: Hashable, semantics: str) ->
     return None if e is None else _lift(g, r, e)
 
 
-def credulously_accepted(af: AnyFramework, arg: Hashable, semantics: str) -> bool:
+def credulously_accepted(af: AnyFramework, arg: Hashable, semantics: SemanticsName) -> bool:
     """Return whether ``arg`` is in at least one extension under ``semantics``.
 
     Examples
@@ -576,7 +580,7 @@ def credulously_accepted(af: AnyFramework, arg: Hashable, semantics: str) -> boo
     return credulous_witness(af, arg, semantics) is not None
 
 
-def sceptically_accepted(af: AnyFramework, arg: Hashable, semantics: str) -> bool:
+def sceptically_accepted(af: AnyFramework, arg: Hashable, semantics: SemanticsName) -> bool:
     """Return whether ``arg`` is in every extension under ``semantics``.
 
     Under stable semantics a framework with no stable extension accepts every
@@ -594,7 +598,7 @@ def sceptically_accepted(af: AnyFramework, arg: Hashable, semantics: str) -> boo
 # ---------------------------------------------------------------- brute force
 
 
-def _brute_force_extensions(af: AnyFramework, semantics: str) -> list[Extension]:
+def _brute_force_extensions(af: AnyFramework, semantics: SemanticsName) -> list[Extension]:
     """Enumerate extensions by checking every subset (tests only, ~<= 12 arguments).
 
     Examples
