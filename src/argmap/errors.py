@@ -15,11 +15,13 @@ claims.yaml:42:7: error: unknown-claim: 'x' is not defined (hint: define it unde
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-__all__ = ["ArgmapError", "Diagnostic", "Severity", "SEVERITIES"]
+__all__ = ["ArgmapError", "Diagnostic", "Severity", "SEVERITIES", "registered"]
+
+_T = TypeVar("_T")
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -70,3 +72,33 @@ class ArgmapError(Exception):
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics: list[Diagnostic] = sorted(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+def registered(registry: Mapping[str, _T], name: str, code: str, what: str) -> _T:
+    """Return ``registry[name]``; raise ``code`` naming the choices if it is not there.
+
+    ``what`` names the kind of entry in the message (``"semantics"``).
+
+    Examples
+    --------
+    >>> registered({"a": 1}, "a", "unknown-letter", "letter")
+    1
+    >>> registered({"a": 1}, "b", "unknown-letter", "letter")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: <letter>: error: unknown-letter: unknown letter 'b' (hint: ...)
+    """
+    if name not in registry:
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    f"<{what.rsplit(maxsplit=1)[-1]}>",
+                    0,
+                    0,
+                    code,
+                    f"unknown {what} {name!r}",
+                    hint="use one of: " + ", ".join(registry),
+                )
+            ]
+        )
+    return registry[name]

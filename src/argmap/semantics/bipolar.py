@@ -64,7 +64,7 @@ from typing import Literal
 
 import networkx as nx
 
-from argmap.errors import ArgmapError, Diagnostic
+from argmap.errors import registered
 from argmap.graph import claim_nodes, inference_nodes
 from argmap.semantics.framework import Framework
 
@@ -127,20 +127,7 @@ DEFAULT_SUPPORT: SupportName = "necessary"
 
 
 def _reading(support: str) -> SupportReading:
-    if support not in SUPPORT_READINGS:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    "<support>",
-                    0,
-                    0,
-                    "unknown-support",
-                    f"unknown support reading {support!r}",
-                    hint="use one of: " + ", ".join(SUPPORTS),
-                )
-            ]
-        )
-    return SUPPORT_READINGS[support]
+    return registered(SUPPORT_READINGS, support, "unknown-support", "support reading")
 
 
 def _arguments(G: nx.DiGraph) -> list[str]:

@@ -37,7 +37,7 @@ import networkx as nx  # noqa: F401 - the doctests build graphs
 import numpy as np
 import numpy.typing as npt
 
-from argmap.errors import ArgmapError, Diagnostic
+from argmap.errors import registered
 from argmap.semantics import sat
 from argmap.semantics.framework import AnyFramework, Framework, as_framework, check_attack_graph
 from argmap.semantics.grounded import Grounded, grounded_labels, grounded_sets_of_graph
@@ -211,20 +211,7 @@ def semantics_of(semantics: str) -> Semantics:
     ...
     argmap.errors.ArgmapError: <semantics>: error: unknown-semantics: ...
     """
-    if semantics not in SEMANTICS_REGISTRY:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    "<semantics>",
-                    0,
-                    0,
-                    "unknown-semantics",
-                    f"unknown semantics {semantics!r}",
-                    hint="use one of: " + ", ".join(SEMANTICS),
-                )
-            ]
-        )
-    return SEMANTICS_REGISTRY[semantics]
+    return registered(SEMANTICS_REGISTRY, semantics, "unknown-semantics", "semantics")
 
 
 # ---------------------------------------------------------------- grounded

@@ -58,7 +58,7 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from argmap.errors import ArgmapError, Diagnostic
+from argmap.errors import registered
 from argmap.graph import claim_nodes
 
 __all__ = [
@@ -231,20 +231,7 @@ class Gradual:
 
 
 def _check_method(method: str) -> GradualMethod:
-    if method not in GRADUAL_METHODS:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    "<gradual>",
-                    0,
-                    0,
-                    "unknown-gradual",
-                    f"unknown gradual method {method!r}",
-                    hint="use one of: " + ", ".join(GRADUAL_METHODS),
-                )
-            ]
-        )
-    return GRADUAL_METHODS[method]
+    return registered(GRADUAL_METHODS, method, "unknown-gradual", "gradual method")
 
 
 def _edges(G: nx.DiGraph, index: dict[str, int], roles: tuple[str, ...]) -> Edges:
