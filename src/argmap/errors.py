@@ -92,7 +92,7 @@ def registered(registry: Mapping[str, _T], name: str, code: str, what: str) -> _
         raise ArgmapError(
             [
                 Diagnostic(
-                    f"<{what.rsplit(maxsplit=1)[-1]}>",
+                    f"<{what.split(maxsplit=1)[0]}>",
                     0,
                     0,
                     code,
