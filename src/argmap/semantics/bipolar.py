@@ -225,10 +225,16 @@ def _close(attacks: nx.DiGraph, need: nx.DiGraph) -> nx.DiGraph:
     af = nx.DiGraph()
     af.add_nodes_from(need)
     af.add_nodes_from(attacks)
+    needing: dict[str, set[str]] = {}  # node -> itself and everything that needs it
+
+    def with_needing(u: str) -> set[str]:
+        if u not in needing:
+            needing[u] = {u} | (nx.descendants(need, u) if u in need else set())
+        return needing[u]
+
     for a, x in attacks.edges:
-        attackers = {a} | (nx.descendants(need, a) if a in need else set())
-        attacked = {x} | (nx.descendants(need, x) if x in need else set())
-        af.add_edges_from((z, y) for z in attackers for y in attacked)
+        attacked = with_needing(x)
+        af.add_edges_from((z, y) for z in with_needing(a) for y in attacked)
     return af
 
 
