@@ -26,7 +26,10 @@ from strategies import facts, maps, reload
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "formats"
 MODULES = Path(__file__).parent / "js" / "node_modules"
-_TAGS = re.compile(r"(\s+#(\([^)]*\)|[a-z][a-z0-9-]*))+\s*$")  # the role and speaker tags argmap writes
+# the role and speaker tags argmap writes
+_TAGS = re.compile(
+    r"(\s+#(\([^)]*\)|[a-z][a-z0-9-]*))+\s*$"
+)  # the role and speaker tags argmap writes
 
 
 def _parse(text: str) -> dict[str, Any]:

@@ -14,7 +14,8 @@ from argmap.evaluate import claim_labels, labels_of
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.model import Map
-from argmap.semantics.bipolar import attack_graph, derived_attacks, framework, support_graph
+from argmap.semantics.bipolar import attack_graph, derived_attacks, framework_of, support_graph
+from argmap.semantics.framework import Framework
 
 DATA = Path(__file__).parent / "data" / "eval"
 
@@ -23,8 +24,8 @@ SCF = "coffee-faster--supports--coffee-better"
 SS = "speed-not-needed--supports--tea-best"
 
 
-def _edges(g: nx.DiGraph) -> set[tuple[str, str]]:
-    return set(g.edges)
+def _edges(g: nx.DiGraph | Framework) -> set[tuple[str, str]]:
+    return set((g.to_digraph() if isinstance(g, Framework) else g).edges)
 
 
 def _debate() -> nx.DiGraph:
@@ -111,7 +112,7 @@ def test_map_graphs() -> None:
 def test_framework_necessary() -> None:
     # undercutting coffee's only argument takes down coffee-better and its attack;
     # undercutting the expert argument takes down the thesis that needs it
-    assert _edges(framework(_debate())) == {
+    assert _edges(framework_of(_debate())) == {
         (OCB, "tea-best"),
         ("speed-undercut", SCF),
         ("speed-undercut", "coffee-better"),
@@ -122,14 +123,18 @@ def test_framework_necessary() -> None:
 
 
 def test_framework_deductive() -> None:
-    # attacking the thesis attacks every argument for it (mediated); the premise
-    # edges stay necessary, so undercuts do not reach premises or conclusions
-    assert _edges(framework(_debate(), "deductive")) == {
+    # attacking the thesis attacks every argument for it (mediated), and the sole
+    # premise of a support with it (speed-not-needed forces its support inference);
+    # the linked premises of morning-reasons and expert force nothing alone
+    assert _edges(framework_of(_debate(), "deductive")) == {
         (OCB, "tea-best"),
         (OCB, "morning-reasons"),
         (OCB, SS),
+        (OCB, "speed-not-needed"),
+        (OCB, "speed-undercut"),  # it needs speed-not-needed
         (OCB, "expert"),
         ("speed-undercut", SCF),
+        ("speed-undercut", "coffee-faster"),  # coffee-faster forces SCF
         ("not-measured", "expert"),
     }
 
@@ -141,7 +146,7 @@ def test_framework_linked_premise_attack() -> None:
     G.add_node("x-c", kind="inference", relation="opposition")
     G.add_edge("x", "x-c", role="premise", relation="opposition")
     G.add_edge("x-c", "cheap", role="conflict", relation="opposition")
-    af = framework(G)
+    af = framework_of(G)
     assert {("x-c", "cheap"), ("x-c", "morning-reasons")} <= _edges(af)
 
 
@@ -223,8 +228,8 @@ def test_derived_attacks_closed_and_order_free(
 
 def test_map_none_equals_attack_graph() -> None:
     G = _debate()
-    assert _edges(framework(G, "none")) == _edges(attack_graph(G))
-    assert set(framework(G, "none")) == set(G)
+    assert _edges(framework_of(G, "none")) == _edges(attack_graph(G))
+    assert set(framework_of(G, "none")) == set(G)
 
 
 def test_labels_do_not_depend_on_input_order() -> None:
@@ -232,5 +237,5 @@ def test_labels_do_not_depend_on_input_order() -> None:
     flipped = Map(m.title, m.thesis, m.source, m.claims[::-1], m.relations[::-1])
     for support in ("necessary", "deductive", "none"):
         G, H = to_networkx(m), to_networkx(flipped)
-        assert _edges(framework(G, support)) == _edges(framework(H, support))
+        assert _edges(framework_of(G, support)) == _edges(framework_of(H, support))
         assert claim_labels(G, "preferred", support) == claim_labels(H, "preferred", support)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from argmap.load import read_map
-from argmap.render.dot import DotOptions
+from argmap.model import Assessment
 from argmap.render.html import to_html
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -235,25 +235,31 @@ def test_script_in_a_claim_is_shown_as_text(page: Page) -> None:
     assert page.dialogs == []
 
 
-def test_evaluation_shows_in_panel(browser: Any, tmp_path: Path) -> None:
+def _clicked(browser: Any, tmp_path: Path, ev: Assessment, claim: str) -> tuple[str, str]:
+    """Open the page of SMALL showing ``ev``, click ``claim``: the details and legend text."""
     path = tmp_path / "eval.html"
-    opt = DotOptions(labels={"cats-best": "in"}, strengths={"cats-best": 0.625})
-    path.write_text(to_html(read_map(SMALL), opt), encoding="utf-8")
+    path.write_text(to_html(read_map(SMALL), None, ev), encoding="utf-8")
     pg = Page(browser, path)
-    pg.p.click("g#cats-best")
-    details = pg.text("#details")
-    assert "in (accepted)" in details
-    assert "0.63" in details
-    assert "Evaluation" in pg.text("#legend")
+    pg.p.click(f"g#{claim}")
+    texts = pg.text("#details"), pg.text("#legend")
     assert pg.errors == []
     pg.p.close()
+    return texts
+
+
+def test_evaluation_shows_in_panel(browser: Any, tmp_path: Path) -> None:
+    ev = Assessment(labels={"cats-best": "in"}, strengths={"cats-best": 0.625})
+    details, legend = _clicked(browser, tmp_path, ev, "cats-best")
+    assert "in (accepted)" in details
+    assert "0.63" in details
+    assert "Evaluation" in legend
 
 
 def test_selected_evaluated_claim_keeps_its_label_border(browser: Any, tmp_path: Path) -> None:
     """The border of an evaluated claim is its label: selecting it adds a halo instead."""
     path = tmp_path / "eval.html"
-    opt = DotOptions(labels={"cats-best": "in", "dogs-better": "out"}, semantics="grounded")
-    path.write_text(to_html(read_map(SMALL), opt), encoding="utf-8")
+    ev = Assessment(labels={"cats-best": "in", "dogs-better": "out"}, semantics="grounded")
+    path.write_text(to_html(read_map(SMALL), None, ev), encoding="utf-8")
     pg = Page(browser, path)
     stroke = (
         "id => getComputedStyle(document.querySelector(`g#${id} path, g#${id} polygon`)).stroke"
@@ -280,3 +286,13 @@ def test_screenshot(page: Page) -> None:
     page.p.click("g#vet-says")
     page.p.screenshot(path=str(out))
     assert out.stat().st_size > 10_000
+
+
+def test_undercutter_details_name_the_inference(browser: Any, tmp_path: Path) -> None:
+    ev = Assessment(strengths={"cats-best": 0.5, "loyalty-no-walk": 0.5}, converged=False)
+    details, legend = _clicked(browser, tmp_path, ev, "loyalty-no-walk")
+    assert "Undercuts" in details
+    assert "the inference from “Dogs are loyal.” to “Cats are the best" in details
+    assert "Attacks" not in details
+    assert "0.50 (did not converge: the last value)" in details
+    assert "did not converge" in legend

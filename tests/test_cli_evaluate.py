@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
+from argmap.explain import MAX_DEPTH
 from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, strength_fill
 
 DATA = Path(__file__).parent / "data" / "eval"
@@ -20,7 +21,7 @@ LINTS = str(DATA / "lints.yaml")
     ("argv", "words"),
     [
         (["evaluate"], ["--semantics", "--support", "--gradual", "--claim", "quadratic-energy"]),
-        (["explain"], ["CLAIM", "--depth", "--semantics"]),
+        (["explain"], ["ID", "relation", "--depth", "--semantics"]),
         (["af"], ["solve"]),
         (["af", "solve"], ["--task", "--arg", "EE-PR"]),
         (["check"], ["--select", "--ignore", "--fail-on", "circular-support"]),
@@ -71,7 +72,9 @@ def test_evaluate_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["gradual"] == "quadratic-energy"
     assert data["labels"]["coffee-better"] == "in"
     assert data["acceptance"] == {"claim": "cheap", "credulous": True, "sceptical": True}
-    assert data["inference_labels"]["speed-undercut"] == "in"
+    # mediated: attacking tea-best attacks speed-not-needed, the sole premise of a
+    # support for it, and so the undercut that needs that premise
+    assert data["inference_labels"]["speed-undercut"] == "out"
     assert [c["speaker"] for c in data["commitments"]] == ["authors", "rivals"]
 
 
@@ -88,7 +91,11 @@ def test_explain_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.splitlines() == [
         "grounded semantics, necessary support:",
         "tea-best is OUT: attacked by not-measured (IN)",
-        "  not-measured [never-measured undercuts expert] is IN: unattacked",
+        (
+            "  not-measured [never-measured undercuts expert] is IN: unattacked"
+            " (derived attack on tea-best: not-measured attacks expert;"
+            " support chain: tea-best needs expert)"
+        ),
     ]
 
 
@@ -206,3 +213,28 @@ def test_render_evaluate_draws_labels_as_borders(
     assert f'color="{LABEL_STYLE["out"][0]}"' in opponent
     assert 'style="rounded,filled,dashed"' in opponent
     assert "_legend" in lines
+
+
+def test_explain_deep_chain_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 600 claims, each opposing the one before: --depth 500 is cut at MAX_DEPTH, no recursion
+    n = 600
+    (tmp_path / "e.txt").write_text("".join(f"Claim {i} holds.\n\n" for i in range(n)))
+    rows = [
+        f"  - {{id: c{i}, text: C{i}., quote: Claim {i} holds, role: "
+        + ("thesis}" if i == 0 else f"claim, opposes: [c{i - 1}]}}")
+        for i in range(n)
+    ]
+    m = tmp_path / "chain.yaml"
+    m.write_text(
+        "argmap: 1\ntitle: chain\nsource: e.txt\nthesis: c0\nclaims:\n" + "\n".join(rows) + "\n"
+    )
+    assert main(["explain", str(m), "c0", "--depth", "500"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 + MAX_DEPTH
+    assert lines[1] == "c0 is OUT: attacked by c1--opposes--c0 (IN)"
+    assert main(["explain", str(m), "c0", "--depth", "500", "--format", "json"]) == 0
+    assert (
+        json.loads(capsys.readouterr().out)["tree"]["children"][0]["argument"] == "c1--opposes--c0"
+    )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from argmap.errors import ArgmapError
-from argmap.explain import explain, format_tree
+from argmap.explain import MAX_DEPTH, explain, format_tree
 from argmap.graph import to_networkx
 from argmap.load import read_map
+from argmap.model import Claim, Map, Relation
+from argmap.semantics.bipolar import framework_of
 
 DATA = Path(__file__).parent / "data" / "eval"
 
@@ -24,6 +27,8 @@ def test_out_because_in_attacker() -> None:
     assert format_tree(ex.tree) == (
         "tea-best is OUT: attacked by not-measured (IN)\n"
         "  not-measured [never-measured undercuts expert] is IN: unattacked"
+        " (derived attack on tea-best: not-measured attacks expert;"
+        " support chain: tea-best needs expert)"
     )
 
 
@@ -85,3 +90,76 @@ def test_unknown_claim_did_you_mean() -> None:
         explain(_graph("debate"), "tea-bst")
     d = exc.value.diagnostics[0]
     assert (d.code, d.hint) == ("unknown-claim", "did you mean tea-best?")
+
+
+# --- relations, support chains, big maps -----------------------------------------
+
+
+def test_explain_a_relation() -> None:
+    ex = explain(_graph("debate"), "expert")
+    assert format_tree(ex.tree) == (
+        "expert [head-long+head-said supports tea-best] is OUT: attacked by not-measured (IN)\n"
+        "  not-measured [never-measured undercuts expert] is IN: unattacked"
+    )
+    with pytest.raises(ArgmapError) as exc:
+        explain(_graph("debate"), "expret")
+    assert exc.value.diagnostics[0].hint == "did you mean expert?"
+
+
+def test_derived_attack_through_a_support_chain() -> None:
+    # x opposes e; e supports m, m supports t: under necessary support t needs e
+    cs = tuple(Claim(i, i, i, "thesis" if i == "t" else "claim", "a") for i in "emtx")
+    rs = (
+        Relation("em", "support", ("e",), "m"),
+        Relation("mt", "support", ("m",), "t"),
+        Relation("xe", "opposition", ("x",), "e"),
+    )
+    ex = explain(to_networkx(Map("", "t", "", cs, rs)), "t")
+    assert ex.tree.children[0].via == (
+        "derived attack on t: xe attacks e; support chain: t needs mt needs m needs em needs e"
+    )
+    # deductive: e forces t, so attacking t attacks e (mediated): the chain runs down
+    rs = (*rs[:2], Relation("xt", "opposition", ("x",), "t"))
+    ex = explain(to_networkx(Map("", "t", "", cs, rs)), "e", support="deductive")
+    assert ex.tree.children[0].via == (
+        "derived attack on e: xt attacks t; support chain: e needs em needs m needs mt needs t"
+    )
+
+
+def _chain_map(n: int) -> Map:
+    """c0 <- c1 <- ... <- c{n-1}: each claim opposes the one before it."""
+    cs = tuple(Claim(f"c{i}", "c", "c", "thesis" if i == 0 else "claim", "a") for i in range(n))
+    rs = tuple(Relation(f"o{i}", "opposition", (f"c{i}",), f"c{i - 1}") for i in range(1, n))
+    return Map("", "c0", "", cs, rs)
+
+
+def test_deep_tree_without_recursion() -> None:
+    ex = explain(to_networkx(_chain_map(600)), "c0", depth=500)
+    lines = format_tree(ex.tree).splitlines()
+    assert len(lines) == MAX_DEPTH
+    assert lines[-1].endswith(" …")
+    assert ex.to_dict()["tree"]["children"][0]["argument"] == "o1"
+
+
+def _layered_map(layers: int, width: int) -> Map:
+    """A thesis, then layers of ``width`` claims each opposing every claim of the layer above."""
+    ids = [["t"]] + [[f"l{k}-{i}" for i in range(width)] for k in range(1, layers + 1)]
+    cs = tuple(Claim(c, c, c, "thesis" if c == "t" else "claim", "a") for row in ids for c in row)
+    rs = tuple(
+        Relation(f"{u}>{v}", "opposition", (u,), v)
+        for above, row in pairwise(ids)
+        for u in row
+        for v in above
+    )
+    return Map("", "t", "", cs, rs)
+
+
+def test_shared_subtrees_are_shown_once() -> None:
+    # 141 claims in 7 layers: the full tree has 20^6 paths; each argument is explained once
+    G = to_networkx(_layered_map(7, 20))
+    ex = explain(G, "t", depth=20)
+    lines = format_tree(ex.tree).splitlines()
+    expanded = [ln for ln in lines if not ln.endswith("(see above)")]
+    assert len(expanded) == len({ln.split(" is ")[0].strip() for ln in expanded})
+    assert len(expanded) <= G.number_of_nodes()
+    assert len(lines) <= 1 + framework_of(G).attack_count  # one line per attack at most

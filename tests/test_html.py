@@ -16,7 +16,8 @@ from argmap.cli import main
 from argmap.evaluate import claim_labels, claim_strengths
 from argmap.graph import to_networkx
 from argmap.load import read_map
-from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, DotOptions, strength_fill
+from argmap.model import Assessment
+from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, strength_fill
 from argmap.render.html import (
     essay_html,
     lesson_steps,
@@ -149,7 +150,7 @@ def test_relation_steps_reveal_one_relation_each(G: nx.DiGraph) -> None:
 
 
 def test_page_data_neighbours(G: nx.DiGraph) -> None:
-    data = page_data(G, labels={"cats-best": "in"}, strengths={"cats-best": 0.75})
+    data = page_data(G, Assessment(labels={"cats-best": "in"}, strengths={"cats-best": 0.75}))
     thesis = data["claims"]["cats-best"]
     assert (thesis["supporters"], thesis["attackers"], thesis["undercutters"]) == (
         ["cats-happy", "cats-no-walk"],
@@ -170,7 +171,12 @@ def test_page_data_neighbours(G: nx.DiGraph) -> None:
         )
     ]
     assert data["claims"]["cats-best"]["moves"] == []
-    assert data["claims"]["loyalty-no-walk"]["attacks"] == ["cats-best"]
+    # an undercut attacks the objection's inference, not the thesis
+    loyalty = data["claims"]["loyalty-no-walk"]
+    assert (loyalty["attacks"], loyalty["undercuts"]) == (
+        [],
+        ["the inference from “Dogs are loyal.” to “Cats are the best pets for a small flat.”"],
+    )
     assert data["edges"]["dogs-walk->walk-problem"] == "walk-problem"
     assert data["edges"]["vet-says->cats-happy"] == "vet-authority"
     assert data["steps"]["layer"][0]["title"] == "Thesis"
@@ -227,7 +233,7 @@ def test_page_is_self_contained_and_escaped() -> None:
 
 @needs_dot
 def test_page_shows_evaluation() -> None:
-    page = to_html(read_map(SMALL), DotOptions(labels={"cats-best": "out"}, strengths={}))
+    page = to_html(read_map(SMALL), None, Assessment(labels={"cats-best": "out"}))
     assert '<span class="legend-head">Evaluation (border)</span>' in page
     assert '<span class="legend-head">Roles (fill)</span>' in page
     assert _data(page)["claims"]["cats-best"]["label"] == "out"  # type: ignore[index]
@@ -237,8 +243,8 @@ def test_page_shows_evaluation() -> None:
 @needs_dot
 def test_page_map_keeps_role_fill_and_draws_label_border() -> None:
     labels = {"cats-best": "in", "dogs-better": "out", "dogs-walk": "undec"}
-    opt = DotOptions(labels=labels, semantics="grounded")
-    page = to_html(read_map(SMALL), opt)
+    ev = Assessment(labels=labels, semantics="grounded")
+    page = to_html(read_map(SMALL), None, ev)
     svg = ET.fromstring(page[page.index("<svg") : page.index("</svg>") + 6])
     shapes = {
         g.get("id"): next(e for e in g.iter() if e.tag in (f"{SVG}path", f"{SVG}polygon"))
@@ -260,8 +266,8 @@ def test_page_map_keeps_role_fill_and_draws_label_border() -> None:
 
 @needs_dot
 def test_page_shows_strength_as_fill_intensity() -> None:
-    opt = DotOptions(strengths={"cats-best": 0.75, "dogs-better": 0.25}, gradual="df-quad")
-    page = to_html(read_map(SMALL), opt)
+    ev = Assessment(strengths={"cats-best": 0.75, "dogs-better": 0.25}, gradual="df-quad")
+    page = to_html(read_map(SMALL), None, ev)
     assert '<span class="legend-head">Strength (fill intensity, df-quad)</span>' in page
     assert '<span class="legend-head">Roles (fill)</span>' in page
     for x in (0.0, 0.5, 1.0):
@@ -358,3 +364,45 @@ def test_cli_evaluate_grounded_for_real(tmp_path: Path, capsys: pytest.CaptureFi
     claims = _data(out.read_text(encoding="utf-8"))["claims"]
     assert claims["cats-best"]["label"] in {"in", "out", "undec"}  # type: ignore[index]
     assert 0 <= claims["cats-best"]["strength"] <= 1  # type: ignore[index]
+
+
+# --- an undercut of an undercut (5 of the 112 microtext gold graphs have one) -----
+
+UU = Path(__file__).parent / "data" / "sem" / "uu.yaml"
+
+
+def test_undercut_of_an_undercut_in_page_data() -> None:
+    data = page_data(to_networkx(read_map(UU)))
+    assert data["claims"]["d"]["undercuts"] == [
+        "the inference from “C.” to the inference from “B.” to “A.”"
+    ]
+    assert data["claims"]["c"]["undercuts"] == ["the inference from “B.” to “A.”"]
+    assert data["relations"]["d--undercuts--c--undercuts--b--supports--a"]["caption"] == (
+        "Undercut: “D.” questions whether “C.” really undercuts the inference from “B.” to “A.”"
+    )
+
+
+@needs_dot
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["html", "-o", "{out}.html", "--evaluate", "grounded", "--gradual", "df-quad"],
+        ["render", "-o", "{out}.svg"],
+        ["outline"],
+        ["quiz"],
+    ],
+)
+def test_undercut_of_an_undercut_everywhere(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [a.format(out=tmp_path / "uu") for a in argv]
+    assert main([args[0], str(UU), *args[1:]]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_page_data_says_when_strengths_did_not_converge(G: nx.DiGraph) -> None:
+    assert page_data(G)["converged"] is True
+    assert (
+        page_data(G, Assessment(strengths={"cats-best": 0.5}, converged=False))["converged"]
+        is False
+    )

@@ -20,7 +20,7 @@ from argmap.errors import ArgmapError
 from argmap.evaluate import claim_labels, claim_strengths
 from argmap.graph import to_networkx
 from argmap.load import read_map
-from argmap.model import Claim, Map, Relation
+from argmap.model import Assessment, Claim, Map, Relation
 from argmap.render.dot import (
     COLORS,
     LABEL_STYLE,
@@ -35,7 +35,7 @@ from argmap.render.dot import (
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "core"
 #: a hand-made evaluation of valid.yaml with all three labels (not what grounded gives)
-EVALUATED = DotOptions(
+EVALUATED = Assessment(
     labels={
         "cats-best": "in",
         "cats-no-walk": "in",
@@ -48,11 +48,11 @@ EVALUATED = DotOptions(
     semantics="grounded",
     gradual="df-quad",
 )
-GOLDEN = {
-    "valid.dot": DotOptions(),
-    "valid-full-paragraph.dot": DotOptions(label="full", group="paragraph", direction="TB"),
-    "valid-ids.dot": DotOptions(label="id"),
-    "valid-evaluated.dot": EVALUATED,
+GOLDEN: dict[str, tuple[DotOptions, Assessment | None]] = {
+    "valid.dot": (DotOptions(), None),
+    "valid-full-paragraph.dot": (DotOptions(label="full", group="paragraph", direction="TB"), None),
+    "valid-ids.dot": (DotOptions(label="id"), None),
+    "valid-evaluated.dot": (DotOptions(), EVALUATED),
 }
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -63,7 +63,7 @@ def _valid() -> Map:
 
 @pytest.mark.parametrize("name", sorted(GOLDEN))
 def test_golden_dot(name: str) -> None:
-    got = to_dot(to_networkx(_valid()), GOLDEN[name])
+    got = to_dot(to_networkx(_valid()), *GOLDEN[name])
     golden = DATA / name
     if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
         golden.write_text(got)
@@ -78,8 +78,8 @@ def test_shuffled_input_gives_identical_dot(seed: int) -> None:
     rng.shuffle(claims)
     rng.shuffle(relations)
     shuffled = dataclasses.replace(m, claims=tuple(claims), relations=tuple(relations))
-    for options in GOLDEN.values():
-        assert to_dot(to_networkx(shuffled), options) == to_dot(to_networkx(m), options)
+    for options, ev in GOLDEN.values():
+        assert to_dot(to_networkx(shuffled), options, ev) == to_dot(to_networkx(m), options, ev)
 
 
 def _edges(dot: str) -> dict[tuple[str, str], dict[str, str]]:
@@ -188,8 +188,7 @@ def essay_dot(essay_graph: nx.DiGraph) -> str:
     labels = claim_labels(essay_graph, "grounded")
     assert labels["stalinism-not-only-russian"] == "in"
     assert labels["trotsky-workers-state"] == "out"
-    options = DotOptions(labels=labels, semantics="grounded")
-    return to_dot(essay_graph, options)
+    return to_dot(essay_graph, DotOptions(), Assessment(labels=labels, semantics="grounded"))
 
 
 @pytest.fixture(scope="module")
@@ -200,8 +199,8 @@ def essay_strengths(essay_graph: nx.DiGraph) -> dict[str, float]:
 @pytest.fixture(scope="module")
 def essay_dot_gradual(essay_graph: nx.DiGraph, essay_strengths: dict[str, float]) -> str:
     labels = claim_labels(essay_graph, "grounded")
-    options = DotOptions(labels=labels, strengths=essay_strengths, semantics="grounded")
-    return to_dot(essay_graph, options)
+    ev = Assessment(labels=labels, strengths=essay_strengths, semantics="grounded")
+    return to_dot(essay_graph, DotOptions(), ev)
 
 
 def test_evaluated_thesis_keeps_role_fill_with_in_border(essay_dot: str) -> None:
@@ -339,13 +338,13 @@ def test_legend_explains_strength_ramp(essay_dot_gradual: str) -> None:
 def test_legend_only_when_evaluated() -> None:
     G = to_networkx(_valid())
     assert LEGEND_ID not in to_dot(G)
-    assert LEGEND_ID in to_dot(G, EVALUATED)
-    assert LEGEND_ID not in to_dot(G, dataclasses.replace(EVALUATED, legend=False))
-    strengths_only = DotOptions(strengths={"cats-best": 0.5})
-    legend = _nodes(to_dot(G, strengths_only))[LEGEND_ID]["label"]
+    assert LEGEND_ID in to_dot(G, None, EVALUATED)
+    assert LEGEND_ID not in to_dot(G, DotOptions(legend=False), EVALUATED)
+    strengths_only = Assessment(strengths={"cats-best": 0.5})
+    legend = _nodes(to_dot(G, None, strengths_only))[LEGEND_ID]["label"]
     assert "<B>Fill</B>" in legend
     assert "<B>Border</B>" not in legend
-    node = _nodes(to_dot(G, strengths_only))["cats-best"]
+    node = _nodes(to_dot(G, None, strengths_only))["cats-best"]
     assert node["style"] == ROLE_STYLE["thesis"][1]
     assert node["fillcolor"] == strength_fill(ROLE_STYLE["thesis"][0], 0.5)
     assert "THESIS · ¶1 · 0.50" in node["label"]
@@ -355,11 +354,21 @@ def test_legend_only_when_evaluated() -> None:
 def test_strength_legend_spans_are_valid_for_graphviz(labels: bool) -> None:
     """valid.yaml has fewer roles than the five strength steps: no cell may span 0 columns."""
     G = to_networkx(_valid())
-    opt = dataclasses.replace(EVALUATED, labels=EVALUATED.labels if labels else {})
-    dot = to_dot(G, opt)
+    ev = dataclasses.replace(EVALUATED, labels=EVALUATED.labels if labels else {})
+    dot = to_dot(G, None, ev)
     assert 'COLSPAN="0"' not in dot
     done = subprocess.run(
         ["dot", "-Tsvg"], input=dot.encode(), capture_output=True, check=False, timeout=60
     )
     assert done.returncode == 0
     assert done.stderr == b""  # Graphviz warns about nothing
+
+
+def test_strengths_that_did_not_converge_are_marked() -> None:
+    G = to_networkx(_valid())
+    ev = Assessment(strengths={"cats-best": 0.5}, gradual="df-quad", converged=False)
+    nodes = _nodes(to_dot(G, None, ev))
+    assert "THESIS · ¶1 · ~0.50" in nodes["cats-best"]["label"]
+    assert "<B>~ did not converge</B>" in nodes[LEGEND_ID]["label"]
+    converged = _nodes(to_dot(G, None, dataclasses.replace(ev, converged=True)))
+    assert "did not converge" not in converged[LEGEND_ID]["label"]

@@ -24,10 +24,8 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
-
-import networkx as nx
 
 from argmap import evaluate as ev
 from argmap.checks import Finding, run_checks
@@ -36,9 +34,11 @@ from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.model import RELATION_KINDS, Map
 from argmap.render.dot import DotOptions, render_image, to_dot
-from argmap.semantics.bipolar import DEFAULT_SUPPORT
+from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName
+from argmap.semantics.dung import SemanticsName
+from argmap.semantics.gradual import GradualName
 
-__all__ = ["FAIL_ON", "CheckReport", "check", "evaluate", "read_map", "render", "with_evaluation"]
+__all__ = ["FAIL_ON", "CheckReport", "check", "evaluate", "read_map", "render"]
 
 #: severities that make a check fail, for each ``fail_on`` setting
 FAIL_ON: dict[str, tuple[str, ...]] = {
@@ -114,29 +114,13 @@ def check(
 
 def evaluate(
     m: Map,
-    semantics: str = "grounded",
-    support: str = DEFAULT_SUPPORT,
-    gradual: str = "df-quad",
+    semantics: SemanticsName = "grounded",
+    support: SupportName = DEFAULT_SUPPORT,
+    gradual: GradualName = "df-quad",
     claim: str | None = None,
 ) -> ev.Evaluation:
     """Evaluate ``m`` (what ``argmap evaluate`` prints): see :func:`argmap.evaluate.evaluate`."""
     return ev.evaluate(to_networkx(m), semantics, support, gradual, claim)
-
-
-def with_evaluation(
-    G: nx.DiGraph,
-    options: DotOptions,
-    semantics: str | None = None,
-    support: str = DEFAULT_SUPPORT,
-    gradual: str | None = None,
-) -> DotOptions:
-    """``options`` with each claim's label under ``semantics`` and strength under ``gradual``."""
-    if semantics:
-        labels = ev.claim_labels(G, semantics, support)
-        options = replace(options, labels=labels, semantics=semantics)
-    if gradual:
-        options = replace(options, strengths=ev.claim_strengths(G, gradual), gradual=gradual)
-    return options
 
 
 def render(
@@ -144,9 +128,9 @@ def render(
     format: str = "svg",
     *,
     options: DotOptions | None = None,
-    semantics: str | None = None,
-    support: str = DEFAULT_SUPPORT,
-    gradual: str | None = None,
+    semantics: SemanticsName | None = None,
+    support: SupportName = DEFAULT_SUPPORT,
+    gradual: GradualName | None = None,
 ) -> str | bytes:
     """Draw ``m``: DOT or SVG text, PNG or PDF bytes (Graphviz for all but DOT).
 
@@ -154,7 +138,7 @@ def render(
     --evaluate/--gradual`` do.
     """
     G = to_networkx(m)
-    dot = to_dot(G, with_evaluation(G, options or DotOptions(), semantics, support, gradual))
+    dot = to_dot(G, options or DotOptions(), ev.assess(G, semantics, support, gradual))
     if format == "dot":
         return dot
     image = render_image(dot, format)

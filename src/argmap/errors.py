@@ -16,11 +16,21 @@ claims.yaml:42:7: error: unknown-claim: 'x' is not defined (hint: define it unde
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-__all__ = ["MAX_PER_CODE", "ArgmapError", "Diagnostic", "Severity", "SEVERITIES", "capped"]
+__all__ = [
+    "MAX_PER_CODE",
+    "ArgmapError",
+    "Diagnostic",
+    "Severity",
+    "SEVERITIES",
+    "capped",
+    "registered",
+]
+
+_T = TypeVar("_T")
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -109,3 +119,33 @@ class ArgmapError(Exception):
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics: list[Diagnostic] = capped(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+def registered(registry: Mapping[str, _T], name: str, code: str, what: str) -> _T:
+    """Return ``registry[name]``; raise ``code`` naming the choices if it is not there.
+
+    ``what`` names the kind of entry in the message (``"semantics"``).
+
+    Examples
+    --------
+    >>> registered({"a": 1}, "a", "unknown-letter", "letter")
+    1
+    >>> registered({"a": 1}, "b", "unknown-letter", "letter")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: <letter>: error: unknown-letter: unknown letter 'b' (hint: ...)
+    """
+    if name not in registry:
+        raise ArgmapError(
+            [
+                Diagnostic(
+                    f"<{what.split(maxsplit=1)[0]}>",
+                    0,
+                    0,
+                    code,
+                    f"unknown {what} {name!r}",
+                    hint="use one of: " + ", ".join(registry),
+                )
+            ]
+        )
+    return registry[name]

@@ -1,7 +1,7 @@
 """The one entry point for evaluating a map: labels, strengths, full report.
 
 :func:`claim_labels` labels every claim ``in``, ``out`` or ``undec`` in the
-Dung framework the map means (:func:`argmap.semantics.bipolar.framework`).
+Dung framework the map means (:func:`argmap.semantics.bipolar.framework_of`).
 Grounded semantics has one labelling.  Complete, preferred and stable
 semantics may have several extensions; a claim's label is then the
 **sceptical** reading: ``in`` if it is in every extension, ``out`` if every
@@ -11,7 +11,10 @@ at all every claim is ``undec``.  :func:`evaluate` also reports credulous
 acceptance (in at least one extension).
 
 :func:`claim_strengths` gives each claim a gradual strength in [0, 1]
-(:mod:`argmap.semantics.gradual`).
+(:mod:`argmap.semantics.gradual`).  :func:`assess` computes what a drawing
+shows (labels and strengths, as an :class:`~argmap.model.Assessment`) and
+:func:`evaluate` the full report; each compiles the framework once and runs
+the semantics' enumeration once.
 
 Examples
 --------
@@ -38,19 +41,24 @@ import networkx as nx
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.graph import claim_nodes
-from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework
+from argmap.model import Assessment
+from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName, framework_of
 from argmap.semantics.commitments import Commitment, commitments
 from argmap.semantics.dung import (
+    Extension,
+    Label,
+    SemanticsName,
     extensions,
-    grounded_labelling,
     labelling_from_extension,
     node_order_key,
 )
-from argmap.semantics.gradual import gradual
+from argmap.semantics.framework import AnyFramework, as_framework
+from argmap.semantics.gradual import Gradual, GradualName, gradual
 
 __all__ = [
     "Acceptance",
     "Evaluation",
+    "assess",
     "check_claim",
     "claim_labels",
     "claim_strengths",
@@ -59,8 +67,13 @@ __all__ = [
 ]
 
 
-def labels_of(af: nx.DiGraph, semantics: str) -> dict[Hashable, str]:
-    """Label every argument of ``af``: grounded, or the sceptical reading (module doc).
+def labels_of(
+    af: AnyFramework, semantics: SemanticsName, exts: list[Extension] | None = None
+) -> dict[Hashable, Label]:
+    """Label every argument of ``af``: the sceptical reading of its extensions (module doc).
+
+    Under grounded semantics that is the grounded labelling.  ``exts``, if
+    given, are the extensions of ``af`` under ``semantics``, already computed.
 
     Examples
     --------
@@ -70,27 +83,62 @@ def labels_of(af: nx.DiGraph, semantics: str) -> dict[Hashable, str]:
     >>> labels_of(nx.DiGraph([("a", "b"), ("b", "c")]), "stable")
     {'a': 'in', 'b': 'out', 'c': 'in'}
     """
-    if semantics == "grounded":
-        return dict(grounded_labelling(af))
-    labellings = [labelling_from_extension(af, e) for e in extensions(af, semantics)]
-    result: dict[Hashable, str] = {}
-    for a in sorted(af, key=node_order_key):
+    fw = as_framework(af)
+    if exts is None:
+        exts = extensions(fw, semantics)
+    labellings = [labelling_from_extension(fw, e) for e in exts]
+    result: dict[Hashable, Label] = {}
+    for a in sorted(fw, key=node_order_key):
         seen = {lab[a] for lab in labellings}
         result[a] = seen.pop() if seen in ({"in"}, {"out"}) else "undec"
     return result
 
 
 def claim_labels(
-    G: nx.DiGraph, semantics: str = "grounded", support: str = DEFAULT_SUPPORT
-) -> dict[str, str]:
+    G: nx.DiGraph, semantics: SemanticsName = "grounded", support: SupportName = DEFAULT_SUPPORT
+) -> dict[str, Label]:
     """Return ``in``/``out``/``undec`` per claim of the map graph ``G``, sorted by id."""
-    labels = labels_of(framework(G, support), semantics)
+    labels = labels_of(framework_of(G, support), semantics)
     return {c: labels[c] for c in claim_nodes(G)}
 
 
-def claim_strengths(G: nx.DiGraph, method: str = "df-quad") -> dict[str, float]:
+def claim_strengths(G: nx.DiGraph, method: GradualName = "df-quad") -> dict[str, float]:
     """Return the gradual strength in [0, 1] of every claim, sorted by id."""
     return gradual(G, method).strengths
+
+
+def assess(
+    G: nx.DiGraph,
+    semantics: SemanticsName | None = None,
+    support: SupportName = DEFAULT_SUPPORT,
+    method: GradualName | None = None,
+) -> Assessment:
+    """Return the labels under ``semantics`` and the strengths under ``method``.
+
+    Either may be None (not asked for).  This is what ``render`` and ``html``
+    draw; pass it to :func:`argmap.render.dot.to_dot` or
+    :func:`argmap.render.html.to_html`.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> from argmap.graph import to_networkx
+    >>> cs = (Claim("a", "a", "a", "thesis", "x"), Claim("b", "b", "b", "opponent", "y"))
+    >>> G = to_networkx(Map("", "a", "", cs, (Relation("ba", "opposition", ("b",), "a"),)))
+    >>> assess(G, "grounded", method="df-quad")
+    Assessment(labels={'a': 'out', 'b': 'in'}, semantics='grounded', support='necessary', \
+strengths={'a': 0.25, 'b': 0.5}, gradual='df-quad', converged=True)
+    """
+    labels: dict[str, Label] = {} if semantics is None else claim_labels(G, semantics, support)
+    grad = Gradual("", {}) if method is None else gradual(G, method)
+    return Assessment(
+        labels=labels,
+        semantics=semantics or "",
+        support=support if semantics else "",
+        strengths=grad.strengths,
+        gradual=grad.method,
+        converged=grad.converged,
+    )
 
 
 def check_claim(G: nx.DiGraph, claim: str) -> None:
@@ -186,9 +234,9 @@ class Evaluation:
 
 def evaluate(
     G: nx.DiGraph,
-    semantics: str = "grounded",
-    support: str = DEFAULT_SUPPORT,
-    method: str = "df-quad",
+    semantics: SemanticsName = "grounded",
+    support: SupportName = DEFAULT_SUPPORT,
+    method: GradualName = "df-quad",
     claim: str | None = None,
 ) -> Evaluation:
     """Evaluate the map graph ``G``: extensions, labels, strengths, commitments.
@@ -210,9 +258,9 @@ def evaluate(
     """
     if claim is not None:
         check_claim(G, claim)
-    af = framework(G, support)
+    af = framework_of(G, support)
     exts = extensions(af, semantics)
-    labels = labels_of(af, semantics)
+    labels = labels_of(af, semantics, exts)
     claims = claim_nodes(G)
     claim_set = set(claims)
     grad = gradual(G, method)
@@ -227,13 +275,16 @@ def evaluate(
         semantics=semantics,
         support=support,
         gradual=method,
-        arguments=af.number_of_nodes(),
-        attacks=sorted((str(a), str(b)) for a, b in af.edges),
+        arguments=len(af),
+        attacks=sorted(
+            (str(a), str(b))
+            for a, b in zip(af.names_of(af.sources()), af.names_of(af.succ_idx), strict=True)
+        ),
         extensions=[list(t) for t in sorted({tuple(sorted(claim_set & e)) for e in exts})],
         labels={c: labels[c] for c in claims},
         strengths=grad.strengths,
         converged=grad.converged,
-        commitments=commitments(G, support),
+        commitments=commitments(G, support, framework=af),
         acceptance=acceptance,
         inference_labels={str(a): lab for a, lab in labels.items() if a not in claim_set},
     )

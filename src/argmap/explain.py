@@ -1,7 +1,7 @@
-"""Why a claim is in, out or undecided: a short dialectical tree.
+"""Why a claim (or a relation) is in, out or undecided: a short dialectical tree.
 
 The tree follows the labelling's own justification in the framework the map
-means (:func:`argmap.semantics.bipolar.framework`):
+means (:func:`argmap.semantics.bipolar.framework_of`):
 
 - an argument is **IN** because every attacker is OUT (or it has none); its
   children are its attackers;
@@ -10,12 +10,20 @@ means (:func:`argmap.semantics.bipolar.framework`):
 - it is **UNDEC** because no attacker is IN but some is undecided; its
   children are the undecided attackers.
 
-Inference arguments appear as ``premises opposes/undercuts/supports target``.
-The tree stops at ``depth`` levels and where an argument already appears on
-the path from the root (a cycle).  Under grounded semantics the labelling is
-the grounded one; under the other semantics it is the labelling of one
-extension: one containing the claim if there is one, else any (named in
-:attr:`Explanation.extension`).
+Inference arguments appear as ``premises opposes/undercuts/supports target``;
+a relation id may be explained as well as a claim id.  An attack the map does
+not state but the support reading derives (an attack on a premise reaching
+what needs it) names its *support chain*: the direct attack it comes from and
+the supports it travels along.
+
+The tree stops at ``depth`` levels (at most :data:`MAX_DEPTH`), where an
+argument already appears on the path from the root (a cycle), and where an
+argument was already explained higher up in the tree (``see above``): each
+argument is explained once, so the tree grows with the size of the framework,
+not with the number of paths through it.  Under grounded semantics the
+labelling is the grounded one; under the other semantics it is the labelling
+of one extension: one containing the claim if there is one, else any (named
+in :attr:`Explanation.extension`).
 
 Examples
 --------
@@ -32,24 +40,36 @@ t is IN: every attacker is OUT
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import networkx as nx
 
-from argmap.evaluate import check_claim
-from argmap.graph import claim_nodes, premises, target
-from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework
+from argmap.errors import ArgmapError, Diagnostic
+from argmap.graph import claim_nodes, inference_nodes, premises, target
+from argmap.semantics.bipolar import (
+    DEFAULT_SUPPORT,
+    SupportName,
+    attack_graph,
+    framework_of,
+    need_graph,
+)
 from argmap.semantics.dung import (
+    SemanticsName,
     credulous_witness,
-    grounded_labelling,
     labelling_from_extension,
     node_order_key,
+    semantics_of,
     some_extension,
 )
+from argmap.semantics.framework import Framework
 
-__all__ = ["Explanation", "Reason", "explain", "format_tree"]
+__all__ = ["MAX_DEPTH", "Explanation", "Reason", "check_item", "explain", "format_tree"]
+
+#: the deepest tree :func:`explain` builds, whatever ``depth`` asks
+MAX_DEPTH = 200
 
 _VERB = {"support": "supports", "opposition": "opposes", "undercut": "undercuts"}
 
@@ -58,8 +78,10 @@ _VERB = {"support": "supports", "opposition": "opposes", "undercut": "undercuts"
 class Reason:
     """One node of the dialectical tree: an argument, its label and why.
 
-    ``stop`` is ``""``, ``"cycle"`` (already explained above) or ``"depth"``
-    (the depth limit cut the tree here).
+    ``stop`` is ``""``, ``"cycle"`` (on the path from the root), ``"seen"``
+    (explained above) or ``"depth"`` (the depth limit cut the tree here).
+    ``via`` names the support chain when the argument attacks its parent, a
+    claim, only through a derived attack (``""`` for an attack the map states).
     """
 
     argument: str
@@ -69,23 +91,39 @@ class Reason:
     why: str
     children: tuple[Reason, ...] = ()
     stop: str = ""
+    via: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the subtree as nested JSON-ready dictionaries."""
-        return {
-            "argument": self.argument,
-            "kind": self.kind,
-            "name": self.name,
-            "label": self.label,
-            "why": self.why,
-            "stop": self.stop,
-            "children": [c.to_dict() for c in self.children],
-        }
+        """Return the subtree as nested JSON-ready dictionaries (built without recursion)."""
+        done: dict[int, dict[str, Any]] = {}
+        for r in _postorder(self):
+            done[id(r)] = {
+                "argument": r.argument,
+                "kind": r.kind,
+                "name": r.name,
+                "label": r.label,
+                "why": r.why,
+                "stop": r.stop,
+                "via": r.via,
+                "children": [done.pop(id(c)) for c in r.children],
+            }
+        return done[id(self)]
+
+
+def _postorder(root: Reason) -> list[Reason]:
+    """Every node of the tree, children before parents."""
+    order: list[Reason] = []
+    stack = [root]
+    while stack:
+        r = stack.pop()
+        order.append(r)
+        stack.extend(r.children)
+    return order[::-1]
 
 
 @dataclass(frozen=True)
 class Explanation:
-    """The explanation of one claim's label under a semantics and support reading."""
+    """The explanation of one claim's (or relation's) label."""
 
     claim: str
     semantics: str
@@ -106,6 +144,35 @@ class Explanation:
         }
 
 
+def check_item(G: nx.DiGraph, item: str) -> None:
+    """Raise ``unknown-claim`` (with a did-you-mean hint) unless ``item`` is a claim or relation.
+
+    Examples
+    --------
+    >>> check_item(nx.DiGraph(file="m.yaml"), "x")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: m.yaml: error: unknown-claim: no claim or relation 'x' ...
+    """
+    if item in G:
+        return
+    close = difflib.get_close_matches(item, [*claim_nodes(G), *inference_nodes(G)], n=3)
+    hint = f"did you mean {', '.join(close)}?" if close else "'argmap check' lists the claims"
+    raise ArgmapError(
+        [
+            Diagnostic(
+                str(G.graph.get("file", "<map>")),
+                0,
+                0,
+                "unknown-claim",
+                f"no claim or relation {item!r} in the map (the thesis is "
+                f"{G.graph.get('thesis')!r})",
+                hint=hint,
+            )
+        ]
+    )
+
+
 def _name(G: nx.DiGraph, arg: str) -> str:
     if G.nodes[arg]["kind"] == "claim":
         return arg
@@ -122,70 +189,157 @@ def _why(label: str, attackers: list[str]) -> str:
     return f"no attacker is IN, but {listed} {'is' if len(attackers) == 1 else 'are'} UNDEC"
 
 
+@dataclass
+class _Derivations:
+    """Names the support chain behind a derived attack (computed on demand)."""
+
+    direct: nx.DiGraph
+    need: nx.DiGraph
+    cache: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def via(self, a: str, x: str) -> str:
+        if self.direct.has_edge(a, x):
+            return ""
+        if (a, x) not in self.cache:
+            self.cache[(a, x)] = self._chain(a, x)
+        return self.cache[(a, x)]
+
+    def _chain(self, a: str, x: str) -> str:
+        # the direct attack a0 -> x0 with a needing a0 and x needing x0, fewest links
+        up_a = nx.single_source_shortest_path(self.need.reverse(copy=False), a)
+        up_x = nx.single_source_shortest_path(self.need.reverse(copy=False), x)
+        a0, x0 = min(
+            ((u, v) for u in up_a for v in self.direct.successors(u) if v in up_x),
+            key=lambda e: (len(up_a[e[0]]) + len(up_x[e[1]]), e),
+        )
+        # up_x[x0] runs x, ..., x0: each item cannot be accepted without the next
+        parts = [f"{a0} attacks {x0}"]
+        parts += ["support chain: " + " needs ".join(up_x[x0])] if x0 != x else []
+        parts += ["attacker's support chain: " + " needs ".join(up_a[a0])] if a0 != a else []
+        return f"derived attack on {x}: " + "; ".join(parts)
+
+
 def _tree(
     G: nx.DiGraph,
-    af: nx.DiGraph,
+    af: Framework,
     lab: Mapping[Hashable, str],
-    arg: str,
+    root: str,
     *,
-    path: tuple[str, ...],
     depth: int,
+    derive: _Derivations,
 ) -> Reason:
-    label = lab[arg]
-    attackers = sorted(af.predecessors(arg), key=node_order_key)
-    if label == "out":
-        attackers = [a for a in attackers if lab[a] == "in"]
-    elif label == "undec":
-        attackers = [a for a in attackers if lab[a] == "undec"]
-    base = Reason(arg, G.nodes[arg]["kind"], _name(G, arg), label, _why(label, attackers))
-    if arg in path:
-        return Reason(base.argument, base.kind, base.name, label, "see above", stop="cycle")
-    if not attackers:
-        return base
-    if depth <= 1:
-        return Reason(base.argument, base.kind, base.name, label, base.why, stop="depth")
-    children = tuple(_tree(G, af, lab, a, path=(*path, arg), depth=depth - 1) for a in attackers)
-    return Reason(base.argument, base.kind, base.name, label, base.why, children)
+    """Build the tree without recursion: each argument is expanded once, in pre-order."""
+    seen: set[str] = set()
+    # a frame: the node's reason, its parent's argument, its path, depth left, its children
+    stack: list[tuple[Reason, tuple[str, ...], int, list[Reason] | None]] = []
+    finished: dict[int, Reason] = {}
+
+    known: dict[str, tuple[Reason, list[str]]] = {}
+
+    def reason(arg: str, parent: str | None) -> tuple[Reason, list[str]]:
+        if arg not in known:
+            label = lab[arg]
+            attackers = sorted(map(str, af.attackers(arg)), key=node_order_key)
+            if label == "out":
+                attackers = [a for a in attackers if lab[a] == "in"]
+            elif label == "undec":
+                attackers = [a for a in attackers if lab[a] == "undec"]
+            kind = G.nodes[arg]["kind"]
+            known[arg] = Reason(arg, kind, _name(G, arg), label, _why(label, attackers)), attackers
+        r, attackers = known[arg]
+        # an attack on a claim that the map does not state: name its support chain
+        if parent is not None and G.nodes[parent]["kind"] == "claim":
+            via = derive.via(arg, parent)
+            if via:
+                r = replace(r, via=via)
+        return r, attackers
+
+    top, _ = reason(root, None)
+    stack.append((top, (), depth, None))
+    while stack:
+        r, path, left, kids = stack.pop()
+        if kids is not None:  # every child is done: assemble
+            finished[id(r)] = replace(r, children=tuple(finished.pop(id(k)) for k in kids))
+            continue
+        arg = r.argument
+        _, attackers = reason(arg, None)
+        if arg in path:
+            finished[id(r)] = replace(r, why="see above", stop="cycle")
+            continue
+        if arg in seen:
+            finished[id(r)] = replace(r, why="see above", stop="seen")
+            continue
+        seen.add(arg)
+        if not attackers:
+            finished[id(r)] = r
+            continue
+        if left <= 1:
+            finished[id(r)] = replace(r, stop="depth")
+            continue
+        children = [reason(a, arg)[0] for a in attackers]
+        stack.append((r, path, left, children))
+        stack.extend((c, (*path, arg), left - 1, None) for c in reversed(children))
+    return finished[id(top)]
 
 
 def explain(
     G: nx.DiGraph,
     claim: str,
-    semantics: str = "grounded",
-    support: str = DEFAULT_SUPPORT,
+    semantics: SemanticsName = "grounded",
+    support: SupportName = DEFAULT_SUPPORT,
     depth: int = 6,
 ) -> Explanation:
-    """Explain the label of ``claim`` as a dialectical tree (see the module doc).
+    """Explain the label of a claim or relation as a dialectical tree (see the module doc).
 
-    Raises ``unknown-claim`` (with did-you-mean) for an id that is not a claim.
+    Raises ``unknown-claim`` (with did-you-mean) for an id that is neither.
+
+    Examples
+    --------
+    A derived attack names its support chain: ``u`` undercuts the only
+    argument ``r`` for ``t``, which needs it.
+
+    >>> from argmap.model import Claim, Map, Relation
+    >>> from argmap.graph import to_networkx
+    >>> cs = tuple(Claim(i, i, i, "claim", "x") for i in "etv")
+    >>> rs = (Relation("r", "support", ("e",), "t"), Relation("u", "undercut", ("v",), "r"))
+    >>> ex = explain(to_networkx(Map("", "t", "", cs, rs)), "t")
+    >>> ex.label, ex.tree.children[0].argument, ex.tree.children[0].via
+    ('out', 'u', 'derived attack on t: u attacks r; support chain: t needs r')
+
+    A relation is explained like a claim.
+
+    >>> print(format_tree(explain(to_networkx(Map("", "t", "", cs, rs)), "r").tree))
+    r [e supports t] is OUT: attacked by u (IN)
+      u [v undercuts r] is IN: unattacked
     """
-    check_claim(G, claim)
-    af = framework(G, support)
+    check_item(G, claim)
+    sem = semantics_of(semantics)
+    af = framework_of(G, support)
     extension: list[str] | None = None
-    if semantics == "grounded":
-        lab: Mapping[Hashable, str] = grounded_labelling(af)
+    ext = credulous_witness(af, claim, sem.name) or some_extension(af, sem.name)
+    if ext is None:  # stable semantics without any stable extension
+        lab: Mapping[Hashable, str] = dict.fromkeys(af, "undec")
     else:
-        ext = credulous_witness(af, claim, semantics) or some_extension(af, semantics)
-        if ext is None:  # stable semantics without any stable extension
-            lab = dict.fromkeys(af, "undec")
-        else:
-            lab = labelling_from_extension(af, ext)
+        lab = labelling_from_extension(af, ext)
+        if sem.name != "grounded":
             claims = set(claim_nodes(G))
             extension = sorted(str(a) for a in ext if a in claims)
-    tree = _tree(G, af, lab, claim, path=(), depth=depth)
+    derive = _Derivations(attack_graph(G), need_graph(G, support))
+    tree = _tree(G, af, lab, claim, depth=min(depth, MAX_DEPTH), derive=derive)
     return Explanation(claim, semantics, support, tree.label, tree, extension)
+
+
+_TAIL = {"cycle": " (cycle: see above)", "seen": " (see above)", "depth": " …", "": ""}
 
 
 def format_tree(tree: Reason, indent: str = "  ") -> str:
     """Return the tree as indented text, one argument per line."""
     lines: list[str] = []
-
-    def walk(r: Reason, level: int) -> None:
-        tail = {"cycle": " (cycle: see above)", "depth": " …", "": ""}[r.stop]
-        why = "" if r.stop == "cycle" else f": {r.why}"
-        lines.append(f"{indent * level}{r.name} is {r.label.upper()}{why}{tail}")
-        for c in r.children:
-            walk(c, level + 1)
-
-    walk(tree, 0)
+    stack = [(tree, 0)]
+    while stack:
+        r, level = stack.pop()
+        why = "" if r.stop in ("cycle", "seen") else f": {r.why}"
+        via = f" ({r.via})" if r.via else ""
+        lines.append(f"{indent * level}{r.name} is {r.label.upper()}{why}{via}{_TAIL[r.stop]}")
+        stack.extend((c, level + 1) for c in reversed(r.children))
     return "\n".join(lines)

@@ -30,6 +30,7 @@ __all__ = [
     "RELATION_KINDS",
     "RELATION_VERBS",
     "derived_relation_id",
+    "Assessment",
     "Claim",
     "Map",
     "Pos",
@@ -241,3 +242,28 @@ def derived_relation_id(kind: RelationKind, premises: tuple[str, ...], target: s
     'a+b--supports--t'
     """
     return f"{'+'.join(premises)}--{RELATION_VERBS[kind]}--{target}"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What an evaluation says about each claim: what the drawings show.
+
+    ``labels`` (``in``/``out``/``undec`` per claim) come from the Dung
+    semantics ``semantics`` under the support reading ``support``;
+    ``strengths`` (in [0, 1] per claim) from the gradual method ``gradual``,
+    and ``converged`` is false when those strengths were still moving when
+    the computation stopped.  Empty mappings: not asked for.  Built by
+    :func:`argmap.evaluate.assess`; drawn by :mod:`argmap.render`.
+
+    Examples
+    --------
+    >>> Assessment(labels={"t": "in"}, semantics="grounded").strengths
+    {}
+    """
+
+    labels: Mapping[str, str] = field(default_factory=dict)
+    semantics: str = ""
+    support: str = ""
+    strengths: Mapping[str, float] = field(default_factory=dict)
+    gradual: str = ""
+    converged: bool = True

@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.api import FAIL_ON, check, with_evaluation
+from argmap.api import FAIL_ON, check
 from argmap.checks import CHECKS, Finding, parse_codes
 from argmap.cli._common import (
     UsageError,
@@ -19,10 +19,11 @@ from argmap.cli._common import (
     read_map_arg,
     write_format,
 )
+from argmap.evaluate import assess
 from argmap.formats.base import WriteOptions
 from argmap.formats.registry import FORMATS, format_of_path, writers
 from argmap.graph import to_networkx
-from argmap.model import Map
+from argmap.model import Assessment, Map
 from argmap.render.dot import DotOptions
 from argmap.schema import json_schema
 from argmap.schemes import SCHEMES
@@ -119,10 +120,17 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 def write_options(args: argparse.Namespace, m: Map) -> WriteOptions:
     """Writer options from the drawing, evaluation and export flags of ``args``."""
-    options = dot_options(args)
-    if args.evaluate or args.gradual:
-        options = evaluated(args, to_networkx(m), options)
-    return WriteOptions(dot=options, support=args.support, quotes=getattr(args, "quotes", False))
+    graph, assessment = None, Assessment()
+    if args.evaluate or args.gradual:  # the map graph is built once, for the evaluation and drawing
+        graph = to_networkx(m)
+        assessment = evaluated(args, graph)
+    return WriteOptions(
+        dot=dot_options(args),
+        assessment=assessment,
+        graph=graph,
+        support=args.support,
+        quotes=getattr(args, "quotes", False),
+    )
 
 
 def add_render_options(p: argparse.ArgumentParser) -> None:
@@ -171,9 +179,9 @@ def add_evaluation_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def evaluated(args: argparse.Namespace, G: nx.DiGraph, options: DotOptions) -> DotOptions:
-    """Return ``options`` with the labels and strengths the evaluation flags ask for."""
-    return with_evaluation(G, options, args.evaluate, args.support, args.gradual)
+def evaluated(args: argparse.Namespace, G: nx.DiGraph) -> Assessment:
+    """Return the labels and strengths the evaluation flags ask for (none: empty)."""
+    return assess(G, args.evaluate, args.support, args.gradual)
 
 
 # --- schemes ---------------------------------------------------------------

@@ -124,11 +124,12 @@ def register(sub: Any) -> None:
         "explain",
         _cmd_explain,
         summary="explain why a claim is in, out or undecided",
-        description="Explain the label of CLAIM in FILE as a dialectical tree: IN because "
-        "every attacker is OUT, OUT because an IN argument attacks it, UNDEC otherwise.",
+        description="Explain the label of the claim or relation ID in FILE as a dialectical "
+        "tree: IN because every attacker is OUT, OUT because an IN argument attacks it, UNDEC "
+        "otherwise. A derived attack names the support chain it follows.",
         formats=["text", "json"],
     )
-    p.add_argument("claim", metavar="CLAIM", help="id of the claim to explain")
+    p.add_argument("claim", metavar="ID", help="id of the claim (or relation) to explain")
     add_semantics_options(p)
     p.add_argument("--depth", type=int, default=6, help="levels of the tree to show (default 6)")
 

@@ -23,10 +23,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import networkx as nx
+
 from argmap.errors import ArgmapError, Diagnostic
-from argmap.model import Claim, Map, Pos, Relation, RelationKind
+from argmap.model import Assessment, Claim, Map, Pos, Relation, RelationKind
 from argmap.render.dot import DotOptions
-from argmap.semantics.bipolar import DEFAULT_SUPPORT
+from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName
 from argmap.source import find_quote
 from argmap.validate import validate
 
@@ -75,12 +77,17 @@ _KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 class WriteOptions:
     """What a writer may need beside the map.
 
-    ``dot`` draws (render, html), ``support`` is the reading of supports for
-    the Dung framework (ICCMA), ``quotes`` puts quotes in outlines (markdown).
+    ``dot`` draws (render, html) and ``assessment`` is the evaluation already
+    computed that the drawing shows (none by default), over ``graph``, the map
+    graph it was computed on (None: the writer builds it); ``support`` is the
+    reading of supports for the Dung framework (ICCMA), ``quotes`` puts quotes
+    in outlines (markdown).
     """
 
     dot: DotOptions = field(default_factory=DotOptions)
-    support: str = DEFAULT_SUPPORT
+    assessment: Assessment = field(default_factory=Assessment)
+    graph: nx.DiGraph | None = None
+    support: SupportName = DEFAULT_SUPPORT
     quotes: bool = False
 
 

@@ -28,14 +28,14 @@ import networkx as nx
 from argmap.formats.base import WriteOptions
 from argmap.graph import to_networkx
 from argmap.model import Map
-from argmap.semantics.bipolar import framework
+from argmap.semantics.bipolar import SupportName, framework_of
 
 __all__ = ["iccma_writer", "map_framework"]
 
 
-def map_framework(m: Map, support: str) -> nx.DiGraph:
+def map_framework(m: Map, support: SupportName) -> nx.DiGraph:
     """The Dung framework of ``m`` under the reading ``support`` of supports."""
-    return framework(to_networkx(m), support)
+    return framework_of(to_networkx(m), support).to_digraph()
 
 
 def iccma_writer(write: Callable[[nx.DiGraph], str]) -> Callable[[Map, WriteOptions], str]:

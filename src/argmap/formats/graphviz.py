@@ -27,7 +27,8 @@ __all__ = ["image_writer", "write_dot", "write_html"]
 
 def write_dot(m: Map, options: WriteOptions) -> str:
     """The map's Graphviz DOT source."""
-    return to_dot(to_networkx(m), options.dot)
+    G = to_networkx(m) if options.graph is None else options.graph
+    return to_dot(G, options.dot, options.assessment)
 
 
 def image_writer(fmt: str) -> Callable[[Map, WriteOptions], bytes]:
@@ -41,4 +42,4 @@ def image_writer(fmt: str) -> Callable[[Map, WriteOptions], bytes]:
 
 def write_html(m: Map, options: WriteOptions) -> str:
     """The interactive teaching page (see :func:`argmap.render.html.to_html`)."""
-    return to_html(m, options.dot)
+    return to_html(m, options.dot, options.assessment, graph=options.graph)

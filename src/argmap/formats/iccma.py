@@ -45,6 +45,7 @@ import numpy.typing as npt
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.files import MAX_FRAMEWORK_BYTES, read_utf8
 from argmap.semantics.dung import (
+    SemanticsName,
     credulous_witness,
     extensions,
     node_order_key,
@@ -71,7 +72,7 @@ __all__ = [
 
 Style = Literal["iccma19", "iccma23"]
 
-SEMANTICS_CODES: dict[str, str] = {
+SEMANTICS_CODES: dict[str, SemanticsName] = {
     "GR": "grounded",
     "CO": "complete",
     "PR": "preferred",

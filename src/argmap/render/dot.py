@@ -31,8 +31,7 @@ import colorsys
 import shutil
 import subprocess
 import textwrap
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import networkx as nx
@@ -40,7 +39,7 @@ import pydot
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.escape import dot_html, dot_string, dot_tooltip
-from argmap.model import ROLES
+from argmap.model import ROLES, Assessment
 
 __all__ = [
     "COLORS",
@@ -91,7 +90,8 @@ LABEL_NAMES = {"in": "accepted", "out": "rejected", "undec": "undecided"}
 #: node id of the legend (claim ids are lower-case slugs, so it cannot clash)
 LEGEND_ID = "_legend"
 
-Label = Literal["id", "short", "full"]
+NodeText = Literal["id", "short", "full"]
+"""What a claim's box shows: its id, its paraphrase, or paraphrase and quote."""
 
 
 @dataclass(frozen=True)
@@ -102,30 +102,30 @@ class DotOptions:
     group : ``"none"`` or ``"paragraph"`` (a box per paragraph of the source).
     direction : Graphviz rankdir; ``"BT"`` puts conclusions on top.
     width : characters per wrapped line.
-    labels : evaluation label per claim (``in``/``out``/``undec``), drawn as the
-        node's border (see :data:`LABEL_STYLE`); the fill stays the role's.
-    strengths : gradual strength per claim in [0, 1]: the intensity of the role's
-        fill (:func:`strength_fill`), also written after the label.
-    semantics, gradual : names of the semantics that gave ``labels`` and
-        ``strengths``, for the legend.
-    legend : draw a legend of fills (roles) and borders (labels) when ``labels``
-        or ``strengths`` are given.
+    legend : draw a legend of fills (roles) and borders (labels) when the
+        drawing shows an evaluation.
     """
 
-    label: Label = "short"
+    label: NodeText = "short"
     group: Literal["none", "paragraph"] = "none"
     direction: Literal["BT", "TB", "LR", "RL"] = "BT"
     width: int = 28
-    labels: Mapping[str, str] = field(default_factory=dict)
-    strengths: Mapping[str, float] = field(default_factory=dict)
-    semantics: str = ""
-    gradual: str = ""
     legend: bool = True
 
 
-def to_dot(G: nx.DiGraph, options: DotOptions | None = None) -> str:
-    """Return the DOT source of the map graph ``G`` (see :func:`argmap.graph.to_networkx`)."""
+def to_dot(
+    G: nx.DiGraph, options: DotOptions | None = None, assessment: Assessment | None = None
+) -> str:
+    """Return the DOT source of the map graph ``G`` (see :func:`argmap.graph.to_networkx`).
+
+    ``assessment``, if given, is drawn: a claim's label (``in``/``out``/``undec``)
+    as its border (see :data:`LABEL_STYLE`), its gradual strength as the
+    intensity of the role's fill (:func:`strength_fill`) and as a number after
+    the label, marked ``~`` (and the legend says so) when the strengths did
+    not converge.
+    """
     opt = options or DotOptions()
+    ev = assessment or Assessment()
     dot = pydot.Dot(
         "argmap",
         graph_type="digraph",
@@ -163,15 +163,15 @@ def to_dot(G: nx.DiGraph, options: DotOptions | None = None) -> str:
                     ),
                 )
             holder = clusters[para]
-        holder.add_node(_claim_node(G, n, opt))
+        holder.add_node(_claim_node(G, n, opt, ev))
     for para in sorted(clusters):
         dot.add_subgraph(clusters[para])
     for n in sorted(drawn):
         dot.add_node(_inference_node(G, n))
     for u, v, inf, part in _edges(G, drawn):
         dot.add_edge(_edge(G, u, v, inf, part))
-    if opt.legend and (opt.labels or opt.strengths):
-        dot.add_node(_legend(G, claims, opt))
+    if opt.legend and (ev.labels or ev.strengths):
+        dot.add_node(_legend(G, claims, ev))
     return str(dot.to_string())
 
 
@@ -245,13 +245,18 @@ def _html_label(body: str) -> str:
     return f"<{body}>"
 
 
-def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions) -> pydot.Node:
+def _strength_text(ev: Assessment, claim: str) -> str:
+    """A claim's strength as shown: two decimals, ``~`` when it did not converge."""
+    return f"{'' if ev.converged else '~'}{ev.strengths[claim]:.2f}"
+
+
+def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> pydot.Node:
     d = G.nodes[n]
     fill, style = ROLE_STYLE.get(d["role"], ("#ffffff", "rounded,filled"))
     border: dict[str, str] = {"penwidth": "2" if d["role"] == "thesis" else "1"}
-    if n in opt.strengths:
-        fill = strength_fill(fill, opt.strengths[n])
-    label = opt.labels.get(n)
+    if n in ev.strengths:
+        fill = strength_fill(fill, ev.strengths[n])
+    label = ev.labels.get(n)
     css = f"claim role-{d['role']}"
     if label in LABEL_STYLE:
         # the border is the label's alone: drop the role's line style (dashed, dotted, bold)
@@ -263,11 +268,11 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions) -> pydot.Node:
     head = f'<FONT POINT-SIZE="8" COLOR="#555555">{dot_html(d["role"].upper())}'
     if d.get("paragraph"):
         head += f" · ¶{d['paragraph']}"
-    if n in opt.labels or n in opt.strengths:
+    if n in ev.labels or n in ev.strengths:
         head += " · " + dot_html(
             " ".join(
-                ([opt.labels[n]] if n in opt.labels else [])
-                + ([f"{opt.strengths[n]:.2f}"] if n in opt.strengths else [])
+                ([ev.labels[n]] if n in ev.labels else [])
+                + ([_strength_text(ev, n)] if n in ev.strengths else [])
             )
         )
     head += "</FONT>"
@@ -314,7 +319,7 @@ def _css_class(name: str) -> dict[str, str]:
     return {"class": name}
 
 
-def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
+def _legend(G: nx.DiGraph, claims: list[str], ev: Assessment) -> pydot.Node:
     """A box explaining an evaluated drawing: fill is the role, border the label.
 
     One table: the roles of the map (in :data:`argmap.model.ROLES` order) in
@@ -324,8 +329,8 @@ def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
     roles = sorted({G.nodes[n]["role"] for n in claims}, key=_role_rank)
     columns = max(
         len(roles),
-        len(LABEL_STYLE) if opt.labels else 1,
-        len(_STRENGTH_STEPS) if opt.strengths else 1,
+        len(LABEL_STYLE) if ev.labels else 1,
+        len(_STRENGTH_STEPS) if ev.strengths else 1,
     )
     fills = "".join(
         f'<TD COLSPAN="{span}" BGCOLOR="{ROLE_STYLE.get(r, ("#ffffff", ""))[0]}" BORDER="1" '
@@ -335,8 +340,8 @@ def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
     rows = [f'<TD ALIGN="LEFT" COLSPAN="{columns + 1}"><B>Legend</B></TD>']
     if roles:
         rows.append(f'<TD ALIGN="LEFT"><B>Fill</B>: role</TD>{fills}')
-    if opt.labels:
-        semantics = f" ({dot_html(opt.semantics)})" if opt.semantics else ""
+    if ev.labels:
+        semantics = f" ({dot_html(ev.semantics)})" if ev.semantics else ""
         borders = "".join(
             f'<TD COLSPAN="{span}" BORDER="3" COLOR="{color}"{_cell_style(line)}>'
             f"{name.upper()}: {LABEL_NAMES[name]}</TD>"
@@ -345,8 +350,8 @@ def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
             )
         )
         rows.append(f'<TD ALIGN="LEFT"><B>Border</B>: label{semantics}</TD>{borders}')
-    if opt.strengths:
-        method = f" ({dot_html(opt.gradual)})" if opt.gradual else ""
+    if ev.strengths:
+        method = f" ({dot_html(ev.gradual)})" if ev.gradual else ""
         steps = _STRENGTH_STEPS
         ramp = "".join(
             f'<TD COLSPAN="{span}" BGCOLOR="{strength_fill(ROLE_STYLE["claim"][0], x)}" '
@@ -358,6 +363,11 @@ def _legend(G: nx.DiGraph, claims: list[str], opt: DotOptions) -> pydot.Node:
             f'<TD ALIGN="LEFT" COLSPAN="{columns + 1}">the strength is also the number'
             " in each box's top line</TD>"
         )
+        if not ev.converged:
+            rows.append(
+                f'<TD ALIGN="LEFT" COLSPAN="{columns + 1}"><B>~ did not converge</B>:'
+                " the strengths were still moving; the last values are shown</TD>"
+            )
     return pydot.Node(
         dot_string(LEGEND_ID),
         **_attrs(shape="plaintext", fontsize="9", margin="0", id=LEGEND_ID, **_css_class("legend")),

@@ -38,7 +38,7 @@ import networkx as nx
 
 from argmap.escape import html_text
 from argmap.graph import claim_nodes, inference_nodes, premises, target, to_networkx
-from argmap.model import ROLES, Map
+from argmap.model import ROLES, Assessment, Map
 from argmap.render.dot import (
     COLORS,
     LABEL_NAMES,
@@ -142,6 +142,25 @@ def _q(G: nx.DiGraph, node: str) -> str:
     return f"“{G.nodes[node]['text']}”"
 
 
+def _item(G: nx.DiGraph, node: str) -> str:
+    """A claim quoted, or an inference as "the inference from “P” to “C”" (to any depth).
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Relation
+    >>> cs = (Claim(id="a", text="A.", quote="A", role="thesis", by="authors"),
+    ...       Claim(id="b", text="B.", quote="B", role="evidence", by="authors"))
+    >>> G = to_networkx(Map("", "a", "", cs, (Relation("r", "support", ("b",), "a"),)))
+    >>> print(_item(G, "r"))
+    the inference from “B.” to “A.”
+    """
+    words = []
+    while G.nodes[node]["kind"] == "inference":
+        words.append(f"the inference from {_and([_q(G, p) for p in premises(G, node)])} to ")
+        node = target(G, node)
+    return "".join(words) + _q(G, node)
+
+
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -187,7 +206,7 @@ def rhetorical_move(G: nx.DiGraph, relation: str) -> Move:
         their = premises(G, tgt)
         text = (
             f"{said} {_verb(prem, 'question')} whether {_and([_q(G, p) for p in their])} "
-            f"really {_verb(their, _VERBS[G.nodes[tgt]['relation']])} {_q(G, target(G, tgt))}"
+            f"really {_verb(their, _VERBS[G.nodes[tgt]['relation']])} {_item(G, target(G, tgt))}"
         )
     elif d["relation"] == "opposition":
         if "concession" in roles:
@@ -340,28 +359,29 @@ def lesson_steps(G: nx.DiGraph, mode: StepMode = "layer") -> list[Step]:
 
 
 def _neighbours(G: nx.DiGraph, claim: str) -> dict[str, list[str]]:
-    """Who supports, attacks and undercuts ``claim``, and what it supports or attacks."""
-    result: dict[str, set[str]] = {
-        k: set() for k in ("supporters", "attackers", "undercutters", "supports", "attacks")
-    }
+    """Who supports, attacks and undercuts ``claim``, and what it supports, attacks, undercuts.
+
+    ``supports`` and ``attacks`` are claim ids; ``undercuts`` names each
+    inference the claim undercuts ("the inference from “X” to “Y”"): an
+    undercut attacks that inference, not its conclusion.
+    """
+    keys = ("supporters", "attackers", "undercutters", "supports", "attacks", "undercuts")
+    result: dict[str, set[str]] = {k: set() for k in keys}
     for rel in _incoming(G, claim):
         kind = G.nodes[rel]["relation"]
         result["supporters" if kind == "support" else "attackers"].update(premises(G, rel))
         for cut in _incoming(G, rel):
             result["undercutters"].update(premises(G, cut))
     for rel in G.successors(claim):
-        tgt = target(G, rel)
-        if G.nodes[rel]["relation"] == "undercut":
-            tgt = target(G, tgt)
-        result["supports" if G.nodes[rel]["relation"] == "support" else "attacks"].add(tgt)
+        kind, tgt = G.nodes[rel]["relation"], target(G, rel)
+        if kind == "undercut":
+            result["undercuts"].add(_item(G, tgt))
+        else:
+            result["supports" if kind == "support" else "attacks"].add(tgt)
     return {k: sorted(v) for k, v in result.items()}
 
 
-def page_data(
-    G: nx.DiGraph,
-    labels: Mapping[str, str] | None = None,
-    strengths: Mapping[str, float] | None = None,
-) -> dict[str, Any]:
+def page_data(G: nx.DiGraph, assessment: Assessment | None = None) -> dict[str, Any]:
     """Everything the page's script shows, as JSON-ready data (sorted, deterministic).
 
     Examples
@@ -371,14 +391,14 @@ def page_data(
     ...       Claim(id="e", text="E.", quote="E", role="evidence", by="authors"))
     >>> rs = (Relation(id="r", kind="support", premises=("e",), target="t", scheme="sign"),)
     >>> G = to_networkx(Map(title="M", thesis="t", source="", claims=cs, relations=rs))
-    >>> d = page_data(G, labels={"t": "in"})
+    >>> d = page_data(G, Assessment(labels={"t": "in"}))
     >>> d["claims"]["t"]["supporters"], d["claims"]["t"]["label"], d["claims"]["e"]["schemes"]
     (['e'], 'in', ['Argument from sign'])
     >>> d["edges"]
     {'e->r': 'r', 'e->t': 'r', 'r->t': 'r'}
     """
-    labels = labels or {}
-    strengths = strengths or {}
+    ev = assessment or Assessment()
+    labels, strengths = ev.labels, ev.strengths
     claims: dict[str, Any] = {}
     for c in claim_nodes(G):
         d = G.nodes[c]
@@ -427,6 +447,7 @@ def page_data(
             mode: [asdict(s) for s in lesson_steps(G, mode)] for mode in ("layer", "relation")
         },
         "evaluated": bool(labels or strengths),
+        "converged": ev.converged,
     }
 
 
@@ -485,17 +506,17 @@ def essay_html(text: str, spans: Mapping[str, tuple[int, int]]) -> str:
     return "\n".join(out)
 
 
-def _svg(G: nx.DiGraph, options: DotOptions) -> str:
+def _svg(G: nx.DiGraph, options: DotOptions, assessment: Assessment) -> str:
     """The Graphviz SVG, without XML prolog, doctype and comments, for inlining.
 
     The page has its own legend (:func:`_legend`), so the SVG is drawn without one.
     """
-    svg = render_image(to_dot(G, replace(options, legend=False)), "svg").decode()
+    svg = render_image(to_dot(G, replace(options, legend=False), assessment), "svg").decode()
     svg = re.sub(r"<!--.*?-->", "", svg[svg.index("<svg") :], flags=re.DOTALL)
     return svg.strip()
 
 
-def _legend(G: nx.DiGraph, options: DotOptions) -> str:
+def _legend(G: nx.DiGraph, ev: Assessment) -> str:
     roles = sorted({G.nodes[c]["role"] for c in claim_nodes(G)}, key=list(ROLES).index)
     items = [
         f'<label class="chip" title="{html_text(ROLES[r])}"><input type="checkbox" '
@@ -510,7 +531,7 @@ def _legend(G: nx.DiGraph, options: DotOptions) -> str:
         for kind in ("support", "opposition", "undercut")
     ]
     labels = []
-    if options.labels:
+    if ev.labels:
         # the label is the node's border, as in the map; the fill stays the role's
         labels = [
             f'<span class="chip"><span class="swatch border label-{name}" '
@@ -519,15 +540,17 @@ def _legend(G: nx.DiGraph, options: DotOptions) -> str:
             for name, (colour, line, _pen) in LABEL_STYLE.items()
         ]
     ramp = ""
-    if options.strengths:
+    if ev.strengths:
         # a strength is the intensity of the role's fill, as in the map
-        method = f", {html_text(options.gradual)}" if options.gradual else ""
+        method = f", {html_text(ev.gradual)}" if ev.gradual else ""
         ramp = f'<span class="legend-head">Strength (fill intensity{method})</span>' + "".join(
             f'<span class="chip strength-step"><span class="swatch" '
             f'style="background:{strength_fill(ROLE_STYLE["claim"][0], x)}"></span>{x:.2f}</span>'
             for x in (0.0, 0.5, 1.0)
         )
-    semantics = f", {html_text(options.semantics)}" if options.semantics else ""
+        if not ev.converged:
+            ramp += '<span class="chip not-converged">~ did not converge: last values</span>'
+    semantics = f", {html_text(ev.semantics)}" if ev.semantics else ""
     roles_head = "Roles (fill)" if labels or ramp else "Roles"
     return (
         f'<div class="legend-row"><span class="legend-head">{roles_head}</span>'
@@ -556,22 +579,30 @@ def _asset(name: str) -> str:
     return resources.files("argmap.render").joinpath(name).read_text(encoding="utf-8")
 
 
-def to_html(m: Map, options: DotOptions | None = None) -> str:
+def to_html(
+    m: Map,
+    options: DotOptions | None = None,
+    assessment: Assessment | None = None,
+    *,
+    graph: nx.DiGraph | None = None,
+) -> str:
     """The interactive page of map ``m`` as one self-contained HTML document.
 
-    ``options`` are the drawing options of the SVG; their ``labels`` and
-    ``strengths`` (an evaluation, if any) are also shown in the detail panel.
-    Needs Graphviz (raises ArgmapError ``graphviz-missing`` otherwise).
+    ``options`` are the drawing options of the SVG; ``assessment`` (labels
+    and strengths, if any) is drawn in the SVG and shown in the detail panel.
+    ``graph`` is ``to_networkx(m)`` if the caller already has it.  Needs
+    Graphviz (raises ArgmapError ``graphviz-missing`` otherwise).
     """
     opt = options or DotOptions()
-    G = to_networkx(m)
+    ev = assessment or Assessment()
+    G = to_networkx(m) if graph is None else graph
     spans = {c: G.nodes[c]["span"] for c in claim_nodes(G) if G.nodes[c]["span"]}
     speakers = sorted({(G.nodes[c]["speaker"], G.nodes[c]["by"]) for c in claim_nodes(G)})
     options_html = "".join(
         f'<option value="{html_text(by)}">{html_text(name)}</option>' for name, by in speakers
     )
     title = html_text(m.title)
-    data = page_data(G, opt.labels, opt.strengths)
+    data = page_data(G, ev)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -609,14 +640,14 @@ def to_html(m: Map, options: DotOptions | None = None) -> str:
       <div id="caption" aria-live="polite"></div>
     </div>
     <div id="map">
-      <div id="viewport">{_svg(G, opt)}</div>
+      <div id="viewport">{_svg(G, opt, ev)}</div>
       <div id="zoom">
         <button id="zoom-in" type="button" title="Zoom in (or mouse wheel)">+</button>
         <button id="zoom-out" type="button" title="Zoom out (or mouse wheel)">&minus;</button>
         <button id="zoom-fit" type="button" title="Fit the map into view">Fit</button>
       </div>
     </div>
-    <div id="legend">{_legend(G, opt)}</div>
+    <div id="legend">{_legend(G, ev)}</div>
   </section>
   <aside>
     <section id="details" aria-live="polite">

@@ -95,8 +95,9 @@
     listRow(dl, "Its inference undercut by", c.undercutters);
     listRow(dl, "Supports", c.supports);
     listRow(dl, "Attacks", c.attacks);
+    textRow(dl, "Undercuts", (c.undercuts || []).join("; "));
     if (c.label) textRow(dl, "Evaluation", { "in": "in (accepted)", "out": "out (defeated)", "undec": "undecided" }[c.label] || c.label);
-    if (c.strength !== null && c.strength !== undefined) textRow(dl, "Strength", Number(c.strength).toFixed(2));
+    if (c.strength !== null && c.strength !== undefined) textRow(dl, "Strength", Number(c.strength).toFixed(2) + (data.converged === false ? " (did not converge: the last value)" : ""));
     textRow(dl, "Tags", c.tags.join(", "));
     textRow(dl, "Note", c.note);
     details.appendChild(dl);

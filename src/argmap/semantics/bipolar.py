@@ -9,7 +9,8 @@ inference is one argument that needs all of its premises, and an undercut is an
 ordinary attack on that argument.
 
 Dung semantics know only attacks, so supports are turned into *derived
-attacks*, in one of three readings (``support=``):
+attacks*, in one of three readings (``support=``, registered in
+:data:`SUPPORT_READINGS`):
 
 ``"necessary"`` (the default; Nouioua & Risch 2010)
     ``x`` supports ``y`` means ``y`` cannot be accepted without ``x``.
@@ -17,13 +18,13 @@ attacks*, in one of three readings (``support=``):
     ⇒ ``a`` attacks ``y``) and *extended* attacks (``x`` supports⁺ ``y``,
     ``x`` attacks ``b`` ⇒ ``y`` attacks ``b``).  A conclusion stands or falls
     with the arguments the essay gives for it.
-``"deductive"`` (Cayrol & Lagasquie-Schiex 2013)
+``"deductive"`` (Boella, Gabbay, van der Torre & Villata 2010; Cayrol & Lagasquie-Schiex 2013)
     ``x`` supports ``y`` means accepting ``x`` forces accepting ``y``.
     Derived: *supported* attacks (``x`` supports⁺ ``y``, ``y`` attacks ``b``
     ⇒ ``x`` attacks ``b``) and *mediated* attacks (``a`` attacks ``y``,
     ``x`` supports⁺ ``y`` ⇒ ``a`` attacks ``x``).
 ``"none"``
-    supports are ignored: the framework is the map's attack graph.
+    supports between claims are ignored: only the direct attacks count.
 
 The two readings are duals: necessary support from ``x`` to ``y`` is
 deductive support from ``y`` to ``x``, and secondary/extended attacks are
@@ -31,12 +32,17 @@ mediated/supported attacks with the supports reversed.  Derived attacks are
 closed under the rules (an attack derived once may be propagated again), which
 adds the super-mediated attacks of Cayrol & Lagasquie-Schiex 2013.
 
-On a map (:func:`framework`) an inference always needs each of its premises,
-so an attack on any premise of a linked argument is an attack on the
-argument; the reading decides only the link from a support inference to its
-conclusion.  The default, necessary, lets a conclusion stand or fall with the
-arguments the essay gives for it: undercutting an opponent's only argument
-defeats the opponent's claim, which is how essays usually answer.
+On a map (:func:`framework_of`) an inference needs each of its premises in
+**every** reading, ``none`` included (premise dependence: an argument stands
+only while its premises do).  The reading decides the rest of each support:
+
+- necessary: the conclusion needs the support inference;
+- deductive: the support inference forces its conclusion, and a premise that
+  is the support's *only* premise forces the inference (``a supports b`` is
+  the paper's abstract support ``a ⇒ b``), so an attack on ``b`` is a mediated
+  attack on ``a``.  The premises of a linked support force ``b`` only
+  together, so an attack on ``b`` reaches the inference, not any one premise;
+- none: nothing more.
 
 Examples
 --------
@@ -52,43 +58,76 @@ The textbook case: ``a`` supports ``b``, ``c`` attacks ``b``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 import networkx as nx
 
-from argmap.errors import ArgmapError, Diagnostic
+from argmap.errors import registered
 from argmap.graph import claim_nodes, inference_nodes
+from argmap.semantics.framework import Framework
 
 __all__ = [
     "DEFAULT_SUPPORT",
     "SUPPORTS",
+    "SUPPORT_READINGS",
+    "SupportName",
     "SupportReading",
     "attack_graph",
     "derived_attacks",
-    "framework",
+    "framework_of",
+    "need_graph",
     "support_graph",
 ]
 
-SupportReading = Literal["necessary", "deductive", "none"]
-SUPPORTS: tuple[str, ...] = ("necessary", "deductive", "none")
+SupportName = Literal["necessary", "deductive", "none"]
+"""The names of the support readings."""
+
+Link = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class SupportReading:
+    """A reading of support: its name, what it means, where it comes from.
+
+    ``needs(x, y)`` turns a support from ``x`` to ``y`` into *need* links
+    ``(u, v)``, "``v`` cannot be accepted without ``u``", the form in which
+    the derived attacks are computed (:func:`derived_attacks`).
+    """
+
+    name: SupportName
+    description: str
+    source: str
+    needs: Callable[[str, str], tuple[Link, ...]]
+
+
+#: support readings by name
+SUPPORT_READINGS: dict[str, SupportReading] = {
+    r.name: r
+    for r in (
+        SupportReading(
+            "necessary",
+            "x supports y: y cannot be accepted without x (secondary and extended attacks)",
+            "Nouioua & Risch 2010",
+            lambda x, y: ((x, y),),
+        ),
+        SupportReading(
+            "deductive",
+            "x supports y: accepting x forces accepting y (supported and mediated attacks)",
+            "Boella et al. 2010; Cayrol & Lagasquie-Schiex 2013",
+            lambda x, y: ((y, x),),
+        ),
+        SupportReading("none", "supports are ignored", "Dung 1995", lambda _x, _y: ()),
+    )
+}
+SUPPORTS: tuple[str, ...] = tuple(SUPPORT_READINGS)
 #: default reading of support: a conclusion stands or falls with its premises
-DEFAULT_SUPPORT: SupportReading = "necessary"
+DEFAULT_SUPPORT: SupportName = "necessary"
 
 
-def _check_support(support: str) -> None:
-    if support not in SUPPORTS:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    "<support>",
-                    0,
-                    0,
-                    "unknown-support",
-                    f"unknown support reading {support!r}",
-                    hint="use one of: " + ", ".join(SUPPORTS),
-                )
-            ]
-        )
+def _reading(support: str) -> SupportReading:
+    return registered(SUPPORT_READINGS, support, "unknown-support", "support reading")
 
 
 def _arguments(G: nx.DiGraph) -> list[str]:
@@ -138,6 +177,13 @@ def support_graph(G: nx.DiGraph) -> nx.DiGraph:
     return sg
 
 
+def _need(nodes: Iterable[str], links: Iterable[Link]) -> nx.DiGraph:
+    need = nx.DiGraph()
+    need.add_nodes_from(nodes)
+    need.add_edges_from(links)
+    return need
+
+
 def derived_attacks(
     attacks: nx.DiGraph, supports: nx.DiGraph, support: str = DEFAULT_SUPPORT
 ) -> nx.DiGraph:
@@ -162,44 +208,74 @@ def derived_attacks(
     >>> sorted(derived_attacks(nx.DiGraph([("c", "a")]), sup, "none").edges)
     [('c', 'a')]
     """
-    _check_support(support)
-    if support == "none":
-        return _close(attacks, nx.DiGraph(), supports)
-    # deductive x⇒y behaves like necessary y⇒x: work in the necessary form
-    need = supports if support == "necessary" else supports.reverse(copy=True)
-    return _close(attacks, need, supports)
+    needs = _reading(support).needs
+    links = [link for x, y in supports.edges for link in needs(x, y)]
+    return _close(attacks, _need([*attacks, *supports], links))
 
 
-def _close(attacks: nx.DiGraph, need: nx.DiGraph, *others: nx.DiGraph) -> nx.DiGraph:
+def _close(attacks: nx.DiGraph, need: nx.DiGraph) -> nx.DiGraph:
     """Close ``attacks`` under secondary and extended attacks over ``need``.
 
-    ``need`` has an edge ``x → y`` when ``y`` needs ``x``.  If ``a`` attacks
-    ``x``, then ``a`` and everything that needs ``a`` attack ``x`` and
-    everything that needs ``x``.  One pass gives the closure: applying the
-    rules to a derived attack adds nothing new, since needing is transitive.
+    ``need`` has an edge ``x → y`` when ``y`` needs ``x``, and every node of
+    the result.  If ``a`` attacks ``x``, then ``a`` and everything that needs
+    ``a`` attack ``x`` and everything that needs ``x``.  One pass gives the
+    closure: applying the rules to a derived attack adds nothing new, since
+    needing is transitive.
     """
     af = nx.DiGraph()
-    for g in (attacks, need, *others):
-        af.add_nodes_from(g)
+    af.add_nodes_from(need)
+    af.add_nodes_from(attacks)
+    needing: dict[str, set[str]] = {}  # node -> itself and everything that needs it
+
+    def with_needing(u: str) -> set[str]:
+        if u not in needing:
+            needing[u] = {u} | (nx.descendants(need, u) if u in need else set())
+        return needing[u]
+
     for a, x in attacks.edges:
-        attackers = {a} | (nx.descendants(need, a) if a in need else set())
-        attacked = {x} | (nx.descendants(need, x) if x in need else set())
-        af.add_edges_from((z, y) for z in attackers for y in attacked)
+        attacked = with_needing(x)
+        af.add_edges_from((z, y) for z in with_needing(a) for y in attacked)
     return af
 
 
-def framework(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> nx.DiGraph:
+def need_graph(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> nx.DiGraph:
+    """Return the need links of a map graph under a support reading.
+
+    An edge ``x → y`` says ``y`` cannot be accepted without ``x``: every
+    inference needs its premises; the support reading adds its own reading of
+    each support inference's conclusion link and, when the support has one
+    premise, of that premise's link (see the module docstring).
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> from argmap.graph import to_networkx
+    >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "ab")
+    >>> G = to_networkx(Map("", "b", "", cs, (Relation("r", "support", ("a",), "b"),)))
+    >>> sorted(need_graph(G).edges), sorted(need_graph(G, "deductive").edges)
+    ([('a', 'r'), ('r', 'b')], [('a', 'r'), ('b', 'r'), ('r', 'a')])
+    >>> sorted(need_graph(G, "none").edges)
+    [('a', 'r')]
+    """
+    needs = _reading(support).needs
+    links: list[Link] = []
+    for r in inference_nodes(G):
+        prem = [u for u, _v, role in G.in_edges(r, data="role") if role == "premise"]
+        links += [(p, r) for p in prem]
+        if G.nodes[r]["relation"] == "support":
+            links += needs(r, next(iter(G.successors(r))))
+            if len(prem) == 1:
+                links += needs(prem[0], r)
+    return _need(_arguments(G), links)
+
+
+def framework_of(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> Framework:
     """Return the Dung framework a map graph means under a support reading.
 
     Arguments are the claims and inference nodes of ``G`` (see
-    :func:`argmap.graph.to_networkx`); attacks are :func:`attack_graph`
-    closed under the derived attacks over :func:`support_graph`.  An
-    inference *always* needs each of its premises (necessary support: that
-    is what a linked argument is), whatever ``support`` says; ``support``
-    decides how a support inference relates to its conclusion: the
-    conclusion needs it (``"necessary"``) or it forces the conclusion
-    (``"deductive"``).  ``"none"`` ignores every support, premises included:
-    the framework is then exactly :func:`attack_graph`.
+    :func:`argmap.graph.to_networkx`), claims first, each group sorted;
+    attacks are :func:`attack_graph` closed under the derived attacks over
+    :func:`need_graph`.
 
     Examples
     --------
@@ -212,18 +288,12 @@ def framework(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> nx.DiGraph:
     >>> rs = (Relation(id="r", kind="support", premises=("a",), target="b"),
     ...       Relation(id="o", kind="opposition", premises=("d",), target="a"))
     >>> G = to_networkx(Map("", "b", "", cs, rs))
-    >>> sorted(framework(G).edges)
+    >>> framework_of(G)
+    Framework(5 arguments, 3 attacks)
+    >>> sorted(framework_of(G).to_digraph().edges)
     [('o', 'a'), ('o', 'b'), ('o', 'r')]
-    >>> sorted(framework(G, "deductive").edges)  # b does not need r, r needs a
+    >>> sorted(framework_of(G, "deductive").to_digraph().edges)  # b does not need r
     [('o', 'a'), ('o', 'r')]
     """
-    _check_support(support)
-    sg = support_graph(G)
-    if support == "none":
-        return _close(attack_graph(G), nx.DiGraph(), sg)
-    need = nx.DiGraph()
-    for u, v, role in sg.edges(data="role"):
-        # an inference always needs its premises; the conclusion edge follows the reading
-        forward = role == "premise" or support == "necessary"
-        need.add_edge(*((u, v) if forward else (v, u)))
-    return _close(attack_graph(G), need, sg)
+    af = _close(attack_graph(G), need_graph(G, support))
+    return Framework.from_edges(sorted(af.edges), arguments=_arguments(G))

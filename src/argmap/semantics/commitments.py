@@ -38,8 +38,9 @@ from dataclasses import dataclass
 import networkx as nx
 
 from argmap.graph import claim_nodes, inference_nodes, premises
-from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework
+from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework_of
 from argmap.semantics.dung import is_admissible, is_conflict_free
+from argmap.semantics.framework import Framework
 
 __all__ = ["Commitment", "commitments", "position"]
 
@@ -85,9 +86,15 @@ def position(G: nx.DiGraph, speaker: str) -> tuple[list[str], list[str]]:
     return claims, args
 
 
-def commitments(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> list[Commitment]:
-    """Return the commitment check of every speaker, sorted by speaker id."""
-    af = framework(G, support)
+def commitments(
+    G: nx.DiGraph, support: str = DEFAULT_SUPPORT, *, framework: Framework | None = None
+) -> list[Commitment]:
+    """Return the commitment check of every speaker, sorted by speaker id.
+
+    ``framework``, if given, is ``framework_of(G, support)``, already compiled.
+    """
+    fw = framework_of(G, support) if framework is None else framework
+    af = fw.to_digraph()
     result = []
     for speaker in sorted({G.nodes[c]["by"] for c in claim_nodes(G)}):
         claims, args = position(G, speaker)
@@ -105,8 +112,8 @@ def commitments(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> list[Commitmen
                 name=name,
                 claims=tuple(claims),
                 arguments=tuple(args),
-                conflict_free=is_conflict_free(af, members),
-                admissible=is_admissible(af, members),
+                conflict_free=is_conflict_free(fw, members),
+                admissible=is_admissible(fw, members),
                 conflicts=tuple(conflicts),
                 unanswered=tuple(unanswered),
             )

@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Iterable
+from dataclasses import dataclass
 from itertools import combinations, pairwise
 from typing import Literal
 
@@ -36,14 +37,17 @@ import networkx as nx  # noqa: F401 - the doctests build graphs
 import numpy as np
 import numpy.typing as npt
 
-from argmap.errors import ArgmapError, Diagnostic
+from argmap.errors import registered
 from argmap.semantics import sat
-from argmap.semantics.framework import AnyFramework, Framework, as_framework
+from argmap.semantics.framework import AnyFramework, Framework, as_framework, check_attack_graph
 from argmap.semantics.grounded import Grounded, grounded_labels, grounded_sets_of_graph
 
 __all__ = [
     "SEMANTICS",
+    "SEMANTICS_REGISTRY",
     "Label",
+    "Semantics",
+    "SemanticsName",
     "complete_extensions",
     "credulous_witness",
     "credulously_accepted",
@@ -59,6 +63,7 @@ __all__ = [
     "node_order_key",
     "preferred_extensions",
     "sceptical_counterexample",
+    "semantics_of",
     "sceptically_accepted",
     "some_extension",
     "sort_extensions",
@@ -66,12 +71,12 @@ __all__ = [
 ]
 
 Label = Literal["in", "out", "undec"]
-Semantics = Literal["grounded", "complete", "preferred", "stable"]
-SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable")
+"""The label of an argument in a labelling."""
+SemanticsName = Literal["grounded", "complete", "preferred", "stable"]
+"""The names of the Dung semantics."""
 Extension = frozenset[Hashable]
 Mask = npt.NDArray[np.bool_]
-
-_SEMANTICS_HINT = "use one of: " + ", ".join(SEMANTICS)
+Found = frozenset[int] | None
 
 
 # ---------------------------------------------------------------- ordering
@@ -112,23 +117,101 @@ def sort_extensions(exts: Iterable[Collection[Hashable]]) -> list[Extension]:
     return sorted((frozenset(e) for e in exts), key=key)
 
 
-# ---------------------------------------------------------------- errors
+# ---------------------------------------------------------------- the registry
 
 
-def _check_semantics(semantics: str) -> None:
-    if semantics not in SEMANTICS:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    "<semantics>",
-                    0,
-                    0,
-                    "unknown-semantics",
-                    f"unknown semantics {semantics!r}",
-                    hint=_SEMANTICS_HINT,
-                )
-            ]
-        )
+@dataclass(frozen=True)
+class Semantics:
+    """A Dung semantics: its name, what it computes, and how it is computed.
+
+    Every function works on the part the grounded labelling leaves undecided
+    (a :class:`~argmap.semantics.sat.Reduced` framework, arguments ``0 ..
+    n-1``); None where the grounded extension is the answer:
+
+    - ``all``: every extension;
+    - ``one``: one extension (None if there is none);
+    - ``containing(r, i)`` / ``without(r, i)``: an extension with / without
+      argument ``i`` (None: no such extension);
+    - ``brute``: the extensions among all ``subsets`` by definition (tests).
+    """
+
+    name: SemanticsName
+    description: str
+    all: Callable[[sat.Reduced], Iterable[frozenset[int]]]
+    one: Callable[[sat.Reduced], Found] | None
+    containing: Callable[[sat.Reduced, int], Found] | None
+    without: Callable[[sat.Reduced, int], Found] | None
+    brute: Callable[[Framework, list[Extension]], list[Extension]]
+
+
+def _least(af: Framework, subsets: list[Extension]) -> list[Extension]:
+    comp = [s for s in subsets if is_complete(af, s)]
+    return [s for s in comp if all(s <= t for t in comp)]
+
+
+def _maximal_admissible(af: Framework, subsets: list[Extension]) -> list[Extension]:
+    adm = [s for s in subsets if is_admissible(af, s)]
+    return [s for s in adm if not any(s < t for t in adm)]
+
+
+#: Dung semantics by name
+SEMANTICS_REGISTRY: dict[str, Semantics] = {
+    s.name: s
+    for s in (
+        Semantics(
+            "grounded",
+            "the least complete extension: accept only what nothing undecided can defeat",
+            lambda _r: [frozenset()],
+            None,
+            lambda _r, _i: None,
+            None,
+            _least,
+        ),
+        Semantics(
+            "complete",
+            "every admissible set that contains all the arguments it defends",
+            sat.complete_all,
+            None,
+            sat.complete_containing,
+            None,
+            lambda af, subsets: [s for s in subsets if is_complete(af, s)],
+        ),
+        Semantics(
+            "preferred",
+            "the maximal admissible sets",
+            sat.preferred_all,
+            sat.preferred_one,
+            sat.preferred_containing,
+            sat.preferred_without,
+            _maximal_admissible,
+        ),
+        Semantics(
+            "stable",
+            "the conflict-free sets that attack every argument outside them",
+            sat.stable_all,
+            sat.stable_one,
+            lambda r, i: sat.stable_with(r, [i + 1]),
+            lambda r, i: sat.stable_with(r, [-(i + 1)]),
+            lambda af, subsets: [s for s in subsets if is_stable(af, s)],
+        ),
+    )
+}
+SEMANTICS: tuple[str, ...] = tuple(SEMANTICS_REGISTRY)
+
+
+def semantics_of(semantics: str) -> Semantics:
+    """Return the registered semantics named ``semantics``.
+
+    Examples
+    --------
+    >>> semantics_of("preferred").description
+    'the maximal admissible sets'
+    >>> semantics_of("ideal")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: <semantics>: error: unknown-semantics: ...
+    """
+    return registered(SEMANTICS_REGISTRY, semantics, "unknown-semantics", "semantics")
 
 
 # ---------------------------------------------------------------- grounded
@@ -158,7 +241,7 @@ def grounded_extension(af: AnyFramework) -> Extension:
     """
     if isinstance(af, Framework):
         return _grounded_names(af, grounded_labels(af))
-    return frozenset(grounded_sets_of_graph(af)[0])
+    return frozenset(grounded_sets_of_graph(check_attack_graph(af))[0])
 
 
 _LABELS: tuple[Label, Label, Label] = ("undec", "in", "out")
@@ -182,7 +265,7 @@ def grounded_labelling(af: AnyFramework) -> dict[Hashable, Label]:
     if isinstance(af, Framework):
         lab = grounded_labels(af)
         return _labelling(af, lab.inn, lab.out)
-    inn, out = grounded_sets_of_graph(af)
+    inn, out = grounded_sets_of_graph(check_attack_graph(af))
     labels: dict[Hashable, Label] = dict.fromkeys(af, "undec")
     labels.update(dict.fromkeys(out, "out"))
     labels.update(dict.fromkeys(inn, "in"))
@@ -355,15 +438,7 @@ def stable_extensions(af: AnyFramework) -> list[Extension]:
     return _lifted(af, sat.stable_all)
 
 
-_ENUMERATORS: dict[str, Callable[[AnyFramework], list[Extension]]] = {
-    "grounded": lambda af: [grounded_extension(af)],
-    "complete": complete_extensions,
-    "preferred": preferred_extensions,
-    "stable": stable_extensions,
-}
-
-
-def extensions(af: AnyFramework, semantics: str) -> list[Extension]:
+def extensions(af: AnyFramework, semantics: SemanticsName) -> list[Extension]:
     """Return all extensions under ``semantics``, sorted.
 
     Examples
@@ -375,11 +450,13 @@ def extensions(af: AnyFramework, semantics: str) -> list[Extension]:
     ...
     argmap.errors.ArgmapError: <semantics>: error: unknown-semantics: ...
     """
-    _check_semantics(semantics)
-    return _ENUMERATORS[semantics](af)
+    sem = semantics_of(semantics)
+    if sem.name == "grounded":  # no undecided part to solve: skip the reduction
+        return [grounded_extension(af)]
+    return _lifted(af, sem.all)
 
 
-def some_extension(af: AnyFramework, semantics: str) -> Extension | None:
+def some_extension(af: AnyFramework, semantics: SemanticsName) -> Extension | None:
     """Return one extension under ``semantics``, or None if there is none.
 
     Only stable semantics can have none.  The choice is deterministic: it
@@ -392,13 +469,13 @@ def some_extension(af: AnyFramework, semantics: str) -> Extension | None:
     >>> sorted(some_extension(nx.DiGraph([("a", "b"), ("b", "a")]), "stable"))
     ['a']
     """
-    _check_semantics(semantics)
-    if semantics in ("grounded", "complete"):
+    one = semantics_of(semantics).one
+    if one is None:
         return grounded_extension(af)
     g, r = _reduce(as_framework(af))
     if not r.size:
         return g
-    e = sat.stable_one(r) if semantics == "stable" else sat.preferred_one(r)
+    e = one(r)
     return None if e is None else _lift(g, r, e)
 
 
@@ -422,16 +499,18 @@ def labelling_from_extension(af: AnyFramework, ext: Collection[Hashable]) -> dic
 
 
 def _query(
-    af: AnyFramework, arg: Hashable, semantics: str
-) -> tuple[Framework, Extension, sat.Reduced]:
-    """Check an acceptance query; return the framework, its grounded extension and rest."""
-    _check_semantics(semantics)
+    af: AnyFramework, arg: Hashable, semantics: SemanticsName
+) -> tuple[Semantics, Framework, Extension, sat.Reduced]:
+    """Check an acceptance query; return the semantics, framework, grounded extension, rest."""
+    sem = semantics_of(semantics)
     fw = as_framework(af)
     fw.index(arg)  # raises unknown-argument
-    return (fw, *_reduce(fw))
+    return (sem, fw, *_reduce(fw))
 
 
-def credulous_witness(af: AnyFramework, arg: Hashable, semantics: str) -> Extension | None:
+def credulous_witness(
+    af: AnyFramework, arg: Hashable, semantics: SemanticsName
+) -> Extension | None:
     """Return an extension containing ``arg``, or None if none does.
 
     The witness is an extension of the asked semantics: a complete set grown
@@ -443,22 +522,18 @@ def credulous_witness(af: AnyFramework, arg: Hashable, semantics: str) -> Extens
     >>> sorted(credulous_witness(af, "b", "preferred"))
     ['b']
     """
-    fw, g, r = _query(af, arg, semantics)
+    sem, fw, g, r = _query(af, arg, semantics)
     if arg in g:
         return some_extension(fw, semantics)
-    if arg not in r.nodes or semantics == "grounded":
+    if arg not in r.nodes or sem.containing is None:
         return None
-    i = r.nodes.index(arg)
-    if semantics == "stable":
-        e = sat.stable_with(r, [i + 1])
-    elif semantics == "preferred":
-        e = sat.preferred_containing(r, i)
-    else:
-        e = sat.complete_containing(r, i)
+    e = sem.containing(r, r.nodes.index(arg))
     return None if e is None else _lift(g, r, e)
 
 
-def sceptical_counterexample(af: AnyFramework, arg: Hashable, semantics: str) -> Extension | None:
+def sceptical_counterexample(
+    af: AnyFramework, arg: Hashable, semantics: SemanticsName
+) -> Extension | None:
     """Return an extension not containing ``arg``, or None if every one contains it.
 
     With no stable extension at all, every argument is sceptically accepted
@@ -470,20 +545,18 @@ def sceptical_counterexample(af: AnyFramework, arg: Hashable, semantics: str) ->
     >>> sorted(sceptical_counterexample(af, "a", "preferred"))
     ['b']
     """
-    fw, g, r = _query(af, arg, semantics)
+    sem, fw, g, r = _query(af, arg, semantics)
     if arg in g:
         return None
-    if semantics in ("grounded", "complete"):
+    if sem.without is None:  # the grounded extension is one of them
         return g
     if arg not in r.nodes:  # grounded OUT: no extension contains it
         return some_extension(fw, semantics)
-    i = r.nodes.index(arg)
-    stable = semantics == "stable"
-    e = sat.stable_with(r, [-(i + 1)]) if stable else sat.preferred_without(r, i)
+    e = sem.without(r, r.nodes.index(arg))
     return None if e is None else _lift(g, r, e)
 
 
-def credulously_accepted(af: AnyFramework, arg: Hashable, semantics: str) -> bool:
+def credulously_accepted(af: AnyFramework, arg: Hashable, semantics: SemanticsName) -> bool:
     """Return whether ``arg`` is in at least one extension under ``semantics``.
 
     Examples
@@ -494,7 +567,7 @@ def credulously_accepted(af: AnyFramework, arg: Hashable, semantics: str) -> boo
     return credulous_witness(af, arg, semantics) is not None
 
 
-def sceptically_accepted(af: AnyFramework, arg: Hashable, semantics: str) -> bool:
+def sceptically_accepted(af: AnyFramework, arg: Hashable, semantics: SemanticsName) -> bool:
     """Return whether ``arg`` is in every extension under ``semantics``.
 
     Under stable semantics a framework with no stable extension accepts every
@@ -512,7 +585,7 @@ def sceptically_accepted(af: AnyFramework, arg: Hashable, semantics: str) -> boo
 # ---------------------------------------------------------------- brute force
 
 
-def _brute_force_extensions(af: AnyFramework, semantics: str) -> list[Extension]:
+def _brute_force_extensions(af: AnyFramework, semantics: SemanticsName) -> list[Extension]:
     """Enumerate extensions by checking every subset (tests only, ~<= 12 arguments).
 
     Examples
@@ -520,18 +593,8 @@ def _brute_force_extensions(af: AnyFramework, semantics: str) -> list[Extension]
     >>> [sorted(e) for e in _brute_force_extensions(nx.DiGraph([("a", "b")]), "stable")]
     [['a']]
     """
-    _check_semantics(semantics)
-    af = as_framework(af)
-    nodes = sorted(af, key=node_order_key)
+    sem = semantics_of(semantics)
+    fw = as_framework(af)
+    nodes = sorted(fw, key=node_order_key)
     subsets = [frozenset(c) for k in range(len(nodes) + 1) for c in combinations(nodes, k)]
-    if semantics == "stable":
-        found = [s for s in subsets if is_stable(af, s)]
-    elif semantics == "complete":
-        found = [s for s in subsets if is_complete(af, s)]
-    elif semantics == "grounded":
-        comp = [s for s in subsets if is_complete(af, s)]
-        found = [s for s in comp if all(s <= t for t in comp)]
-    else:
-        adm = [s for s in subsets if is_admissible(af, s)]
-        found = [s for s in adm if not any(s < t for t in adm)]
-    return sort_extensions(found)
+    return sort_extensions(sem.brute(fw, subsets))

@@ -43,7 +43,7 @@ import numpy.typing as npt
 
 from argmap.errors import ArgmapError, Diagnostic
 
-__all__ = ["AnyFramework", "Framework", "IndexArray", "as_framework"]
+__all__ = ["AnyFramework", "Framework", "IndexArray", "as_framework", "check_attack_graph"]
 
 IndexArray: TypeAlias = npt.NDArray[np.intp]
 """A one-dimensional array of argument indices."""
@@ -387,8 +387,34 @@ AnyFramework: TypeAlias = nx.DiGraph | Framework
 """What the semantics functions accept: a graph or a compiled framework."""
 
 
+def check_attack_graph(graph: nx.DiGraph) -> nx.DiGraph:
+    """Return ``graph`` if it can be an attack graph; raise for a map graph.
+
+    A map graph (:func:`argmap.graph.to_networkx`, with a ``thesis``) has
+    claims, inference nodes and supports as well as attacks: reading its
+    edges as attacks gives wrong answers.  Its framework is
+    :func:`argmap.semantics.bipolar.framework_of`.
+
+    Examples
+    --------
+    >>> check_attack_graph(nx.DiGraph(thesis="t"))
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: <framework>: error: map-graph-not-framework: ...
+    """
+    if "thesis" in graph.graph:
+        raise _error(
+            "map-graph-not-framework",
+            "a map graph was given where a Dung framework belongs",
+            "pass argmap.semantics.bipolar.framework_of(graph, support)",
+        )
+    return graph
+
+
 def as_framework(af: AnyFramework) -> Framework:
     """Return ``af`` compiled; a :class:`Framework` is returned as is.
+
+    Raises ``map-graph-not-framework`` for a map graph (:func:`check_attack_graph`).
 
     Examples
     --------
@@ -396,4 +422,4 @@ def as_framework(af: AnyFramework) -> Framework:
     >>> as_framework(fw) is fw
     True
     """
-    return af if isinstance(af, Framework) else Framework.from_digraph(af)
+    return af if isinstance(af, Framework) else Framework.from_digraph(check_attack_graph(af))

@@ -11,7 +11,7 @@ and supporters:
   passes its strength on); its attackers are the undercuts into it, and it
   has no supporters.
 
-Two methods (``method=``):
+Two methods (``method=``, registered in :data:`GRADUAL_METHODS`):
 
 ``"df-quad"`` (Rago, Toni, Aurisicchio & Baroni 2016)
     ``F(v1..vn) = 1 - Π(1 - vi)`` aggregates attackers into ``va`` and
@@ -21,10 +21,22 @@ Two methods (``method=``):
     energy ``E = Σ supporters - Σ attackers``, ``h(x) = max(x, 0)² / (1 +
     max(x, 0)²)``; the strength is ``v0 - v0·h(-E) + (1 - v0)·h(E)``.
 
-An acyclic map is computed once in topological order.  A map with cycles is
-iterated from the base scores, all nodes at once, until no strength moves by
-more than ``tol`` or ``max_iter`` rounds have passed (``converged`` says
-which).
+Write ``U(s)`` for the strengths one application of the method's update gives
+from the strengths ``s``.  On an **acyclic** map the update settles after as
+many rounds as the longest path has nodes, on the exact strengths, so it is
+simply repeated.  On a map with **cycles** repeating the update may
+oscillate for ever (two base-1 claims opposing each other flip between 1 and
+0), so the strengths are those of the *continuous model* of Potyka 2018
+("Continuous dynamical systems for weighted bipolar argumentation", KR 2018):
+the limit of ``ds/dt = U(s) - s`` from the base scores.  It is integrated by
+the classical Runge-Kutta method (RK4) with step ``h = 1 / (1 + L)``, ``L``
+the largest number of neighbours (attackers, supporters and premises) of a
+node: ``U`` is ``L``-Lipschitz, so ``h`` keeps every step inside RK4's
+stability region, and a fixed point of RK4 is exactly a fixed point of ``U``.
+The integration stops when no strength moves faster than ``tol`` (then
+``converged`` is true) or after ``max_iter`` steps (then it is false and the
+strengths are the last state).  On an acyclic map both ways give the same
+strengths.
 
 Examples
 --------
@@ -40,22 +52,48 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from math import prod
+from typing import Literal, TypeAlias
 
 import networkx as nx
+import numpy as np
+import numpy.typing as npt
 
-from argmap.errors import ArgmapError, Diagnostic
-from argmap.graph import claim_nodes, premises
+from argmap.errors import registered
+from argmap.graph import claim_nodes
 
 __all__ = [
     "GRADUAL_METHODS",
     "Gradual",
+    "GradualMethod",
+    "GradualName",
     "df_quad",
     "gradual",
     "quadratic_energy",
 ]
 
-Combine = Callable[[float, Sequence[float], Sequence[float]], float]
+Vector: TypeAlias = npt.NDArray[np.float64]
+Edges: TypeAlias = tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]
+GradualName = Literal["df-quad", "quadratic-energy"]
+"""The names of the gradual methods."""
+
+
+def _df_quad_influence(base: Vector, va: Vector, vs: Vector) -> Vector:
+    """DF-QuAD's combination of a base score with the aggregated attack and support."""
+    return np.where(va >= vs, base - base * (va - vs), base + (1 - base) * (vs - va))
+
+
+def _h(x: Vector) -> Vector:
+    x = np.maximum(x, 0.0)
+    return x * x / (1 + x * x)
+
+
+def _energy_influence(base: Vector, energy: Vector) -> Vector:
+    """Quadratic energy's combination of a base score with the energy."""
+    return base - base * _h(-energy) + (1 - base) * _h(energy)
+
+
+def _one(x: float) -> Vector:
+    return np.array([x], dtype=np.float64)
 
 
 def df_quad(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
@@ -68,16 +106,9 @@ def df_quad(base: float, attackers: Sequence[float], supporters: Sequence[float]
     >>> round(df_quad(0.5, [0.5], [1.0]), 6)
     0.75
     """
-    va = 1 - prod(1 - v for v in attackers)
-    vs = 1 - prod(1 - v for v in supporters)
-    if va >= vs:
-        return base - base * (va - vs)
-    return base + (1 - base) * (vs - va)
-
-
-def _h(x: float) -> float:
-    x = max(x, 0.0)
-    return x * x / (1 + x * x)
+    va = 1 - float(np.prod([1 - v for v in attackers]))
+    vs = 1 - float(np.prod([1 - v for v in supporters]))
+    return float(_df_quad_influence(_one(base), _one(va), _one(vs))[0])
 
 
 def quadratic_energy(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
@@ -91,16 +122,106 @@ def quadratic_energy(base: float, attackers: Sequence[float], supporters: Sequen
     0.75
     """
     energy = sum(supporters) - sum(attackers)
-    return base - base * _h(-energy) + (1 - base) * _h(energy)
+    return float(_energy_influence(_one(base), _one(energy))[0])
+
+
+@dataclass(frozen=True)
+class _Links:
+    """The map graph as arrays over its nodes ``0 .. n-1`` (sorted ids)."""
+
+    nodes: list[str]
+    base: Vector  # claims' base scores (inferences: unused)
+    inference: npt.NDArray[np.intp]  # inference nodes, ascending
+    premise_ptr: npt.NDArray[np.intp]  # premises of inference k: premise_idx[ptr[k]:ptr[k+1]]
+    premise_idx: npt.NDArray[np.intp]
+    attacks: Edges  # (sources, targets)
+    supports: Edges
+
+    def bases(self, s: Vector) -> Vector:
+        """Return the base scores at strengths ``s`` (an inference's is its weakest premise)."""
+        b = self.base.copy()
+        if self.inference.size:
+            b[self.inference] = np.minimum.reduceat(s[self.premise_idx], self.premise_ptr[:-1])
+        return b
+
+    def lipschitz(self) -> int:
+        """Return the largest number of neighbours a node's update reads."""
+        n = len(self.nodes)
+        reads = np.bincount(self.attacks[1], minlength=n) + np.bincount(
+            self.supports[1], minlength=n
+        )
+        reads[self.inference] += np.diff(self.premise_ptr)
+        return int(reads.max(initial=0))
+
+
+Update = Callable[[_Links, Vector], Vector]
+
+
+def _aggregate_product(
+    links: tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]], s: Vector
+) -> Vector:
+    """Return ``1 - Π(1 - s[source])`` per target (0 where there is none)."""
+    kept = np.ones(len(s))
+    np.multiply.at(kept, links[1], 1 - s[links[0]])
+    return 1 - kept
+
+
+def _df_quad_update(g: _Links, s: Vector) -> Vector:
+    va, vs = _aggregate_product(g.attacks, s), _aggregate_product(g.supports, s)
+    return _df_quad_influence(g.bases(s), va, vs)
+
+
+def _total(links: Edges, s: Vector) -> Vector:
+    """Return ``Σ s[source]`` per target."""
+    return np.bincount(links[1], s[links[0]], len(s)).astype(np.float64)
+
+
+def _energy_update(g: _Links, s: Vector) -> Vector:
+    return _energy_influence(g.bases(s), _total(g.supports, s) - _total(g.attacks, s))
+
+
+@dataclass(frozen=True)
+class GradualMethod:
+    """A gradual semantics: its name, what it computes, its update function.
+
+    ``combine`` is the strength of one argument from its base score and its
+    attackers' and supporters' strengths; ``update`` the same for every node
+    of a map at once.
+    """
+
+    name: GradualName
+    description: str
+    combine: Callable[[float, Sequence[float], Sequence[float]], float]
+    update: Update
 
 
 #: gradual methods by name
-GRADUAL_METHODS: dict[str, Combine] = {"df-quad": df_quad, "quadratic-energy": quadratic_energy}
+GRADUAL_METHODS: dict[str, GradualMethod] = {
+    m.name: m
+    for m in (
+        GradualMethod(
+            "df-quad",
+            "DF-QuAD (Rago et al. 2016): attack and support aggregated as 1 - Π(1 - v)",
+            df_quad,
+            _df_quad_update,
+        ),
+        GradualMethod(
+            "quadratic-energy",
+            "quadratic energy (Potyka 2018): Σ supporters - Σ attackers through x²/(1+x²)",
+            quadratic_energy,
+            _energy_update,
+        ),
+    )
+}
 
 
 @dataclass(frozen=True)
 class Gradual:
-    """Strengths of claims (and inferences) and how the computation ended."""
+    """Strengths of claims (and inferences) and how the computation ended.
+
+    ``iterations`` counts update rounds (acyclic map) or RK4 steps (map with
+    cycles); ``converged`` is false when the strengths were still moving.
+    """
 
     method: str
     strengths: dict[str, float]
@@ -109,45 +230,68 @@ class Gradual:
     converged: bool = True
 
 
-def _check_method(method: str) -> Combine:
-    if method not in GRADUAL_METHODS:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    "<gradual>",
-                    0,
-                    0,
-                    "unknown-gradual",
-                    f"unknown gradual method {method!r}",
-                    hint="use one of: " + ", ".join(GRADUAL_METHODS),
-                )
-            ]
-        )
-    return GRADUAL_METHODS[method]
+def _check_method(method: str) -> GradualMethod:
+    return registered(GRADUAL_METHODS, method, "unknown-gradual", "gradual method")
 
 
-def _step(G: nx.DiGraph, node: str, s: dict[str, float], combine: Combine) -> float:
-    data = G.nodes[node]
-    if data["kind"] == "inference":
-        base = min(s[p] for p in premises(G, node))
-    else:
-        base = float(data.get("base", 0.5))
-    att: list[float] = []
-    sup: list[float] = []
-    for u, _v, role in sorted(G.in_edges(node, data="role")):
-        if role in ("conflict", "undercut"):
-            att.append(s[u])
-        elif role == "conclusion":
-            sup.append(s[u])
-    return min(1.0, max(0.0, combine(base, att, sup)))
+def _edges(G: nx.DiGraph, index: dict[str, int], roles: tuple[str, ...]) -> Edges:
+    pairs = sorted((index[u], index[v]) for u, v, r in G.edges(data="role") if r in roles)
+    arr = np.array(pairs, dtype=np.intp).reshape(-1, 2)
+    return arr[:, 0].copy(), arr[:, 1].copy()
+
+
+def _links(G: nx.DiGraph) -> _Links:
+    nodes = sorted(G)
+    index = {n: i for i, n in enumerate(nodes)}
+    inference = [i for i, n in enumerate(nodes) if G.nodes[n]["kind"] == "inference"]
+    src, dst = _edges(G, index, ("premise",))
+    order = np.lexsort((src, dst))  # grouped by inference
+    counts = np.bincount(dst, minlength=len(nodes))[inference]
+    ptr = np.zeros(len(inference) + 1, dtype=np.intp)
+    np.cumsum(counts, out=ptr[1:])
+    base = np.array([float(G.nodes[n].get("base", 0.5)) for n in nodes], dtype=np.float64)
+    return _Links(
+        nodes,
+        base,
+        np.array(inference, dtype=np.intp),
+        ptr,
+        src[order],
+        _edges(G, index, ("conflict", "undercut")),
+        _edges(G, index, ("conclusion",)),
+    )
+
+
+def _rk4(
+    g: _Links, update: Update, s: Vector, tol: float, max_iter: int
+) -> tuple[Vector, int, bool]:
+    """Integrate ``ds/dt = update(s) - s`` from ``s``; return the state, steps, convergence."""
+    h = 1.0 / (1 + g.lipschitz())
+
+    def flow(x: Vector) -> Vector:
+        return np.clip(update(g, x), 0.0, 1.0) - x
+
+    for step in range(max_iter + 1):
+        k1 = flow(s)
+        if float(np.abs(k1).max(initial=0.0)) <= tol:
+            return s, step, True
+        if step == max_iter:
+            break
+        k2 = flow(s + h / 2 * k1)
+        k3 = flow(s + h / 2 * k2)
+        k4 = flow(s + h * k3)
+        s = s + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+    return s, max_iter, False
 
 
 def gradual(
-    G: nx.DiGraph, method: str = "df-quad", *, tol: float = 1e-9, max_iter: int = 1000
+    G: nx.DiGraph, method: str = "df-quad", *, tol: float = 1e-10, max_iter: int = 20000
 ) -> Gradual:
     """Return the strength of every claim and inference of the map graph ``G``.
 
-    Strengths are rounded to 6 decimals.  See the module docstring.
+    Strengths are rounded to 6 decimals.  See the module docstring: on an
+    acyclic map the update is repeated until exact; with cycles the continuous
+    model is integrated for at most ``max_iter`` RK4 steps, until no strength
+    moves faster than ``tol`` per unit of time.
 
     Examples
     --------
@@ -162,28 +306,31 @@ def gradual(
     >>> res = gradual(G)
     >>> res.strengths["t"], res.inferences
     (0.7, {'r': 0.4})
+
+    Two base-1 claims opposing each other meet half-way in the continuous model.
+
+    >>> cs = (Claim("a", "a", "a", "thesis", "x", base=1),
+    ...       Claim("b", "b", "b", "claim", "y", base=1))
+    >>> rs = (Relation("ab", "opposition", ("a",), "b"), Relation("ba", "opposition", ("b",), "a"))
+    >>> res = gradual(to_networkx(Map("", "a", "", cs, rs)))
+    >>> res.strengths, res.converged
+    ({'a': 0.5, 'b': 0.5}, True)
     """
-    combine = _check_method(method)
-    nodes = sorted(G)
-    s = {n: float(G.nodes[n].get("base", 0.5)) for n in nodes}
-    iterations, converged = 1, True
+    update = _check_method(method).update
+    g = _links(G)
+    s = g.bases(g.base)  # an inference starts from its premises' base scores
     if nx.is_directed_acyclic_graph(G):
-        for n in nx.lexicographical_topological_sort(G):
-            s[n] = _step(G, n, s, combine)
+        iterations, converged = nx.dag_longest_path_length(G) + 1, True
+        for _ in range(iterations):
+            s = np.clip(update(g, s), 0.0, 1.0)
     else:
-        converged = False
-        for iterations in range(1, max_iter + 1):  # noqa: B007 - reported below
-            new = {n: _step(G, n, s, combine) for n in nodes}
-            delta = max(abs(new[n] - s[n]) for n in nodes)
-            s = new
-            if delta <= tol:
-                converged = True
-                break
+        s, iterations, converged = _rk4(g, update, s, tol, max_iter)
     claims = set(claim_nodes(G))
+    values = dict(zip(g.nodes, (round(float(x), 6) + 0.0 for x in s), strict=True))
     return Gradual(
         method=method,
-        strengths={n: round(s[n], 6) for n in nodes if n in claims},
-        inferences={n: round(s[n], 6) for n in nodes if n not in claims},
+        strengths={n: v for n, v in values.items() if n in claims},
+        inferences={n: v for n, v in values.items() if n not in claims},
         iterations=iterations,
         converged=converged,
     )
