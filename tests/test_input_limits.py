@@ -138,7 +138,7 @@ REPRODUCERS: dict[str, tuple[list[str], str]] = {
         [],
         (
             "merge.yaml:1:1: error: unknown-field: map has unknown field 'd' (hint: known fields: "
-            "argmap, title, source, thesis, speakers, claims, relations, skipped)"
+            "argmap, title, source, thesis, speakers, claims, relations, skipped, quotes)"
         ),
     ),
     "control": (
@@ -387,7 +387,7 @@ def test_a_million_problems_are_capped_per_code() -> None:
     assert str(ds[0]) == (
         "m.yaml:5:1: error: unknown-field: map has unknown field 'k0' "
         "(hint: known fields: argmap, title, source, thesis, speakers, claims, relations, "
-        "skipped)"
+        "skipped, quotes)"
     )
     assert str(ds[-1]) == (
         "m.yaml:105:1: error: unknown-field: ... and 900 more unknown-field problems "

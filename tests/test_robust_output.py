@@ -104,7 +104,7 @@ def test_nul_in_the_yaml_is_a_syntax_error_that_echoes_no_nul(
     code, out, err = _run(capsys, "check", "nul.yaml")
     assert (code, out) == (1, "")
     assert err.startswith("nul.yaml")
-    assert "error: yaml-syntax: invalid YAML: unacceptable character #x0000" in err
+    assert "nul.yaml:2:9: error: yaml-syntax: character U+0000 is not allowed in YAML" in err
     assert not FORBIDDEN.search(err)
 
 
