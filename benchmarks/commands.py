@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write
+from run import fmt_time
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = ROOT / ".venv" / "bin" / "python"
@@ -44,7 +45,12 @@ SIZES = [10**3] if QUICK else [10**3, 10**4, 10**5]
 REPS = 2 if QUICK else 3
 TIMEOUT = 120.0 if QUICK else 900.0
 SLOW = 20.0  # a repetition slower than this is not repeated
+LOAD_TIMEOUT = 60 if QUICK else 300  # past this, loading alone rules the commands out
+STAGE_LIMIT = 60 if QUICK else 300  # seconds per library stage (stages.py)
+OLD_COMMIT = "a0b1189"  # the code before the near-linear rewrite, for the stage table
+OLD_UP_TO = 10**4  # the old code is too slow beyond this size
 SEED = 1
+LOADER = "argmap `read_map` (parse, validate, find quotes)"
 HEADING = "# Commands on big maps"
 
 #: parsers timed inside their own process: (name, file, code); the code reads
@@ -55,7 +61,7 @@ PARSERS = {
         "import yaml\nyaml.load(data, Loader=yaml.CSafeLoader)",
     ),
     "`json.loads` of the same data": ("map.json", "import json\njson.loads(data)"),
-    "argmap `read_map` (parse, validate, find quotes)": (
+    LOADER: (
         "map.yaml",
         "from argmap.load import read_map\nread_map(path)",
     ),
@@ -128,7 +134,9 @@ class Cell:
         return max(self.peaks) if self.peaks and not self.status else None
 
 
-def run(argv: list[str]) -> tuple[float, float, int, str] | str:
+def run(
+    argv: list[str], timeout: float = TIMEOUT, env: dict[str, str] | None = None
+) -> tuple[float, float, int, str] | str:
     """Run a process; return (wall s, CPU s, peak RSS bytes, stdout) or why it failed."""
     start = time.perf_counter()
     try:
@@ -137,8 +145,8 @@ def run(argv: list[str]) -> tuple[float, float, int, str] | str:
             capture_output=True,
             text=True,
             cwd=ROOT,
-            env={**os.environ, "PYTHONHASHSEED": "0"},
-            timeout=TIMEOUT,
+            env={**os.environ, "PYTHONHASHSEED": "0", **(env or {})},
+            timeout=timeout,
             check=False,
         )
     except subprocess.TimeoutExpired:
@@ -151,11 +159,11 @@ def run(argv: list[str]) -> tuple[float, float, int, str] | str:
     return wall, float(cpu), int(kb) * 1024, proc.stdout
 
 
-def measure(argv: list[str], parse_time: bool = False) -> Cell:
+def measure(argv: list[str], parse_time: bool = False, timeout: float = TIMEOUT) -> Cell:
     """Repeat a process; keep its CPU time (or the parse time it prints) and peak memory."""
     cell = Cell()
     for _ in range(REPS):
-        got = run(argv)
+        got = run(argv, timeout)
         if isinstance(got, str):
             cell.status = got
             return cell
@@ -165,12 +173,6 @@ def measure(argv: list[str], parse_time: bool = False) -> Cell:
         if wall > SLOW:
             break
     return cell
-
-
-def fmt_time(t: float | None) -> str:
-    if t is None:
-        return "-"
-    return f"{t * 1000:.0f} ms" if t < 1 else f"{t:.2f} s"
 
 
 def fmt_cell(c: Cell, base: float | None) -> str:
@@ -186,9 +188,39 @@ def fmt_cell(c: Cell, base: float | None) -> str:
     return text
 
 
+def stages(path: Path, src: Path) -> dict[str, float | str]:
+    """CPU seconds of each library stage (benchmarks/stages.py) with the code in ``src``."""
+    argv = [str(PY), "-c", _USAGE + _STAGES, str(path), str(STAGE_LIMIT)]
+    got = run(argv, TIMEOUT * 2, {"PYTHONPATH": str(src)})
+    if isinstance(got, str):
+        return {"(all)": got}
+    result: dict[str, float | str] = json.loads(got[3].strip().splitlines()[-1])
+    return result
+
+
+_STAGES = f"""
+import runpy
+sys.argv = ["stages.py", *sys.argv[1:]]
+runpy.run_path({str(Path(__file__).resolve().parent / "stages.py")!r}, run_name="__main__")
+"""
+
+
+def old_source() -> Path:
+    """The ``src`` tree of :data:`OLD_COMMIT`, extracted once under build/."""
+    target = ROOT / "build" / f"bench-old-{OLD_COMMIT}"
+    if not (target / "src").exists():
+        target.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "archive", OLD_COMMIT, "src"], cwd=ROOT, capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target / "src"
+
+
 def main() -> None:
     rows = [*PARSERS, *COMMANDS]
     results: dict[tuple[str, int], Cell] = {}
+    staged: dict[tuple[str, int], dict[str, float | str]] = {}
     gave_up: dict[str, str] = {}
     for n in SIZES:
         folder = MAPS / str(n)
@@ -204,7 +236,7 @@ def main() -> None:
             if name in PARSERS:
                 file, code = PARSERS[name]
                 argv = [str(PY), "-c", _PARSE, str(folder / file), code]
-                cell = measure(argv, parse_time=True)
+                cell = measure(argv, True, LOAD_TIMEOUT if name == LOADER else TIMEOUT)
             else:
                 args = [a.format(map=path, out=out) for a in COMMANDS[name]]
                 cell = measure([str(PY), "-c", _COMMAND, *args])
@@ -212,7 +244,15 @@ def main() -> None:
             print(f"N={n:>7} {name}: {fmt_cell(cell, None)}", flush=True)
             if cell.status:
                 gave_up[name] = f"skipped ({cell.status.split(':')[0]} at N={n:,})"
-    write_report(rows, results)
+            if name == LOADER and cell.status:
+                gave_up.update(dict.fromkeys(COMMANDS, f"skipped (loading: {cell.status})"))
+        if not results[LOADER, n].status:
+            staged["new", n] = stages(path, ROOT / "src")
+            print(f"N={n:>7} stages, this code: {staged['new', n]}", flush=True)
+            if n <= OLD_UP_TO:
+                staged["old", n] = stages(path, old_source())
+                print(f"N={n:>7} stages, {OLD_COMMIT}: {staged['old', n]}", flush=True)
+    write_report(rows, results, staged)
 
 
 def _sizes(n: int) -> str:
@@ -221,7 +261,11 @@ def _sizes(n: int) -> str:
     return f"{n:,} claims ({yaml_mb:.1f} MB of YAML)"
 
 
-def write_report(rows: list[str], results: dict[tuple[str, int], Cell]) -> None:
+def write_report(
+    rows: list[str],
+    results: dict[tuple[str, int], Cell],
+    staged: dict[tuple[str, int], dict[str, float | str]],
+) -> None:
     base = next(iter(PARSERS))
     section = [
         HEADING,
@@ -258,12 +302,43 @@ def write_report(rows: list[str], results: dict[tuple[str, int], Cell]) -> None:
     for name in rows:
         cells = [fmt_cell(results[name, n], results[base, n].time) for n in SIZES]
         section.append(f"| {name} | " + " | ".join(cells) + " |")
+    section += _stage_table(staged)
     target = ROOT / ("build/bench-results-quick.md" if QUICK else "benchmarks/results.md")
     target.parent.mkdir(parents=True, exist_ok=True)
     old = target.read_text(encoding="utf-8") if target.exists() else ""
     kept = old.split(HEADING)[0].rstrip("\n")
     target.write_text((kept + "\n\n" if kept else "") + "\n".join(section) + "\n", encoding="utf-8")
     print(f"wrote {target.relative_to(ROOT)}")
+
+
+def _stage_table(staged: dict[tuple[str, int], dict[str, float | str]]) -> list[str]:
+    """The library stages after loading: this code beside the code before the rewrite."""
+    columns = [(code, n) for n in SIZES for code in ("old", "new") if (code, n) in staged]
+    if not columns:
+        return []
+    names = list(dict.fromkeys(k for col in columns for k in staged[col]))
+    head = [f"{n:,}: {OLD_COMMIT if code == 'old' else 'now'}" for code, n in columns]
+    lines = [
+        "",
+        "## The work behind each command, after loading",
+        "",
+        (
+            "`benchmarks/stages.py`: one process loads the map once (not timed), then times"
+            " each library call in CPU seconds; a stage over"
+            f" {STAGE_LIMIT} s is stopped (`timeout`).  The same run times the code before the"
+            f" near-linear rewrite (commit {OLD_COMMIT}) up to {OLD_UP_TO:,} claims."
+        ),
+        "",
+        "| stage | " + " | ".join(head) + " |",
+        "|---|" + "---|" * len(columns),
+    ]
+    for name in names:
+        cells = []
+        for col in columns:
+            got = staged[col].get(name, "-")
+            cells.append(fmt_time(got) if isinstance(got, float) else str(got))
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
 
 
 if __name__ == "__main__":
