@@ -60,6 +60,14 @@ PARSERS = {
         "map.yaml",
         "import yaml\nyaml.load(data, Loader=yaml.CSafeLoader)",
     ),
+    "argmap `parse_fast` (libyaml's events, no node tree)": (
+        "map.yaml",
+        "from argmap.fastyaml import parse_fast\nparse_fast(data)",
+    ),
+    "yaml-rs `loads` (YAML 1.2; measured, not used)": (
+        "map.yaml",
+        "import yaml_rs\nyaml_rs.loads(data, parse_datetime=False)",
+    ),
     "`json.loads` of the same data": ("map.json", "import json\njson.loads(data)"),
     LOADER: (
         "map.yaml",

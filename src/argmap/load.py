@@ -40,6 +40,7 @@ import yaml
 
 from argmap import source as src
 from argmap.errors import ArgmapError, Diagnostic
+from argmap.fastyaml import UNSURE, parse_fast
 from argmap.files import read_utf8
 from argmap.model import Claim, Map, Pos, Relation, RelationKind, Skip, YamlPath
 from argmap.validate import validate
@@ -160,6 +161,9 @@ def parse_yaml(text: str, file: str) -> Any:
     ...     print(e.diagnostics[0].code, e.diagnostics[0].line, e.diagnostics[0].column)
     duplicate-key 2 1
     """
+    fast = parse_fast(text)  # yaml-rs, when it is sure to give what PyYAML gives
+    if fast is not UNSURE:
+        return fast
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
