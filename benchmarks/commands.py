@@ -264,7 +264,7 @@ def main() -> None:
             if n <= OLD_UP_TO:
                 staged["old", n] = stages(path, old_source())
                 print(f"N={n:>7} stages, {OLD_COMMIT}: {staged['old', n]}", flush=True)
-    write_report(rows, results, staged)
+        write_report(rows, results, staged)  # after every size, so a stopped run keeps some
 
 
 def _sizes(n: int) -> str:
@@ -279,6 +279,7 @@ def write_report(
     staged: dict[tuple[str, int], dict[str, float | str]],
 ) -> None:
     base = next(iter(PARSERS))
+    done = [n for n in SIZES if (base, n) in results]
     section = [
         HEADING,
         "",
@@ -308,11 +309,11 @@ def write_report(
             " same file."
         ),
         "",
-        "| | " + " | ".join(_sizes(n) for n in SIZES) + " |",
-        "|---|" + "---|" * len(SIZES),
+        "| | " + " | ".join(_sizes(n) for n in done) + " |",
+        "|---|" + "---|" * len(done),
     ]
     for name in rows:
-        cells = [fmt_cell(results[name, n], results[base, n].time) for n in SIZES]
+        cells = [fmt_cell(results[name, n], results[base, n].time) for n in done]
         section.append(f"| {name} | " + " | ".join(cells) + " |")
     section += _stage_table(staged)
     target = ROOT / ("build/bench-results-quick.md" if QUICK else "benchmarks/results.md")
