@@ -12,7 +12,7 @@ OUT    := build
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
 
-.PHONY: demo test lint typecheck unit graphviz chromium nodejs bench clean corpora
+.PHONY: demo test lint typecheck unit graphviz chromium nodejs bench bench-commands clean corpora
 
 demo: $(STAMP) graphviz
 	$(PY) -m argmap check $(MAP)
@@ -72,6 +72,13 @@ bench: $(STAMP)
 	bash benchmarks/setup_peers.sh
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/startup.py
+	$(MAKE) bench-commands
+
+# Every command on generated maps of 10^3..10^5 claims beside the bare parsers; writes its
+# own section of benchmarks/results.md (`BENCH_QUICK=1`: 10^3 claims only, in build/).
+bench-commands: $(STAMP) graphviz
+	$(PY) -m pip install --quiet "yaml-rs>=0.1.6"  # measured beside the parsers; argmap does not use it
+	$(PY) benchmarks/commands.py
 
 clean:
 	rm -rf $(OUT) $(VENV) $(JS)/node_modules .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -46,6 +46,7 @@ TIMEOUT = 2.0 if QUICK else 60.0
 LOAD_ALLOWANCE = 30.0 if QUICK else 180.0  # building a peer's framework is not timed
 SLOW = 10.0  # a repetition slower than this is not repeated
 SEED = 20240601
+COMMANDS_HEADING = "# Commands on big maps"  # benchmarks/commands.py's section
 
 
 @dataclass
@@ -263,7 +264,10 @@ def write_report(results: dict[tuple[str, str, int], Cell]) -> None:
             out.append(f"| {2 * n:,} | {fmt_time(m)} | {m / (2 * n) * 1e9:.0f} ns |")
     target = ROOT / ("build/bench-results-quick.md" if QUICK else "benchmarks/results.md")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("\n".join(out) + "\n")
+    # keep the section benchmarks/commands.py writes (it starts at its own heading)
+    old = target.read_text() if target.exists() else ""
+    commands = old[old.index(COMMANDS_HEADING) :] if COMMANDS_HEADING in old else ""
+    target.write_text("\n".join(out) + "\n" + ("\n" + commands if commands else ""))
     print(f"wrote {target.relative_to(ROOT)}")
 
 

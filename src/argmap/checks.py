@@ -195,19 +195,25 @@ def _conceded(G: nx.DiGraph, node: str) -> bool:
     return any(G.nodes[n]["role"] == "concession" for n in nodes)
 
 
-def _answered(G: nx.DiGraph, attack: str) -> bool:
-    """Whether the attack, or anything it needs, is attacked.
+def _answered(G: nx.DiGraph) -> set[str]:
+    """The nodes that are attacked, or need something that is attacked.
 
     An attack needs its premises, and a premise the essay argues for needs
     the arguments given for it (the default, necessary, reading of
-    :mod:`argmap.semantics.bipolar`).
+    :mod:`argmap.semantics.bipolar`): so the answered nodes are the attacked
+    ones and everything the support graph leads to from them, found in one
+    pass over the graph.
     """
-    nodes = nx.ancestors(support_graph(G), attack) | {attack}
-    return any(
-        role in ("conflict", "undercut")
-        for n in nodes
-        for _u, _v, role in G.in_edges(n, data="role")
-    )
+    sg = support_graph(G)
+    attacked = {v for _u, v, role in G.edges(data="role") if role in ("conflict", "undercut")}
+    answered = set(attacked)
+    stack = list(attacked)
+    while stack:
+        for v in sg.successors(stack.pop()):
+            if v not in answered:
+                answered.add(v)
+                stack.append(v)
+    return answered
 
 
 def unanswered_opposition(m: Map, G: nx.DiGraph) -> list[Finding]:
@@ -217,6 +223,7 @@ def unanswered_opposition(m: Map, G: nx.DiGraph) -> list[Finding]:
     points granted to the other side, so attacks on them are not reported.
     """
     authors = G.nodes[m.thesis]["by"]
+    answered = _answered(G)
     found = []
     for r in inference_nodes(G):
         t = target(G, r)
@@ -224,7 +231,7 @@ def unanswered_opposition(m: Map, G: nx.DiGraph) -> list[Finding]:
             _kind(G, r) == "support"
             or _owner(G, t) != {authors}
             or _conceded(G, t)
-            or _answered(G, r)
+            or r in answered
         ):
             continue
         what = "opposes" if _kind(G, r) == "opposition" else "undercuts"

@@ -68,28 +68,46 @@ class Coverage:
         return len(self.covered) / len(counted) if counted else 1.0
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
+def _overlapping(spans: list[Span], items: list[tuple[Span, str]]) -> list[tuple[int, ...]]:
+    """For each span (in text order), the indexes of the items overlapping it.
+
+    ``spans`` must be ordered with their starts and ends never going back (the
+    sentences of a text are).  The items are swept once by start: an item
+    joins when it starts before the span ends and leaves when it ends before
+    the span starts, so every item kept overlaps the span.
+    """
+    order = sorted(range(len(items)), key=lambda i: items[i][0].start)
+    active: list[int] = []
+    nxt = 0
+    result = []
+    for span in spans:
+        while nxt < len(order) and items[order[nxt]][0].start < span.end:
+            active.append(order[nxt])
+            nxt += 1
+        active = [i for i in active if items[i][0].end > span.start]
+        result.append(tuple(active))
+    return result
 
 
 def coverage(m: Map) -> Coverage:
     """Sentence by sentence, which claims of ``m`` quote its source."""
     text = m.source_text
     paras = src.paragraphs(text)
-    quoted = sorted((c.span, c.id) for c in m.claims if c.span is not None)
+    quoted = [(c.span, c.id) for c in m.claims if c.span is not None]
     skips = [(s.span, s.why) for s in m.skipped if s.span is not None]
+    spans = src.sentences(text)
     rows = []
-    for number, span in enumerate(src.sentences(text), start=1):
-        claims = tuple(sorted({cid for q, cid in quoted if _overlaps(q, span)}))
-        why = next((w for q, w in skips if _overlaps(q, span)), "")
+    for number, (span, by_claims, by_skips) in enumerate(
+        zip(spans, _overlapping(spans, quoted), _overlapping(spans, skips), strict=True), start=1
+    ):
         rows.append(
             SentenceCoverage(
                 number,
                 src.paragraph_of(paras, span),
                 span,
                 " ".join(text[span.start : span.end].split()),
-                claims,
-                why,
+                tuple(sorted({quoted[i][1] for i in by_claims})),
+                skips[min(by_skips)][1] if by_skips else "",
             )
         )
     return Coverage(tuple(rows))

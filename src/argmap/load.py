@@ -42,6 +42,7 @@ import yaml
 
 from argmap import source as src
 from argmap.errors import MAX_PER_CODE, ArgmapError, Diagnostic
+from argmap.fastyaml import UNSURE, parse_fast
 from argmap.files import MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
 from argmap.model import (
     RELATION_VERBS,
@@ -217,6 +218,9 @@ def parse_yaml(text: str, file: str) -> Any:
     ...     print(e.diagnostics[0].code, e.diagnostics[0].line, e.diagnostics[0].column)
     duplicate-key 2 1
     """
+    fast = parse_fast(text)  # yaml-rs, when it is sure to give what PyYAML gives
+    if fast is not UNSURE:
+        return fast
     loader = _Loader(text)
     try:
         root = loader.get_single_node()

@@ -197,9 +197,16 @@ class Map:
         """Whether a relation with this id exists."""
         return relation_id in self._relations
 
+    @cached_property
+    def _into(self) -> dict[str, list[Relation]]:
+        into: dict[str, list[Relation]] = {}
+        for r in self.relations:
+            into.setdefault(r.target, []).append(r)
+        return into
+
     def relations_into(self, target: str) -> list[Relation]:
-        """Relations whose target is ``target`` (a claim or relation id)."""
-        return [r for r in self.relations if r.target == target]
+        """Relations whose target is ``target`` (a claim or relation id), in map order."""
+        return list(self._into.get(target, ()))
 
     def speaker_name(self, speaker: str) -> str:
         """Display name of a speaker id (the id itself if none is declared)."""

@@ -25,8 +25,10 @@ Examples
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
@@ -344,7 +346,8 @@ def lesson_steps(G: nx.DiGraph, mode: StepMode = "layer") -> list[Step]:
             )
         )
     rest_claims = tuple(c for c in claim_nodes(G) if c not in layer)
-    rest_relations = tuple(r for r in inference_nodes(G) if r not in {o[0] for o in order})
+    revealed = {rel for rel, _depth in order}
+    rest_relations = tuple(r for r in inference_nodes(G) if r not in revealed)
     if rest_claims or rest_relations:
         steps.append(
             Step(
@@ -485,16 +488,24 @@ def essay_html(text: str, spans: Mapping[str, tuple[int, int]]) -> str:
     <mark class="quote" data-claims="y" data-depth="1"> c</mark>
      d</p>
     """
+    bounds = sorted({x for span in spans.values() for x in span})
+    by_start = sorted(spans.items(), key=lambda item: item[1][0])
+    nxt = 0
+    active: list[tuple[int, str]] = []  # heap of (end, claim) of the spans over the piece
     out = []
     for number, para in enumerate(paragraphs(text), start=1):
-        cuts = {para.start, para.end}
-        for start, end in spans.values():
-            cuts.update(x for x in (start, end) if para.start < x < para.end)
-        points = sorted(cuts)
+        inner = bounds[bisect_right(bounds, para.start) : bisect_left(bounds, para.end)]
+        points = [para.start, *inner, para.end]
         pieces = []
         for a, b in pairwise(points):
             chunk = html_text(text[a:b])
-            ids = sorted(c for c, (s, e) in spans.items() if s <= a and b <= e)
+            while nxt < len(by_start) and by_start[nxt][1][0] <= a:
+                claim, (_start, end) = by_start[nxt]
+                heapq.heappush(active, (end, claim))
+                nxt += 1
+            while active and active[0][0] < b:
+                heapq.heappop(active)
+            ids = sorted(c for _e, c in active)
             if ids:
                 pieces.append(
                     f'<mark class="quote" data-claims="{html_text(" ".join(ids))}" '

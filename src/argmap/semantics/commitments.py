@@ -99,12 +99,11 @@ def commitments(
     for speaker in sorted({G.nodes[c]["by"] for c in claim_nodes(G)}):
         claims, args = position(G, speaker)
         members = set(claims) | set(args)
-        conflicts = sorted((a, b) for a, b in af.edges if a in members and b in members)
-        unanswered = sorted(
-            (a, b)
-            for a, b in af.edges
-            if b in members and a not in members and not any(af.has_edge(m, a) for m in members)
-        )
+        # each attack on a member once, through the members' predecessor lists
+        into = [(a, b) for b in members for a in af.predecessors(b)]
+        hit = {a for m in members for a in af.successors(m)}  # what the position attacks
+        conflicts = sorted((a, b) for a, b in into if a in members)
+        unanswered = sorted((a, b) for a, b in into if a not in members and a not in hit)
         name = next(G.nodes[c]["speaker"] for c in claims)
         result.append(
             Commitment(

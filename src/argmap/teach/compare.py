@@ -50,6 +50,9 @@ Examples
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -162,12 +165,9 @@ def align_claims(student: Map, reference: Map, min_overlap: float = 0.5) -> list
     Returned in the student's claim order.
     """
     pairs = sorted(
-        (
-            (-overlap(s.span, r.span), s.id, r.id)
-            for s in student.claims
-            for r in reference.claims
-            if s.span and r.span and overlap(s.span, r.span) >= min_overlap
-        ),
+        (-overlap(s.span, r.span), s.id, r.id)
+        for s, r in _candidates(student.claims, reference.claims, min_overlap)
+        if s.span and r.span and overlap(s.span, r.span) >= min_overlap
     )
     used_s: set[str] = set()
     used_r: set[str] = set()
@@ -178,6 +178,31 @@ def align_claims(student: Map, reference: Map, min_overlap: float = 0.5) -> list
             used_r.add(r_id)
             found[s_id] = Alignment(s_id, r_id, -neg)
     return [found[c.id] for c in student.claims if c.id in found]
+
+
+def _candidates(
+    student: tuple[Claim, ...], reference: tuple[Claim, ...], min_overlap: float
+) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs of claims that may overlap by ``min_overlap``: all pairs if it is not positive.
+
+    A positive overlap needs the spans to meet, and ``min_overlap`` of the
+    union is at most the student's length, so the reference span is at most
+    ``len / min_overlap`` long and starts no earlier than that before the
+    student's: a window of reference spans sorted by start.
+    """
+    if min_overlap <= 0:
+        yield from ((s, r) for s in student for r in reference)
+        return
+    spans = sorted((r.span.start, i) for i, r in enumerate(reference) if r.span)
+    starts = [start for start, _i in spans]
+    for s in student:
+        if s.span is None:
+            continue
+        reach = math.ceil((s.span.end - s.span.start) / min_overlap) + 1
+        first = bisect_left(starts, s.span.start - reach)
+        last = bisect_left(starts, s.span.end)
+        for _start, i in spans[first:last]:
+            yield s, reference[i]
 
 
 def _check_same_source(student: Map, reference: Map) -> None:
@@ -205,34 +230,33 @@ def _match_relations(
     """Student relation id → reference relation id, for equal and for wrong-kind matches."""
     matched: dict[str, str] = {}
     wrong: dict[str, str] = {}
+    used: set[str] = set()  # reference relations already matched either way
+    by_key: dict[tuple[frozenset[str], str, bool], list[Relation]] = {}
+    for r in reference.relations:
+        by_key.setdefault((frozenset(r.premises), r.target, r.kind == "undercut"), []).append(r)
     changed = True
     while changed:  # undercuts match once the relation they target has matched
         changed = False
         for s in student.relations:
             if s.id in matched or s.id in wrong:
                 continue
-            premises = {to_ref.get(p) for p in s.premises}
+            premises = frozenset(to_ref.get(p, "") for p in s.premises)
             if s.kind == "undercut":
                 target = matched.get(s.target) or wrong.get(s.target)
             else:
                 target = to_ref.get(s.target)
-            if None in premises or target is None:
+            if "" in premises or target is None:
                 continue
-            same = [
-                r
-                for r in reference.relations
-                if set(r.premises) == premises
-                and r.target == target
-                and (r.kind == "undercut") == (s.kind == "undercut")
-                and r.id not in matched.values()
-                and r.id not in wrong.values()
-            ]
+            key = (premises, target, s.kind == "undercut")
+            same = [r for r in by_key.get(key, ()) if r.id not in used]
             exact = next((r for r in same if r.kind == s.kind), None)
             if exact is not None:
                 matched[s.id] = exact.id
+                used.add(exact.id)
                 changed = True
             elif same:
                 wrong[s.id] = same[0].id
+                used.add(same[0].id)
                 changed = True
     return matched, wrong
 

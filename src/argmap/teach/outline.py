@@ -165,10 +165,11 @@ def outline(m: Map) -> Outline:
     b = _Builder(m)
     thesis = _run(b.claim(m.thesis))
     rest = [c.id for c in m.claims if c.id not in b.seen]
+    unreached = set(rest)
     feeds_rest = {
         p
         for r in m.relations
-        if r.kind != "undercut" and r.target in rest
+        if r.kind != "undercut" and r.target in unreached
         for p in r.premises
         if p != r.target
     }

@@ -41,12 +41,12 @@ True
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from argmap.escape import markdown_text
-from argmap.model import ROLES, Claim, Map
+from argmap.model import ROLES, Claim, Map, Relation
 
 __all__ = ["KINDS", "Question", "format_markdown", "make_quiz", "to_dicts"]
 
@@ -81,6 +81,21 @@ class Question:
 
 
 @dataclass(frozen=True)
+class _Others:
+    """The texts of ``items`` whose id is in none of ``skip``, in order.
+
+    A distractor pool is most of the map; it is filtered when a question is
+    asked, not copied for every question drafted.
+    """
+
+    items: Sequence[tuple[str, str]]
+    skip: tuple[Container[str], ...] = ()
+
+    def __iter__(self) -> Iterator[str]:
+        return (text for i, text in self.items if not any(i in s for s in self.skip))
+
+
+@dataclass(frozen=True)
 class _Draft:
     """A question before sampling: the answer and the pool of distractors."""
 
@@ -88,8 +103,8 @@ class _Draft:
     subject: str
     prompt: str
     answer: str
-    pool: tuple[str, ...]
-    fallback: tuple[str, ...] = ()
+    pool: Iterable[str]
+    fallback: Iterable[str] = ()
 
 
 def _said(c: Claim) -> str:
@@ -106,53 +121,71 @@ def _role(role: str) -> str:
 
 def _drafts(m: Map) -> Iterator[_Draft]:
     claims = {c.id: c for c in m.claims}
+    texts = [(c.id, c.text) for c in m.claims]
+    order = {c.id: i for i, c in enumerate(m.claims)}
+    supported_by: dict[str, set[str]] = {}
+    from_claim: dict[str, list[Relation]] = {}
+    for r in m.relations:
+        for p in r.premises:
+            from_claim.setdefault(p, []).append(r)
+            if r.kind == "support":
+                supported_by.setdefault(p, set()).add(r.target)
     conclusions = sorted(
-        {r.target for r in m.relations if r.kind == "support"}, key=[c.id for c in m.claims].index
+        {r.target for r in m.relations if r.kind == "support"}, key=order.__getitem__
     )
+    conclusion_set = set(conclusions)
+    conclusion_texts = [(x, claims[x].text) for x in conclusions]
     speakers = sorted({m.speaker_name(c.by) for c in m.claims} | set(m.speakers.values()))
     for c in m.claims:
-        supported = {r.target for r in m.relations if r.kind == "support" and c.id in r.premises}
-        pool = [x for x in conclusions if x not in supported and x != c.id]
-        rest = [x.id for x in m.claims if x.id not in supported and x.id not in pool and x != c]
+        supported = supported_by.get(c.id, set())
+        pool = _Others(conclusion_texts, (supported, {c.id}))
+        rest = _Others(texts, (supported, conclusion_set, {c.id}))
         for t in sorted(supported):
             yield _Draft(
                 "supports",
                 c.id,
                 f"Which claim does {_said(c)} support?",
                 claims[t].text,
-                tuple(claims[x].text for x in pool),
-                tuple(claims[x].text for x in rest),
+                pool,
+                rest,
             )
     for c in m.claims:
         who = m.speaker_name(c.by)
         if len(speakers) > 1:
-            others = tuple(s for s in speakers if s != who)
-            yield _Draft("speaker", c.id, f"Who asserts {_said(c)}?", who, others)
+            rivals = tuple(s for s in speakers if s != who)
+            yield _Draft("speaker", c.id, f"Who asserts {_said(c)}?", who, rivals)
     for c in m.claims:
-        if not any(r.kind == "opposition" and c.id in r.premises for r in m.relations):
+        if not any(r.kind == "opposition" for r in from_claim.get(c.id, ())):
             continue
-        from_c = {r.id for r in m.relations if c.id in r.premises}
+        from_c = {r.id for r in from_claim[c.id]}
         answers = {
             p
-            for r in m.relations
+            for r in (
+                *m.relations_into(c.id),
+                *(u for t in sorted(from_c) for u in m.relations_into(t)),
+            )
             if (r.kind == "opposition" and r.target == c.id)
             or (r.kind == "undercut" and r.target in from_c)
             for p in r.premises
         }
-        others = tuple(x.text for x in m.claims if x.id not in answers and x.id != c.id)
+        others = _Others(texts, (answers, {c.id}))
         for a in sorted(answers):
             yield _Draft(
                 "answers", c.id, f"What answers the objection {_said(c)}?", claims[a].text, others
             )
-    for c in m.claims:
-        rivals = [x for x in m.claims if x.id != c.id]
+    quotes = [(c.id, _quoted(c)) for c in m.claims]
+    by_paragraph: dict[int, list[tuple[str, str]]] = {}
+    for c, q in zip(m.claims, quotes, strict=True):
+        by_paragraph.setdefault(c.paragraph, []).append(q)
+    same_paragraph = {n: {i for i, _q in qs} for n, qs in by_paragraph.items()}
+    for c, (_i, quoted) in zip(m.claims, quotes, strict=True):
         yield _Draft(
             "quote",
             c.id,
             f"Which passage of the essay states {_said(c)}?",
-            _quoted(c),
-            tuple(_quoted(x) for x in rivals if x.paragraph == c.paragraph),
-            tuple(_quoted(x) for x in rivals if x.paragraph != c.paragraph),
+            quoted,
+            _Others(by_paragraph[c.paragraph], ({c.id},)),
+            _Others(quotes, (same_paragraph[c.paragraph],)),
         )
     used = {c.role for c in m.claims}
     for c in m.claims:
@@ -175,6 +208,11 @@ def _distractors(rng: random.Random, d: _Draft) -> list[str]:
     return picked
 
 
+def _askable(d: _Draft) -> bool:
+    """Whether the draft has at least one choice other than its answer."""
+    return any(x != d.answer for group in (d.pool, d.fallback) for x in group)
+
+
 def make_quiz(m: Map, seed: int = 0, count: int = 10) -> list[Question]:
     """Up to ``count`` multiple-choice questions about ``m``, chosen by ``seed``.
 
@@ -182,7 +220,7 @@ def make_quiz(m: Map, seed: int = 0, count: int = 10) -> list[Question]:
     questions are returned when the map does not offer that many.
     """
     rng = random.Random(seed)  # noqa: S311 - a reproducible quiz, not a secret
-    drafts = [d for d in _drafts(m) if any(x != d.answer for x in (*d.pool, *d.fallback))]
+    drafts = [d for d in _drafts(m) if _askable(d)]
     by_kind = [[d for d in drafts if d.kind == kind] for kind in KINDS]
     for group in by_kind:
         rng.shuffle(group)
