@@ -218,7 +218,7 @@ def parse_yaml(text: str, file: str) -> Any:
     ...     print(e.diagnostics[0].code, e.diagnostics[0].line, e.diagnostics[0].column)
     duplicate-key 2 1
     """
-    fast = parse_fast(text)  # yaml-rs, when it is sure to give what PyYAML gives
+    fast = parse_fast(text)  # libyaml's events straight to data, when sure to match PyYAML
     if fast is not UNSURE:
         return fast
     loader = _Loader(text)
