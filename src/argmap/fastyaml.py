@@ -131,5 +131,6 @@ def parse_fast(text: str) -> Any:
     except (yaml.YAMLError, _UnsureError, StopIteration, RecursionError):
         return UNSURE
     except (ValueError, TypeError, OverflowError, KeyError):
-        return UNSURE  # a value its type cannot hold (a 5,000-digit number): PyYAML's path locates it
+        # a value its type cannot hold (a 5,000-digit number): PyYAML's path locates it
+        return UNSURE
     return data

@@ -27,7 +27,9 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError
 from argmap.files import decode_utf8
-from argmap.formats import iccma
+from argmap.formats import aif, argdown, iccma, kialo, microtext, sadface
+from argmap.formats.base import Imported, finish
+from argmap.formats.yamlmap import to_yaml
 from argmap.graph import to_networkx
 from argmap.load import load_map
 
@@ -51,6 +53,16 @@ def _load(text: str, file: str) -> None:
     to_networkx(load_map(text, file, _map_folder()))
 
 
+def _importer(read: Callable[[str, str], Imported]) -> Callable[[str, str], object]:
+    """An importer, then what ``argmap import`` does with its map: source, YAML, load."""
+
+    def run(text: str, file: str) -> None:
+        m, _source_text, _built = finish(read(text, file), "fuzz.txt")
+        load_map(to_yaml(m), "fuzz-out.yaml")
+
+    return run
+
+
 @dataclass(frozen=True)
 class Target:
     """One reader: its file name (suffix included), how it reads text, and its seed files."""
@@ -68,6 +80,14 @@ TARGETS: dict[str, Target] = {
     "tgf": Target("fuzz.tgf", iccma.read_tgf, ("iccma/*.tgf",)),
     "i23": Target("fuzz.af", iccma.read_iccma23, ("iccma/*.af", "iccma/*.i23")),
     "i23-framework": Target("fuzz.af", iccma.read_iccma23_framework, ("iccma/*.af",)),
+    "aif": Target("fuzz.json", _importer(aif.read_aif), ("formats/*.json", "formats/bad/*.json")),
+    "sadface": Target("fuzz.json", _importer(sadface.read_sadface), ("formats/*.json",)),
+    "argdown": Target("fuzz.argdown", _importer(argdown.read_argdown), ("formats/*.argdown",)),
+    "argdown-json": Target(
+        "fuzz.json", _importer(argdown.read_argdown_json), ("formats/*.argdown.json",)
+    ),
+    "microtext": Target("fuzz.xml", _importer(microtext.read_microtext), ("formats/*.xml",)),
+    "kialo": Target("fuzz.txt", _importer(kialo.read_kialo), ("formats/*.kialo.txt",)),
 }
 
 

@@ -448,7 +448,7 @@ def read_aif_data(
                 origin=node.path,
             )
         )
-    thesis, claims = with_thesis(claims, relations, claim_of.get(str(ext.get("thesis")), ""))
+    thesis, claims = with_thesis(claims, relations, claim_of.get(str(ext.get("thesis")), ""), file)
     m = Map(
         title=str(ext.get("title") or "Imported from AIF"),
         thesis=thesis,

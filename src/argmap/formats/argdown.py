@@ -285,7 +285,7 @@ def read_argdown(text: str, file: str = "<argdown>") -> Imported:
             )
         )
     relations = _relations(doc, extra.get("relations") or {}, where)
-    thesis, claims = with_thesis(claims, relations, str(extra.get("thesis", "")))
+    thesis, claims = with_thesis(claims, relations, str(extra.get("thesis", "")), file)
     m = Map(
         title=str(doc.front.get("title") or "Imported from Argdown"),
         thesis=thesis,
@@ -424,7 +424,7 @@ def read_argdown_json(text: str, file: str = "<argdown-json>") -> Imported:
             else:
                 dropped.append(made)
     relations = _distinct(relations)
-    thesis, claims = with_thesis(claims, relations, "")
+    thesis, claims = with_thesis(claims, relations, "", file)
     m = Map(
         title="Imported from Argdown",
         thesis=thesis,

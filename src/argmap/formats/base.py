@@ -238,7 +238,7 @@ def locator(text: str, positions: dict[JsonPath, int]) -> Callable[[JsonPath], P
 
 
 def with_thesis(
-    claims: list[Claim], relations: list[Relation], wanted: str
+    claims: list[Claim], relations: list[Relation], wanted: str, file: str = "<import>"
 ) -> tuple[str, list[Claim]]:
     """The thesis id and the claims with roles that agree with it.
 
@@ -260,6 +260,14 @@ def with_thesis(
     >>> with_thesis(cs, rs, "")[0]
     'x'
     """
+    if not claims:
+        raise import_error(
+            file,
+            Pos(1, 1),
+            "import-invalid",
+            "the file holds no claim to map",
+            "import a file with at least one statement, I node, ADU or claim",
+        )
     ids = [c.id for c in claims]
     marked = [c.id for c in claims if c.role == "thesis"]
     if wanted not in ids and marked:
