@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import ArgmapError
-from argmap.load import read_map
+from argmap.load import load_map, read_map
 from argmap.model import Claim, Map, Relation, Span
 from argmap.teach.compare import (
     Alignment,
@@ -312,3 +312,21 @@ def test_near_misses_in_the_report() -> None:
         "  d: speaker authors, the reference's bark has dogs",
         "Claims matched under another id or a different quote:",
     ]
+
+
+def test_markdown_report_keeps_students_texts_inert(tmp_path: Path) -> None:
+
+    payload = "<img src=x onerror=alert(1)> [y](javascript:alert(2))"
+    (tmp_path / "e.txt").write_text(f"A. {payload}\n", encoding="utf-8")
+    head = "argmap: 1\ntitle: t\nsource: e.txt\nthesis: a\nclaims:\n"
+    ref = load_map(head + "  - {id: a, text: A, quote: A, role: thesis}\n", "ref.yaml", tmp_path)
+    student = load_map(
+        head
+        + "  - {id: a, text: A, quote: A, role: thesis}\n"
+        + f"  - {{id: x, text: X, quote: '{payload}', role: evidence, supports: [a]}}\n",
+        "student.yaml",
+        tmp_path,
+    )
+    report = format_markdown(compare(student, ref))
+    assert "\\<img src=x onerror=alert(1)\\> \\[y\\](javascript:alert(2))" in report
+    assert "<img" not in report.replace("\\<img", "")

@@ -57,6 +57,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from argmap.errors import ArgmapError, Diagnostic
+from argmap.escape import markdown_text
 from argmap.model import Claim, Map, Relation, Span
 from argmap.source import paragraphs as paragraphs_of
 
@@ -579,7 +580,7 @@ def format_text(c: Comparison) -> str:
 def format_markdown(c: Comparison) -> str:
     """The comparison as a Markdown report for the student."""
     lines = [
-        f"# {c.student.file} compared with {c.reference.file}",
+        f"# {markdown_text(c.student.file)} compared with {markdown_text(c.reference.file)}",
         "",
         "| | matched | yours | reference | precision | recall | F1 |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -593,5 +594,5 @@ def format_markdown(c: Comparison) -> str:
     for title, items in _sections(c):
         if items:
             lines += ["", f"## {title}", ""]
-            lines += [f"- {item}" for item in items]
+            lines += [f"- {markdown_text(item)}" for item in items]  # students' texts are inert
     return "\n".join(lines) + "\n"
