@@ -127,17 +127,18 @@ def write_argdown(m: Map) -> str:
         plain = not (r.scheme or r.answered or r.note) and r.id not in attacked
         return plain and len(r.premises) == 1 and r.id == relation_id(r.kind, r.premises, r.target)
 
+    by_premise: dict[str, list[Relation]] = {}  # the simple relations, under their premise
+    complex_relations = []
+    for r in m.relations:
+        if simple(r):
+            by_premise.setdefault(r.premises[0], []).append(r)
+        else:
+            complex_relations.append(r)
     lines = ["===", _front_matter(m), "==="]
     for c in m.claims:
         lines += ["", f"[{c.id}]: {escape(c.text)} #{c.role} #(by-{c.by})"]
-        lines += [
-            f"  {_ARROWS[r.kind]} {_ref(r)}"
-            for r in m.relations
-            if simple(r) and r.premises[0] == c.id
-        ]
-    for r in m.relations:
-        if simple(r):
-            continue
+        lines += [f"  {_ARROWS[r.kind]} {_ref(r)}" for r in by_premise.get(c.id, ())]
+    for r in complex_relations:
         lines += ["", f"<{r.id}>", ""]
         lines += [f"({i}) [{p}]" for i, p in enumerate(r.premises, start=1)]
         lines.append("----")
