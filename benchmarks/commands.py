@@ -91,6 +91,22 @@ COMMANDS = {
     "`html`": ["html", "{map}", "-o", "{out}/x.html"],
 }
 
+#: the goals of issue 9: row -> (size, at most this ratio to the PyYAML C parse)
+GOALS = {
+    "`check`": (10**5, 0.3),
+    "`evaluate` (grounded)": (10**5, 0.6),
+    "`evaluate --semantics preferred`": (10**5, 0.6),
+    "`outline`": (10**5, 0.6),
+    "`export --format markdown`": (10**5, 0.6),
+    "`export --format mermaid`": (10**5, 0.6),
+    "`render -o x.dot`": (10**5, 0.6),
+    "`quiz` (10 questions)": (10**4, 1.0),
+    "`compare` (map with itself)": (10**4, 1.0),
+    "`explain` (the thesis)": (10**4, 1.0),
+    "`html`": (10**4, 3.0),
+}
+GIGABYTE = 2**30  # `check` at 10^5 must also stay under this peak
+
 #: the child reports its CPU time (its own and its children's, e.g. Graphviz) and its
 #: peak resident set on stderr when it exits
 _USAGE = """
@@ -315,6 +331,7 @@ def write_report(
     for name in rows:
         cells = [fmt_cell(results[name, n], results[base, n].time) for n in done]
         section.append(f"| {name} | " + " | ".join(cells) + " |")
+    section += _goal_table(results)
     section += _stage_table(staged)
     target = ROOT / ("build/bench-results-quick.md" if QUICK else "benchmarks/results.md")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -322,6 +339,32 @@ def write_report(
     kept = old.split(HEADING)[0].rstrip("\n")
     target.write_text((kept + "\n\n" if kept else "") + "\n".join(section) + "\n", encoding="utf-8")
     print(f"wrote {target.relative_to(ROOT)}")
+
+
+def _goal_table(results: dict[tuple[str, int], Cell]) -> list[str]:
+    """Each goal of issue 9 beside what this run measured."""
+    base = next(iter(PARSERS))
+    lines = [
+        "",
+        "## The goals",
+        "",
+        "Issue 9's goals as ratios to the PyYAML C parse of the same file in this run.",
+        "",
+        "| command | size | goal | measured | met |",
+        "|---|---|---|---|---|",
+    ]
+    for name, (n, limit) in GOALS.items():
+        cell, parse = results.get((name, n)), results.get((base, n))
+        if cell is None or parse is None or cell.time is None or not parse.time:
+            lines.append(f"| {name} | {n:,} | <= x{limit} | not measured | - |")
+            continue
+        ratio = cell.time / parse.time
+        met = ratio <= limit and (name != "`check`" or (cell.peak or 0) < GIGABYTE)
+        lines.append(
+            f"| {name} | {n:,} | <= x{limit} | x{ratio:.2f}, {(cell.peak or 0) / 2**20:.0f} MB"
+            f" | {'yes' if met else 'no'} |"
+        )
+    return lines
 
 
 def _stage_table(staged: dict[tuple[str, int], dict[str, float | str]]) -> list[str]:
