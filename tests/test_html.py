@@ -164,22 +164,40 @@ def test_page_data_neighbours(G: nx.DiGraph) -> None:
         ["cats-happy"],
         ["Argument from expert opinion"],
     )
-    assert vet["moves"] == [
-        (
-            "Appeal to authority: “A vet says cats are happy indoors.” supports "
-            "“Cats are happy indoors.” (argument from expert opinion)"
-        )
-    ]
-    assert data["claims"]["cats-best"]["moves"] == []
+    assert vet["premise_of"] == ["vet-authority"]
+    assert data["relations"]["vet-authority"]["caption"] == (
+        "Appeal to authority: “A vet says cats are happy indoors.” supports "
+        "“Cats are happy indoors.” (argument from expert opinion)"
+    )
+    assert data["claims"]["cats-best"]["premise_of"] == []
     # an undercut attacks the objection's inference, not the thesis
     loyalty = data["claims"]["loyalty-no-walk"]
     assert (loyalty["attacks"], loyalty["undercuts"]) == (
         [],
         ["the inference from “Dogs are loyal.” to “Cats are the best pets for a small flat.”"],
     )
-    assert data["edges"]["dogs-walk->walk-problem"] == "walk-problem"
-    assert data["edges"]["vet-says->cats-happy"] == "vet-authority"
+    assert data["relations"]["walk-problem"]["premises"] == ["dogs-walk", "no-garden"]
     assert data["steps"]["layer"][0]["title"] == "Thesis"
+    # a step's captions are its relations' (given only where it reveals none)
+    assert data["steps"]["relation"][1] == {
+        "title": "Reason",
+        "moves": ["reason"],
+        "captions": [],
+        "claims": ["cats-happy"],
+        "relations": ["cats-happy--supports--cats-best"],
+    }
+    assert data["walk"] == [
+        ["cats-best", 0],
+        ["cats-happy", 1],
+        ["vet-says", 2],
+        ["cats-no-walk", 1],
+        ["dogs-better", 1],
+        ["dogs-walk", 2],
+        ["no-garden", 2],
+        ["dogs-loyal", 1],
+        ["loyalty-no-walk", 2],
+        ["script-claim", 0],
+    ]
     assert data["evaluated"] is True
     assert page_data(G)["evaluated"] is False
 

@@ -28,10 +28,12 @@ from __future__ import annotations
 import heapq
 import json
 import re
+import shutil
+import subprocess
 from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from itertools import pairwise
 from typing import Any, Literal
@@ -55,6 +57,8 @@ from argmap.schemes import SCHEMES
 from argmap.source import paragraphs
 
 __all__ = [
+    "DRAW_LIMIT",
+    "FAN_LIMIT",
     "MOVES",
     "Move",
     "Step",
@@ -65,6 +69,8 @@ __all__ = [
     "rhetorical_move",
     "script_json",
     "to_html",
+    "unflatten",
+    "walk_order",
 ]
 
 #: rhetorical moves a relation can make, with the name shown to the class
@@ -106,6 +112,15 @@ _ROLE_MOVES = {
     "concession": "concession",
 }
 _KIND_ORDER = {"support": 0, "opposition": 1, "undercut": 2}
+
+#: above this many claims the page draws no whole map (Graphviz would take
+#: seconds to minutes, the browser seconds more): it draws the selected claim's
+#: neighbourhood instead, and says so
+DRAW_LIMIT = 1500
+
+#: a claim with more direct supporters and attackers than this makes the whole
+#: map drawn through Graphviz ``unflatten``, which staggers the fan-out over rows
+FAN_LIMIT = 8
 
 StepMode = Literal["layer", "relation"]
 _MODES: tuple[StepMode, ...] = ("layer", "relation")
@@ -197,18 +212,24 @@ def rhetorical_move(G: nx.DiGraph, relation: str) -> Move:
     >>> print(rhetorical_move(G, "r-o").caption)
     Rebuttal of an opponent: “R.” answers “O.”, the position of Trotsky
     """
+    return _Facts(G).move(relation)
+
+
+def _move(f: _Facts, relation: str) -> Move:
+    """The move of ``relation`` (see :func:`rhetorical_move`), with what ``f`` knows."""
+    G = f.G
     d = G.nodes[relation]
-    prem = premises(G, relation)
+    prem = f.premises(relation)
     roles = {G.nodes[p]["role"] for p in prem}
-    tgt = target(G, relation)
+    tgt = f.target(relation)
     said = _and([_q(G, p) for p in prem]) + (" together" if len(prem) > 1 else "")
     scheme = SCHEMES[d["scheme"]].name if d.get("scheme") in SCHEMES else ""
     if d["relation"] == "undercut":
         move = "undercut"
-        their = premises(G, tgt)
+        their = f.premises(tgt)
         text = (
             f"{said} {_verb(prem, 'question')} whether {_and([_q(G, p) for p in their])} "
-            f"really {_verb(their, _VERBS[G.nodes[tgt]['relation']])} {_item(G, target(G, tgt))}"
+            f"really {_verb(their, _VERBS[G.nodes[tgt]['relation']])} {_item(G, f.target(tgt))}"
         )
     elif d["relation"] == "opposition":
         if "concession" in roles:
@@ -243,43 +264,90 @@ def _span_start(G: nx.DiGraph, claim: str) -> int:
     return span[0] if span else 1 << 60
 
 
-def _incoming(G: nx.DiGraph, node: str) -> list[str]:
-    """Inference nodes concluding, attacking or undercutting ``node``, in teaching order."""
-    found = [
-        u
-        for u in G.predecessors(node)
-        if G.nodes[u]["kind"] == "inference" and G.edges[u, node]["role"] != "premise"
-    ]
-    return sorted(
-        found,
-        key=lambda r: (
-            _KIND_ORDER[G.nodes[r]["relation"]],
-            min(_span_start(G, p) for p in premises(G, r)),
-            r,
-        ),
-    )
+class _Facts:
+    """What the page asks of ``G`` again and again, each answer computed once.
+
+    Premises and target of each inference, the relations into each node in
+    teaching order and the move of each relation: a map of 10^4 claims asks
+    for each of them several times.
+    """
+
+    def __init__(self, G: nx.DiGraph) -> None:
+        self.G = G
+        self._premises: dict[str, list[str]] = {}
+        self._incoming: dict[str, list[str]] = {}
+        self._moves: dict[str, Move] = {}
+        self._starts: dict[str, int] = {}
+
+    def premises(self, inference: str) -> list[str]:
+        """The premises of ``inference``, sorted (:func:`argmap.graph.premises`)."""
+        found = self._premises.get(inference)
+        if found is None:
+            found = self._premises[inference] = premises(self.G, inference)
+        return found
+
+    def target(self, inference: str) -> str:
+        """What ``inference`` concludes, attacks or undercuts."""
+        return target(self.G, inference)
+
+    def start(self, claim: str) -> int:
+        """Where the quote of ``claim`` starts in the essay (unquoted claims last)."""
+        found = self._starts.get(claim)
+        if found is None:
+            found = self._starts[claim] = _span_start(self.G, claim)
+        return found
+
+    def in_text_order(self, claims: list[str]) -> list[str]:
+        """``claims`` sorted by where their quotes start, then by id."""
+        return sorted(claims, key=lambda c: (self.start(c), c))
+
+    def incoming(self, node: str) -> list[str]:
+        """Inference nodes concluding, attacking or undercutting ``node``, in teaching order."""
+        found = self._incoming.get(node)
+        if found is None:
+            G = self.G
+            found = self._incoming[node] = sorted(
+                (
+                    u
+                    for u in G.predecessors(node)
+                    if G.nodes[u]["kind"] == "inference" and G.edges[u, node]["role"] != "premise"
+                ),
+                key=lambda r: (
+                    _KIND_ORDER[G.nodes[r]["relation"]],
+                    min(self.start(p) for p in self.premises(r)),
+                    r,
+                ),
+            )
+        return found
+
+    def move(self, relation: str) -> Move:
+        """The rhetorical move of ``relation`` (:func:`rhetorical_move`)."""
+        found = self._moves.get(relation)
+        if found is None:
+            found = self._moves[relation] = _move(self, relation)
+        return found
 
 
-def _reveal_order(G: nx.DiGraph) -> tuple[dict[str, int], list[tuple[str, int]]]:
+def _reveal_order(f: _Facts) -> tuple[dict[str, int], list[tuple[str, int]]]:
     """Breadth-first from the thesis against the relations.
 
     Returns the layer of each reached claim and the reached relations in order
     with their layer.  A relation is one layer beyond its target (for an
     undercut, beyond the relation it attacks); its premises first appear there.
     """
-    thesis = G.graph["thesis"]
+    thesis = f.G.graph["thesis"]
     layer = {thesis: 0}
     order: list[tuple[str, int]] = []
     seen: set[str] = set()
     queue = deque([(thesis, 0)])
     while queue:
         node, depth = queue.popleft()
-        for rel in _incoming(G, node):
+        for rel in f.incoming(node):
             if rel in seen:
                 continue
             seen.add(rel)
             order.append((rel, depth + 1))
-            for p in sorted(premises(G, rel), key=lambda c: (_span_start(G, c), c)):
+            for p in f.in_text_order(f.premises(rel)):
                 if p not in layer:
                     layer[p] = depth + 1
                     queue.append((p, depth + 1))
@@ -313,6 +381,15 @@ def lesson_steps(G: nx.DiGraph, mode: StepMode = "layer") -> list[Step]:
     >>> [s.relations for s in lesson_steps(G, "relation")]
     [(), ('a-t',), ('b-t',), ('c-a',), ()]
     """
+    f = _Facts(G)
+    return _lesson_steps(f, mode, _reveal_order(f))
+
+
+def _lesson_steps(
+    f: _Facts, mode: StepMode, reveal: tuple[dict[str, int], list[tuple[str, int]]]
+) -> list[Step]:
+    """The steps of :func:`lesson_steps`, from the reveal order of ``f``'s graph."""
+    G = f.G
     thesis = G.graph["thesis"]
     steps = [
         Step(
@@ -323,7 +400,7 @@ def lesson_steps(G: nx.DiGraph, mode: StepMode = "layer") -> list[Step]:
             (),
         )
     ]
-    layer, order = _reveal_order(G)
+    layer, order = reveal
     groups: list[list[str]] = []
     for rel, depth in order:
         if mode == "relation" or len(groups) < depth:
@@ -331,9 +408,8 @@ def lesson_steps(G: nx.DiGraph, mode: StepMode = "layer") -> list[Step]:
         groups[-1].append(rel)
     shown = {thesis}
     for group in groups:
-        moves = [rhetorical_move(G, r) for r in group]
-        new = [p for r in group for p in premises(G, r) if p not in shown]
-        new = sorted(set(new), key=lambda c: (_span_start(G, c), c))
+        moves = [f.move(r) for r in group]
+        new = f.in_text_order(list({p for r in group for p in f.premises(r) if p not in shown}))
         shown.update(new)
         keys = tuple(dict.fromkeys(m.move for m in moves))
         steps.append(
@@ -361,22 +437,88 @@ def lesson_steps(G: nx.DiGraph, mode: StepMode = "layer") -> list[Step]:
     return steps
 
 
-def _neighbours(G: nx.DiGraph, claim: str) -> dict[str, list[str]]:
+def _children(f: _Facts, node: str, via: str) -> list[tuple[str, str]]:
+    """What rests on ``node`` (reached through relation ``via``), as ``(claim, relation)``.
+
+    The premises of the relations into ``node``; then, if ``node`` is the first
+    premise of ``via``, the claims that undercut ``via``.
+    """
+    found = [(p, rel) for rel in f.incoming(node) for p in f.in_text_order(f.premises(rel))]
+    if via and f.in_text_order(f.premises(via))[0] == node:
+        found += [(p, cut) for cut in f.incoming(via) for p in f.in_text_order(f.premises(cut))]
+    return found
+
+
+def walk_order(G: nx.DiGraph) -> list[tuple[str, int]]:
+    """Every claim once, depth-first from the thesis against the relations, with its depth.
+
+    A claim's children are what rests on it: the premises of the relations
+    into it (supports first, in text order); what undercuts a relation rests
+    on its (first) premise.  A claim met again keeps its first place.  The claims not
+    connected to the thesis follow, each tree from its top (a claim that
+    supports nothing) at depth 0.  This is the page's claim list and the order
+    in which the reader walks the map claim by claim.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> cs = tuple(Claim(id=i, text=i.upper(), quote=i, role=r, by="authors")
+    ...            for i, r in [("t", "thesis"), ("a", "claim"), ("b", "evidence"),
+    ...                         ("c", "rebuttal"), ("x", "claim"), ("y", "claim")])
+    >>> rs = (Relation(id="a-t", kind="support", premises=("a",), target="t"),
+    ...       Relation(id="b-a", kind="support", premises=("b",), target="a"),
+    ...       Relation(id="c-t", kind="opposition", premises=("c",), target="t"),
+    ...       Relation(id="y-x", kind="support", premises=("y",), target="x"))
+    >>> G = to_networkx(Map(title="", thesis="t", source="", claims=cs, relations=rs))
+    >>> walk_order(G)
+    [('t', 0), ('a', 1), ('b', 2), ('c', 1), ('x', 0), ('y', 1)]
+    """
+    return _walk_order(_Facts(G))
+
+
+def _walk_order(f: _Facts) -> list[tuple[str, int]]:
+    """The claims of :func:`walk_order`, with what ``f`` knows."""
+    G = f.G
+    seen: set[str] = set()
+    order: list[tuple[str, int]] = []
+
+    def walk(root: str) -> None:
+        stack = [(root, 0, "")]
+        while stack:
+            node, depth, via = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            order.append((node, depth))
+            below = reversed(_children(f, node, via))
+            stack.extend((c, depth + 1, rel) for c, rel in below if c not in seen)
+
+    walk(G.graph["thesis"])
+    claims = claim_nodes(G)
+    tops = [c for c in claims if c not in seen and not any(True for _ in G.successors(c))]
+    for root in [*tops, *claims]:
+        if root not in seen:
+            walk(root)
+    return order
+
+
+def _neighbours(f: _Facts, claim: str) -> dict[str, list[str]]:
     """Who supports, attacks and undercuts ``claim``, and what it supports, attacks, undercuts.
 
     ``supports`` and ``attacks`` are claim ids; ``undercuts`` names each
     inference the claim undercuts ("the inference from “X” to “Y”"): an
     undercut attacks that inference, not its conclusion.
     """
+    G = f.G
     keys = ("supporters", "attackers", "undercutters", "supports", "attacks", "undercuts")
     result: dict[str, set[str]] = {k: set() for k in keys}
-    for rel in _incoming(G, claim):
+    for rel in f.incoming(claim):
         kind = G.nodes[rel]["relation"]
-        result["supporters" if kind == "support" else "attackers"].update(premises(G, rel))
-        for cut in _incoming(G, rel):
-            result["undercutters"].update(premises(G, cut))
+        result["supporters" if kind == "support" else "attackers"].update(f.premises(rel))
+        for cut in f.incoming(rel):
+            result["undercutters"].update(f.premises(cut))
     for rel in G.successors(claim):
-        kind, tgt = G.nodes[rel]["relation"], target(G, rel)
+        kind, tgt = G.nodes[rel]["relation"], f.target(rel)
         if kind == "undercut":
             result["undercuts"].add(_item(G, tgt))
         else:
@@ -384,8 +526,16 @@ def _neighbours(G: nx.DiGraph, claim: str) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in result.items()}
 
 
-def page_data(G: nx.DiGraph, assessment: Assessment | None = None) -> dict[str, Any]:
+def page_data(
+    G: nx.DiGraph, assessment: Assessment | None = None, *, drawn: bool = True
+) -> dict[str, Any]:
     """Everything the page's script shows, as JSON-ready data (sorted, deterministic).
+
+    ``drawn`` says whether the page holds the whole map's drawing.  A claim's
+    ``premise_of`` lists the relations it is a premise of (their captions are
+    in ``relations``), ``walk`` the claims in :func:`walk_order` as
+    ``[id, depth]``; a lesson step's ``captions`` are those of its relations
+    (so they are given only for a step that reveals no relation).
 
     Examples
     --------
@@ -397,16 +547,20 @@ def page_data(G: nx.DiGraph, assessment: Assessment | None = None) -> dict[str, 
     >>> d = page_data(G, Assessment(labels={"t": "in"}))
     >>> d["claims"]["t"]["supporters"], d["claims"]["t"]["label"], d["claims"]["e"]["schemes"]
     (['e'], 'in', ['Argument from sign'])
-    >>> d["edges"]
-    {'e->r': 'r', 'e->t': 'r', 'r->t': 'r'}
+    >>> d["claims"]["e"]["premise_of"], d["relations"]["r"]["caption"]
+    (['r'], 'Argument from a sign: “E.” supports “T.” (argument from sign)')
+    >>> d["walk"], [s["captions"] for s in d["steps"]["layer"]]
+    ([['t', 0], ['e', 1]], [['Thesis: “T.” — everything else in the map argues for or against it.'], []])
     """
     ev = assessment or Assessment()
     labels, strengths = ev.labels, ev.strengths
+    f = _Facts(G)
+    nodes = G.nodes
     claims: dict[str, Any] = {}
     for c in claim_nodes(G):
-        d = G.nodes[c]
-        involved = [*G.successors(c), *_incoming(G, c)]
-        schemes = {G.nodes[r]["scheme"] for r in involved if G.nodes[r].get("scheme")}
+        d = nodes[c]
+        out = sorted(G.successors(c))
+        schemes = {nodes[r]["scheme"] for r in [*out, *f.incoming(c)] if nodes[r].get("scheme")}
         claims[c] = {
             "text": d["text"],
             "quote": d["quote"],
@@ -417,41 +571,50 @@ def page_data(G: nx.DiGraph, assessment: Assessment | None = None) -> dict[str, 
             "tags": list(d.get("tags", ())),
             "note": d.get("note", ""),
             "schemes": sorted(SCHEMES[s].name if s in SCHEMES else s for s in schemes),
-            "moves": [rhetorical_move(G, r).caption for r in sorted(G.successors(c))],
+            "premise_of": out,
             "label": labels.get(c),
             "strength": strengths.get(c),
-            **_neighbours(G, c),
+            **_neighbours(f, c),
         }
     relations: dict[str, Any] = {}
-    edges: dict[str, str] = {}
     for r in inference_nodes(G):
-        d = G.nodes[r]
-        move = rhetorical_move(G, r)
-        prem, tgt = premises(G, r), target(G, r)
+        d = nodes[r]
+        move = f.move(r)
         relations[r] = {
             "kind": d["relation"],
-            "premises": prem,
-            "target": tgt,
+            "premises": f.premises(r),
+            "target": f.target(r),
             "scheme": d.get("scheme", ""),
             "linked": bool(d.get("linked")),
             "move": move.move,
             "caption": move.caption,
         }
-        for p in prem:
-            edges[f"{p}->{r}"] = edges[f"{p}->{tgt}"] = r
-        edges[f"{r}->{tgt}"] = r
+    reveal = _reveal_order(f)
     return {
         "title": G.graph.get("title", ""),
         "thesis": G.graph["thesis"],
         "claims": claims,
         "relations": relations,
-        "edges": dict(sorted(edges.items())),
-        "steps": {
-            mode: [asdict(s) for s in lesson_steps(G, mode)] for mode in ("layer", "relation")
-        },
+        "walk": [[c, depth] for c, depth in _walk_order(f)],
+        "steps": {mode: _step_data(_lesson_steps(f, mode, reveal)) for mode in _MODES},
+        "drawn": drawn,
         "evaluated": bool(labels or strengths),
         "converged": ev.converged,
     }
+
+
+def _step_data(steps: list[Step]) -> list[dict[str, Any]]:
+    """Lesson steps as JSON-ready data, without the captions their relations carry."""
+    return [
+        {
+            "title": s.title,
+            "moves": list(s.moves),
+            "captions": [] if s.relations else list(s.captions),
+            "claims": list(s.claims),
+            "relations": list(s.relations),
+        }
+        for s in steps
+    ]
 
 
 def script_json(data: Any) -> str:
@@ -517,12 +680,46 @@ def essay_html(text: str, spans: Mapping[str, tuple[int, int]]) -> str:
     return "\n".join(out)
 
 
+def _widest_fan(G: nx.DiGraph) -> int:
+    """The most relations into one claim (its supporters and attackers side by side)."""
+    return max((G.in_degree(c) for c in claim_nodes(G)), default=0)
+
+
+def unflatten(dot_source: str, levels: int = 3) -> str:
+    """Stagger wide fan-outs over ``levels`` rows with Graphviz ``unflatten -l N -f``.
+
+    Returns ``dot_source`` unchanged when ``unflatten`` is not installed (it
+    comes with ``dot``, so a missing one is reported when drawing) or fails.
+
+    Examples
+    --------
+    >>> out = unflatten('digraph { t; a -> t; b -> t; c -> t; d -> t }')
+    >>> "minlen" in out or shutil.which("unflatten") is None
+    True
+    """
+    exe = shutil.which("unflatten")
+    if exe is None:
+        return dot_source
+    done = subprocess.run(  # noqa: S603 (a fixed program; the DOT goes to its stdin)
+        [exe, "-l", str(levels), "-f"],
+        input=dot_source.encode(),
+        capture_output=True,
+        check=False,
+    )
+    return done.stdout.decode() if done.returncode == 0 and done.stdout else dot_source
+
+
 def _svg(G: nx.DiGraph, options: DotOptions, assessment: Assessment) -> str:
     """The Graphviz SVG, without XML prolog, doctype and comments, for inlining.
 
     The page has its own legend (:func:`_legend`), so the SVG is drawn without one.
+    A claim answered by more than :data:`FAN_LIMIT` relations makes the drawing
+    go through :func:`unflatten`, so that its fan-out stands in rows, not one strip.
     """
-    svg = render_image(to_dot(G, replace(options, legend=False), assessment), "svg").decode()
+    dot = to_dot(G, replace(options, legend=False), assessment)
+    if _widest_fan(G) > FAN_LIMIT:
+        dot = unflatten(dot)
+    svg = render_image(dot, "svg").decode()
     svg = re.sub(r"<!--.*?-->", "", svg[svg.index("<svg") :], flags=re.DOTALL)
     return svg.strip()
 
