@@ -169,11 +169,11 @@ def test_page_data_neighbours(G: nx.DiGraph) -> None:
         "Appeal to authority: “A vet says cats are happy indoors.” supports "
         "“Cats are happy indoors.” (argument from expert opinion)"
     )
-    assert data["claims"]["cats-best"]["premise_of"] == []
+    assert "premise_of" not in data["claims"]["cats-best"]  # empty values are left out
     # an undercut attacks the objection's inference, not the thesis
     loyalty = data["claims"]["loyalty-no-walk"]
-    assert (loyalty["attacks"], loyalty["undercuts"]) == (
-        [],
+    assert (loyalty.get("attacks"), loyalty["undercuts"]) == (
+        None,
         ["the inference from “Dogs are loyal.” to “Cats are the best pets for a small flat.”"],
     )
     assert data["relations"]["walk-problem"]["premises"] == ["dogs-walk", "no-garden"]
@@ -182,7 +182,6 @@ def test_page_data_neighbours(G: nx.DiGraph) -> None:
     assert data["steps"]["relation"][1] == {
         "title": "Reason",
         "moves": ["reason"],
-        "captions": [],
         "claims": ["cats-happy"],
         "relations": ["cats-happy--supports--cats-best"],
     }

@@ -531,7 +531,8 @@ def page_data(
 ) -> dict[str, Any]:
     """Everything the page's script shows, as JSON-ready data (sorted, deterministic).
 
-    ``drawn`` says whether the page holds the whole map's drawing.  A claim's
+    ``drawn`` says whether the page holds the whole map's drawing.  Empty
+    values (``""``, ``[]``, ``None``, ``False``) are left out.  A claim's
     ``premise_of`` lists the relations it is a premise of (their captions are
     in ``relations``), ``walk`` the claims in :func:`walk_order` as
     ``[id, depth]``; a lesson step's ``captions`` are those of its relations
@@ -549,8 +550,8 @@ def page_data(
     (['e'], 'in', ['Argument from sign'])
     >>> d["claims"]["e"]["premise_of"], d["relations"]["r"]["caption"]
     (['r'], 'Argument from a sign: “E.” supports “T.” (argument from sign)')
-    >>> d["walk"], [s["captions"] for s in d["steps"]["layer"]]
-    ([['t', 0], ['e', 1]], [['Thesis: “T.” — everything else in the map argues for or against it.'], []])
+    >>> d["walk"], [s.get("captions") for s in d["steps"]["layer"]]
+    ([['t', 0], ['e', 1]], [['Thesis: “T.” — everything else in the map argues for or against it.'], None])
     """
     ev = assessment or Assessment()
     labels, strengths = ev.labels, ev.strengths
@@ -561,34 +562,38 @@ def page_data(
         d = nodes[c]
         out = sorted(G.successors(c))
         schemes = {nodes[r]["scheme"] for r in [*out, *f.incoming(c)] if nodes[r].get("scheme")}
-        claims[c] = {
-            "text": d["text"],
-            "quote": d["quote"],
-            "role": d["role"],
-            "by": d["by"],
-            "speaker": d["speaker"],
-            "paragraph": d.get("paragraph", 0),
-            "tags": list(d.get("tags", ())),
-            "note": d.get("note", ""),
-            "schemes": sorted(SCHEMES[s].name if s in SCHEMES else s for s in schemes),
-            "premise_of": out,
-            "label": labels.get(c),
-            "strength": strengths.get(c),
-            **_neighbours(f, c),
-        }
+        claims[c] = _present(
+            {
+                "text": d["text"],
+                "quote": d["quote"],
+                "role": d["role"],
+                "by": d["by"],
+                "speaker": d["speaker"],
+                "paragraph": d.get("paragraph", 0),
+                "tags": list(d.get("tags", ())),
+                "note": d.get("note", ""),
+                "schemes": sorted(SCHEMES[s].name if s in SCHEMES else s for s in schemes),
+                "premise_of": out,
+                "label": labels.get(c),
+                "strength": strengths.get(c),
+                **_neighbours(f, c),
+            }
+        )
     relations: dict[str, Any] = {}
     for r in inference_nodes(G):
         d = nodes[r]
         move = f.move(r)
-        relations[r] = {
-            "kind": d["relation"],
-            "premises": f.premises(r),
-            "target": f.target(r),
-            "scheme": d.get("scheme", ""),
-            "linked": bool(d.get("linked")),
-            "move": move.move,
-            "caption": move.caption,
-        }
+        relations[r] = _present(
+            {
+                "kind": d["relation"],
+                "premises": f.premises(r),
+                "target": f.target(r),
+                "scheme": d.get("scheme", ""),
+                "linked": bool(d.get("linked")),
+                "move": move.move,
+                "caption": move.caption,
+            }
+        )
     reveal = _reveal_order(f)
     return {
         "title": G.graph.get("title", ""),
@@ -603,16 +608,34 @@ def page_data(
     }
 
 
+def _present(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` without the empty ones (``""``, ``[]``, ``None``, ``False``); numbers stay.
+
+    The page's script reads a missing value as empty: a map of 10^4 claims
+    is a megabyte smaller so.
+
+    >>> _present({"a": "", "b": [], "c": None, "d": 0, "e": False, "f": "x", "g": 0.0})
+    {'d': 0, 'f': 'x', 'g': 0.0}
+    """
+    return {
+        k: v
+        for k, v in values.items()
+        if not (v is None or v is False or (isinstance(v, str | list) and not v))
+    }
+
+
 def _step_data(steps: list[Step]) -> list[dict[str, Any]]:
     """Lesson steps as JSON-ready data, without the captions their relations carry."""
     return [
-        {
-            "title": s.title,
-            "moves": list(s.moves),
-            "captions": [] if s.relations else list(s.captions),
-            "claims": list(s.claims),
-            "relations": list(s.relations),
-        }
+        _present(
+            {
+                "title": s.title,
+                "moves": list(s.moves),
+                "captions": [] if s.relations else list(s.captions),
+                "claims": list(s.claims),
+                "relations": list(s.relations),
+            }
+        )
         for s in steps
     ]
 
@@ -626,11 +649,11 @@ def script_json(data: Any) -> str:
     Examples
     --------
     >>> script_json({"t": "</script><!--"})
-    '{"t": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003c!--"}'
     >>> json.loads(script_json({"t": "</script>"}))
     {'t': '</script>'}
     """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for char in "<>&\u2028\u2029":
         text = text.replace(char, f"\\u{ord(char):04x}")
     return text
@@ -713,12 +736,15 @@ def _svg(G: nx.DiGraph, options: DotOptions, assessment: Assessment) -> str:
     """The Graphviz SVG, without XML prolog, doctype and comments, for inlining.
 
     The page has its own legend (:func:`_legend`), so the SVG is drawn without one.
-    A claim answered by more than :data:`FAN_LIMIT` relations makes the drawing
-    go through :func:`unflatten`, so that its fan-out stands in rows, not one strip.
+    A claim answered by more than :data:`FAN_LIMIT` relations makes a drawing
+    bottom-to-top (the default) go right-to-left through :func:`unflatten`, so
+    that its fan-out stands in two columns instead of one unreadable strip.
     """
-    dot = to_dot(G, replace(options, legend=False), assessment)
-    if _widest_fan(G) > FAN_LIMIT:
-        dot = unflatten(dot)
+    wide = _widest_fan(G) > FAN_LIMIT and options.direction == "BT"
+    opt = replace(options, legend=False, direction="RL" if wide else options.direction)
+    dot = to_dot(G, opt, assessment)
+    if wide:
+        dot = unflatten(dot, 2)
     svg = render_image(dot, "svg").decode()
     svg = re.sub(r"<!--.*?-->", "", svg[svg.index("<svg") :], flags=re.DOTALL)
     return svg.strip()
@@ -793,6 +819,7 @@ def to_html(
     assessment: Assessment | None = None,
     *,
     graph: nx.DiGraph | None = None,
+    draw_limit: int = DRAW_LIMIT,
 ) -> str:
     """The interactive page of map ``m`` as one self-contained HTML document.
 
@@ -800,17 +827,37 @@ def to_html(
     and strengths, if any) is drawn in the SVG and shown in the detail panel.
     ``graph`` is ``to_networkx(m)`` if the caller already has it.  Needs
     Graphviz (raises ArgmapError ``graphviz-missing`` otherwise).
+
+    A map of more than ``draw_limit`` claims gets no drawing of the whole:
+    the page draws the selected claim with its neighbours (the focus view)
+    and says why.  A map with a wide fan-out (see :data:`FAN_LIMIT`) drawn
+    bottom-to-top, the default, is drawn right-to-left instead, conclusions
+    on the left, through :func:`unflatten`, so that the fan-out stands in
+    columns that read like a list.
     """
     opt = options or DotOptions()
     ev = assessment or Assessment()
     G = to_networkx(m) if graph is None else graph
+    n = len(m.claims)
+    drawn = n <= draw_limit
     spans = {c: G.nodes[c]["span"] for c in claim_nodes(G) if G.nodes[c]["span"]}
     speakers = sorted({(G.nodes[c]["speaker"], G.nodes[c]["by"]) for c in claim_nodes(G)})
     options_html = "".join(
         f'<option value="{html_text(by)}">{html_text(name)}</option>' for name, by in speakers
     )
     title = html_text(m.title)
-    data = page_data(G, ev)
+    data = page_data(G, ev, drawn=drawn)
+    if drawn:
+        picture = f'<div id="viewport">{_svg(G, opt, ev)}</div>'
+        note = ""
+    else:
+        picture = ""
+        note = (
+            f'<p id="big-note">This map has {n} claims, too many to draw whole (the page '
+            f"draws maps of up to {draw_limit}). The picture shows the selected claim with "
+            "what it answers and what rests on it: click a neighbour, use Next and Previous, "
+            "search, or pick a claim from the list.</p>"
+        )
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -822,7 +869,7 @@ def to_html(
 {_role_css()}
 </style>
 </head>
-<body>
+<body class="{"drawn" if drawn else "undrawn"}">
 <header>
   <h1>{title}</h1>
   <div class="tools">
@@ -847,12 +894,16 @@ def to_html(
       <button id="next" type="button" title="Next step (Right arrow)">Next ▶</button>
       <div id="caption" aria-live="polite"></div>
     </div>
+    {note}
     <div id="map">
-      <div id="viewport">{_svg(G, opt, ev)}</div>
+      {picture}
+      <div id="focus" aria-live="polite"></div>
       <div id="zoom">
         <button id="zoom-in" type="button" title="Zoom in (or mouse wheel)">+</button>
         <button id="zoom-out" type="button" title="Zoom out (or mouse wheel)">&minus;</button>
-        <button id="zoom-fit" type="button" title="Fit the map into view">Fit</button>
+        <button id="zoom-fit" type="button" title="Fit the whole map into view">Fit</button>
+        <button id="zoom-focus" type="button"
+          title="Focus: the selected claim and its neighbours, large (Esc: back)">Focus</button>
       </div>
     </div>
     <div id="legend">{_legend(G, ev)}</div>
@@ -862,9 +913,15 @@ def to_html(
       <p class="hint">Click a claim in the map to see it explained and its quote marked
       in the text. Click a marked passage of the text to find its claims in the map.</p>
     </section>
+    <nav id="tabs">
+      <button type="button" data-tab="essay" class="current">The text</button>
+      <button type="button" data-tab="claims">Claims <span id="tab-count"></span></button>
+    </nav>
     <section id="essay" aria-label="The essay">
-      <h2>The text</h2>
       {essay_html(m.source_text, spans)}
+    </section>
+    <section id="claim-list" aria-label="The claims, from the thesis down" hidden>
+      <div id="claim-list-inner"></div>
     </section>
   </aside>
 </main>
