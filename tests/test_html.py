@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import networkx as nx
@@ -19,6 +20,7 @@ from argmap.load import read_map
 from argmap.model import Assessment
 from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, strength_fill
 from argmap.render.html import (
+    REF,
     essay_html,
     lesson_steps,
     page_data,
@@ -36,6 +38,11 @@ needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'do
 @pytest.fixture(scope="module", name="G")
 def graph() -> nx.DiGraph:
     return to_networkx(read_map(SMALL))
+
+
+def _texts(data: dict[str, Any], text: str) -> str:
+    """A caption of the page data with its claim references replaced, as page.js does."""
+    return re.sub(f"{REF}(.*?){REF}", lambda m: f"“{data['claims'][m[1]]['text']}”", text)
 
 
 def _data(page: str) -> dict[str, object]:
@@ -166,15 +173,19 @@ def test_page_data_neighbours(G: nx.DiGraph) -> None:
     )
     assert vet["premise_of"] == ["vet-authority"]
     assert data["relations"]["vet-authority"]["caption"] == (
+        f"Appeal to authority: {REF}vet-says{REF} supports {REF}cats-happy{REF} "
+        "(argument from expert opinion)"
+    )
+    assert _texts(data, data["relations"]["vet-authority"]["caption"]) == (
         "Appeal to authority: “A vet says cats are happy indoors.” supports "
         "“Cats are happy indoors.” (argument from expert opinion)"
     )
     assert "premise_of" not in data["claims"]["cats-best"]  # empty values are left out
     # an undercut attacks the objection's inference, not the thesis
     loyalty = data["claims"]["loyalty-no-walk"]
-    assert (loyalty.get("attacks"), loyalty["undercuts"]) == (
+    assert (loyalty.get("attacks"), _texts(data, loyalty["undercuts"][0])) == (
         None,
-        ["the inference from “Dogs are loyal.” to “Cats are the best pets for a small flat.”"],
+        "the inference from “Dogs are loyal.” to “Cats are the best pets for a small flat.”",
     )
     assert data["relations"]["walk-problem"]["premises"] == ["dogs-walk", "no-garden"]
     assert data["steps"]["layer"][0]["title"] == "Thesis"
@@ -390,11 +401,15 @@ UU = Path(__file__).parent / "data" / "sem" / "uu.yaml"
 
 def test_undercut_of_an_undercut_in_page_data() -> None:
     data = page_data(to_networkx(read_map(UU)))
-    assert data["claims"]["d"]["undercuts"] == [
+    claims = data["claims"]
+    assert [_texts(data, t) for t in claims["d"]["undercuts"]] == [
         "the inference from “C.” to the inference from “B.” to “A.”"
     ]
-    assert data["claims"]["c"]["undercuts"] == ["the inference from “B.” to “A.”"]
-    assert data["relations"]["d--undercuts--c--undercuts--b--supports--a"]["caption"] == (
+    assert [_texts(data, t) for t in claims["c"]["undercuts"]] == [
+        "the inference from “B.” to “A.”"
+    ]
+    caption = data["relations"]["d--undercuts--c--undercuts--b--supports--a"]["caption"]
+    assert _texts(data, caption) == (
         "Undercut: “D.” questions whether “C.” really undercuts the inference from “B.” to “A.”"
     )
 

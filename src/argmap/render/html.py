@@ -60,6 +60,7 @@ __all__ = [
     "DRAW_LIMIT",
     "FAN_LIMIT",
     "MOVES",
+    "REF",
     "Move",
     "Step",
     "StepMode",
@@ -122,6 +123,10 @@ DRAW_LIMIT = 1500
 #: map drawn through Graphviz ``unflatten``, which staggers the fan-out over rows
 FAN_LIMIT = 8
 
+#: marks a claim's id in the page data's captions (a private-use character): the
+#: page's script puts the claim's quoted text in its place
+REF = "\ue000"
+
 StepMode = Literal["layer", "relation"]
 _MODES: tuple[StepMode, ...] = ("layer", "relation")
 
@@ -149,33 +154,6 @@ class Step:
     captions: tuple[str, ...]
     claims: tuple[str, ...]
     relations: tuple[str, ...]
-
-
-def _q(G: nx.DiGraph, node: str) -> str:
-    """A claim's text in quotes; an inference (the target of an undercut) described."""
-    if G.nodes[node]["kind"] == "inference":
-        by = _and([_q(G, p) for p in premises(G, node)])
-        return f"the {G.nodes[node]['relation']} of {_q(G, target(G, node))} by {by}"
-    return f"“{G.nodes[node]['text']}”"
-
-
-def _item(G: nx.DiGraph, node: str) -> str:
-    """A claim quoted, or an inference as "the inference from “P” to “C”" (to any depth).
-
-    Examples
-    --------
-    >>> from argmap.model import Claim, Relation
-    >>> cs = (Claim(id="a", text="A.", quote="A", role="thesis", by="authors"),
-    ...       Claim(id="b", text="B.", quote="B", role="evidence", by="authors"))
-    >>> G = to_networkx(Map("", "a", "", cs, (Relation("r", "support", ("b",), "a"),)))
-    >>> print(_item(G, "r"))
-    the inference from “B.” to “A.”
-    """
-    words = []
-    while G.nodes[node]["kind"] == "inference":
-        words.append(f"the inference from {_and([_q(G, p) for p in premises(G, node)])} to ")
-        node = target(G, node)
-    return "".join(words) + _q(G, node)
 
 
 def _and(items: list[str]) -> str:
@@ -222,34 +200,34 @@ def _move(f: _Facts, relation: str) -> Move:
     prem = f.premises(relation)
     roles = {G.nodes[p]["role"] for p in prem}
     tgt = f.target(relation)
-    said = _and([_q(G, p) for p in prem]) + (" together" if len(prem) > 1 else "")
+    said = _and([f.q(p) for p in prem]) + (" together" if len(prem) > 1 else "")
     scheme = SCHEMES[d["scheme"]].name if d.get("scheme") in SCHEMES else ""
     if d["relation"] == "undercut":
         move = "undercut"
         their = f.premises(tgt)
         text = (
-            f"{said} {_verb(prem, 'question')} whether {_and([_q(G, p) for p in their])} "
-            f"really {_verb(their, _VERBS[G.nodes[tgt]['relation']])} {_item(G, f.target(tgt))}"
+            f"{said} {_verb(prem, 'question')} whether {_and([f.q(p) for p in their])} "
+            f"really {_verb(their, _VERBS[G.nodes[tgt]['relation']])} {f.item(f.target(tgt))}"
         )
     elif d["relation"] == "opposition":
         if "concession" in roles:
             move = "concession"
-            text = f"the authors grant {said}, which {_verb(prem, 'tell')} against {_q(G, tgt)}"
+            text = f"the authors grant {said}, which {_verb(prem, 'tell')} against {f.q(tgt)}"
         elif G.nodes[tgt]["role"] == "opponent" or "rebuttal" in roles:
             move = "rebuttal"
             text = (
-                f"{said} {_verb(prem, 'answer')} {_q(G, tgt)}, "
+                f"{said} {_verb(prem, 'answer')} {f.q(tgt)}, "
                 f"the position of {G.nodes[tgt]['speaker']}"
             )
         else:
             move = "objection"
-            text = f"{said} {_verb(prem, 'tell')} against {_q(G, tgt)}"
+            text = f"{said} {_verb(prem, 'tell')} against {f.q(tgt)}"
             if "opponent" in roles:
                 text += f", says {G.nodes[prem[0]]['speaker']}"
     else:
         move = _SCHEME_MOVES.get(d.get("scheme", ""), "")
         move = move or next((_ROLE_MOVES[r] for r in sorted(roles) if r in _ROLE_MOVES), "reason")
-        text = f"{said} {_verb(prem, 'support')} {_q(G, tgt)}"
+        text = f"{said} {_verb(prem, 'support')} {f.q(tgt)}"
     head = MOVES[move]
     if d["linked"] and d["relation"] == "support":
         head = f"{MOVES['linked']} ({head.lower()})"
@@ -272,12 +250,46 @@ class _Facts:
     for each of them several times.
     """
 
-    def __init__(self, G: nx.DiGraph) -> None:
+    def __init__(self, G: nx.DiGraph, *, refs: bool = False) -> None:
         self.G = G
+        self.refs = refs
         self._premises: dict[str, list[str]] = {}
         self._incoming: dict[str, list[str]] = {}
         self._moves: dict[str, Move] = {}
         self._starts: dict[str, int] = {}
+
+    def q(self, node: str) -> str:
+        """A claim's text in quotes; an inference (the target of an undercut) described.
+
+        With ``refs``, a claim is its id between two :data:`REF` marks instead,
+        which the page's script replaces by the quoted text: a caption names
+        claims whose texts the page holds once already.
+        """
+        G = self.G
+        if G.nodes[node]["kind"] == "inference":
+            by = _and([self.q(p) for p in self.premises(node)])
+            return f"the {G.nodes[node]['relation']} of {self.q(self.target(node))} by {by}"
+        return f"{REF}{node}{REF}" if self.refs else f"“{G.nodes[node]['text']}”"
+
+    def item(self, node: str) -> str:
+        """A claim quoted, or an inference as "the inference from “P” to “C”" (to any depth).
+
+        Examples
+        --------
+        >>> from argmap.model import Claim, Relation
+        >>> cs = (Claim(id="a", text="A.", quote="A", role="thesis", by="authors"),
+        ...       Claim(id="b", text="B.", quote="B", role="evidence", by="authors"))
+        >>> G = to_networkx(Map("", "a", "", cs, (Relation("r", "support", ("b",), "a"),)))
+        >>> print(_Facts(G).item("r"))
+        the inference from “B.” to “A.”
+        >>> _Facts(G, refs=True).item("r").replace(REF, "|")
+        'the inference from |b| to |a|'
+        """
+        words = []
+        while self.G.nodes[node]["kind"] == "inference":
+            words.append(f"the inference from {_and([self.q(p) for p in self.premises(node)])} to ")
+            node = self.target(node)
+        return "".join(words) + self.q(node)
 
     def premises(self, inference: str) -> list[str]:
         """The premises of ``inference``, sorted (:func:`argmap.graph.premises`)."""
@@ -395,7 +407,7 @@ def _lesson_steps(
         Step(
             "Thesis",
             ("thesis",),
-            (f"Thesis: {_q(G, thesis)} — everything else in the map argues for or against it.",),
+            (f"Thesis: {f.q(thesis)} — everything else in the map argues for or against it.",),
             (thesis,),
             (),
         )
@@ -520,7 +532,7 @@ def _neighbours(f: _Facts, claim: str) -> dict[str, list[str]]:
     for rel in G.successors(claim):
         kind, tgt = G.nodes[rel]["relation"], f.target(rel)
         if kind == "undercut":
-            result["undercuts"].add(_item(G, tgt))
+            result["undercuts"].add(f.item(tgt))
         else:
             result["supports" if kind == "support" else "attacks"].add(tgt)
     return {k: sorted(v) for k, v in result.items()}
@@ -536,7 +548,9 @@ def page_data(
     ``premise_of`` lists the relations it is a premise of (their captions are
     in ``relations``), ``walk`` the claims in :func:`walk_order` as
     ``[id, depth]``; a lesson step's ``captions`` are those of its relations
-    (so they are given only for a step that reveals no relation).
+    (so they are given only for a step that reveals no relation).  Captions
+    and the ``undercuts`` of a claim name claims by id between :data:`REF`
+    marks, which the page replaces by their quoted texts.
 
     Examples
     --------
@@ -548,14 +562,14 @@ def page_data(
     >>> d = page_data(G, Assessment(labels={"t": "in"}))
     >>> d["claims"]["t"]["supporters"], d["claims"]["t"]["label"], d["claims"]["e"]["schemes"]
     (['e'], 'in', ['Argument from sign'])
-    >>> d["claims"]["e"]["premise_of"], d["relations"]["r"]["caption"]
-    (['r'], 'Argument from a sign: “E.” supports “T.” (argument from sign)')
-    >>> d["walk"], [s.get("captions") for s in d["steps"]["layer"]]
-    ([['t', 0], ['e', 1]], [['Thesis: “T.” — everything else in the map argues for or against it.'], None])
+    >>> d["claims"]["e"]["premise_of"], d["relations"]["r"]["caption"].replace(REF, "|")
+    (['r'], 'Argument from a sign: |e| supports |t| (argument from sign)')
+    >>> d["walk"], [s.get("captions") for s in d["steps"]["layer"]][1:]
+    ([['t', 0], ['e', 1]], [None])
     """
     ev = assessment or Assessment()
     labels, strengths = ev.labels, ev.strengths
-    f = _Facts(G)
+    f = _Facts(G, refs=True)
     nodes = G.nodes
     claims: dict[str, Any] = {}
     for c in claim_nodes(G):

@@ -5,6 +5,11 @@
   var data = JSON.parse(document.getElementById("argmap-data").textContent);
   // the data leaves empty values out (argmap.render.html._present): put them back
   function lists(o, keys) { keys.forEach(function (k) { if (!o[k]) o[k] = []; }); }
+  // captions name claims by id between two U+E000 (html.REF): put their quoted texts there
+  var REF = /\ue000([^\ue000]*)\ue000/g;
+  function expand(text) {
+    return text.replace(REF, function (whole, id) { return data.claims[id] ? "“" + data.claims[id].text + "”" : whole; });
+  }
   Object.keys(data.claims).forEach(function (id) {
     var c = data.claims[id];
     lists(c, ["schemes", "premise_of", "tags", "supporters", "attackers", "undercutters", "supports", "attacks", "undercuts"]);
@@ -150,7 +155,7 @@
     m.getAttribute("data-claims").split(" ").forEach(function (id) { (marksBy[id] = marksBy[id] || []).push(m); });
   });
   function marksOf(id) { return marksBy[id] || []; }
-  function captionOf(r) { return data.relations[r].caption; }
+  function captionOf(r) { return expand(data.relations[r].caption); }
 
   /* --- selection and the detail panel ------------------------------------ */
   var selected = null;
@@ -230,7 +235,7 @@
     listRow(dl, "Its inference undercut by", c.undercutters);
     listRow(dl, "Supports", c.supports);
     listRow(dl, "Attacks", c.attacks);
-    textRow(dl, "Undercuts", (c.undercuts || []).join("; "));
+    textRow(dl, "Undercuts", c.undercuts.map(expand).join("; "));
     if (c.label) textRow(dl, "Evaluation", { "in": "in (accepted)", "out": "out (defeated)", "undec": "undecided" }[c.label] || c.label);
     if (c.strength !== null && c.strength !== undefined) textRow(dl, "Strength", Number(c.strength).toFixed(2) + (data.converged === false ? " (did not converge: the last value)" : ""));
     textRow(dl, "Tags", c.tags.join(", "));
@@ -514,10 +519,17 @@
     caption.textContent = "";
     caption.appendChild(el("strong", "step-title", s.title));
     var ul = el("ul");
-    var texts = s.relations.length ? s.relations.map(captionOf) : s.captions;
+    var texts = s.relations.length ? s.relations.map(captionOf) : s.captions.map(expand);
     texts.slice(0, MAX_CAPTIONS).forEach(function (t) { ul.appendChild(el("li", null, t)); });
     if (texts.length > MAX_CAPTIONS) ul.appendChild(el("li", "more", "… and " + (texts.length - MAX_CAPTIONS) + " more"));
     caption.appendChild(ul);
+    if (s.claims.length) {
+      var shownClaims = el("div", "step-claims");
+      shownClaims.appendChild(el("span", "step-claims-head", "New:"));
+      s.claims.slice(0, MAX_CAPTIONS).forEach(function (c) { shownClaims.appendChild(claimLink(c)); });
+      if (s.claims.length > MAX_CAPTIONS) shownClaims.appendChild(el("span", "more", "… and " + (s.claims.length - MAX_CAPTIONS) + " more"));
+      caption.appendChild(shownClaims);
+    }
     document.getElementById("prev").disabled = step === 0;
     document.getElementById("next").disabled = step === all.length - 1;
     clearLight();
@@ -605,22 +617,25 @@
     });
     return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
   }
-  function lookAt(b, s) {
+  function lookAt(b, s, smoothly) {
     var bw = mapBox.clientWidth, bh = mapBox.clientHeight;
     view.s = s;
     view.x = (bw - b.w * s) / 2 - b.x * s;
     view.y = (bh - b.h * s) / 2 - b.y * s;
-    animate();
+    if (smoothly) animate();
     apply();
   }
   function fitTo(nodes, least) {
     if (!nodes.length) return;
     var b = boxOf(nodes), bw = mapBox.clientWidth, bh = mapBox.clientHeight;
-    lookAt(b, Math.max(least || minScale, Math.min(1.5, Math.min(bw / (b.w + 60), bh / (b.h + 60)))));
+    lookAt(b, Math.max(least || minScale, Math.min(1.5, Math.min(bw / (b.w + 60), bh / (b.h + 60)))), true);
   }
   function centreOn(g) {
-    // bring a claim into the middle of the view, at a readable zoom (or closer, if zoomed in)
-    lookAt(boxOf([g]), Math.max(view.s, READABLE));
+    // bring a claim into the middle of the view at a readable zoom, at once (a map that
+    // moved under the pointer would take the next click elsewhere); one in view stays put
+    var b = boxOf([g]), s = view.s, left = view.x + b.x * s, top = view.y + b.y * s;
+    var inView = left >= 0 && top >= 0 && left + b.w * s <= mapBox.clientWidth && top + b.h * s <= mapBox.clientHeight;
+    if (s < READABLE * 0.99 || !inView) lookAt(b, Math.max(s, READABLE), false);
   }
   function firstView() {
     // the whole map if it is readable so, else the thesis at a readable zoom
