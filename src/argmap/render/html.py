@@ -861,6 +861,9 @@ def to_html(
     )
     title = html_text(m.title)
     data = page_data(G, ev, drawn=drawn)
+    # a big map opens on the claim list: the essay, hidden, is not laid out
+    current = (' class="current"', "") if drawn else ("", ' class="current"')
+    hidden = ("", " hidden") if drawn else (" hidden", "")
     if drawn:
         picture = f'<div id="viewport">{_svg(G, opt, ev)}</div>'
         note = ""
@@ -928,13 +931,13 @@ def to_html(
       in the text. Click a marked passage of the text to find its claims in the map.</p>
     </section>
     <nav id="tabs">
-      <button type="button" data-tab="essay" class="current">The text</button>
-      <button type="button" data-tab="claims">Claims <span id="tab-count"></span></button>
+      <button type="button" data-tab="essay"{current[0]}>The text</button>
+      <button type="button" data-tab="claims"{current[1]}>Claims <span id="tab-count"></span></button>
     </nav>
-    <section id="essay" aria-label="The essay">
+    <section id="essay" aria-label="The essay"{hidden[0]}>
       {essay_html(m.source_text, spans)}
     </section>
-    <section id="claim-list" aria-label="The claims, from the thesis down" hidden>
+    <section id="claim-list" aria-label="The claims, from the thesis down"{hidden[1]}>
       <div id="claim-list-inner"></div>
     </section>
   </aside>

@@ -94,12 +94,12 @@
   var relationParts = {};  // relation id -> [<g> edges and inference node]
   var edgeEnds = [];       // [<g> edge, tail id, head id]
   var edgeRelation = {};   // "tail->head" -> relation id
-  Object.keys(data.relations).forEach(function (r) {
-    var rel = data.relations[r];
-    rel.premises.forEach(function (p) { edgeRelation[p + "->" + r] = edgeRelation[p + "->" + rel.target] = r; });
-    edgeRelation[r + "->" + rel.target] = r;
-  });
   if (svg) {
+    Object.keys(data.relations).forEach(function (r) {
+      var rel = data.relations[r];
+      rel.premises.forEach(function (p) { edgeRelation[p + "->" + r] = edgeRelation[p + "->" + rel.target] = r; });
+      edgeRelation[r + "->" + rel.target] = r;
+    });
     $("g.node", svg).forEach(function (g) {
       if (data.claims[g.id]) { claimNode[g.id] = g; g.setAttribute("tabindex", "0"); }
       else if (data.relations[g.id]) { (relationParts[g.id] = relationParts[g.id] || []).push(g); }
@@ -685,8 +685,8 @@
     firstView();
     window.addEventListener("resize", function () { if (!focusing) fit(); });
   } else {
+    showTab("claims");  // first: the essay, hidden, needs no layout
     setFocus(true);
-    showTab("claims");
   }
   renderList();
   window.argmapPage = {
