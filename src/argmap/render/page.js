@@ -635,7 +635,16 @@
     // moved under the pointer would take the next click elsewhere); one in view stays put
     var b = boxOf([g]), s = view.s, left = view.x + b.x * s, top = view.y + b.y * s;
     var inView = left >= 0 && top >= 0 && left + b.w * s <= mapBox.clientWidth && top + b.h * s <= mapBox.clientHeight;
-    if (s < READABLE * 0.99 || !inView) lookAt(b, Math.max(s, READABLE), false);
+    if (s < READABLE * 0.99 || !inView) { lookAt(b, Math.max(s, READABLE), false); clampView(); }
+  }
+  function clampView() {
+    // no empty band beside a map wider or taller than the view: its edges stay at the view's
+    var wh = size2(), pad = 8;
+    [["x", wh[0], mapBox.clientWidth], ["y", wh[1], mapBox.clientHeight]].forEach(function (a) {
+      var extent = a[1] * view.s;
+      if (extent > a[2]) view[a[0]] = Math.min(pad, Math.max(a[2] - extent - pad, view[a[0]]));
+    });
+    apply();
   }
   function firstView() {
     // the whole map if it is readable so, else the thesis at a readable zoom
@@ -645,7 +654,7 @@
     view.s = READABLE;
     view.x = mapBox.clientWidth / 2 - (b.x + b.w / 2) * view.s;
     view.y = mapBox.clientHeight / 2 - (b.y + b.h / 2) * view.s;
-    apply();
+    clampView();
   }
   function centre(factor) { zoomAt(factor, mapBox.clientWidth / 2, mapBox.clientHeight / 2); }
   document.getElementById("zoom-in").addEventListener("click", function () { centre(1.25); });
