@@ -138,10 +138,13 @@ class Watched(Page):
         handles = self.p.query_selector_all(selector)
         for handle in handles:
             try:
-                if not handle.evaluate(REACHABLE):  # e.g. outside the map's view: by event
-                    raise LookupError(selector)
-                handle.click(force=True, timeout=1000)
+                # e.g. outside the map's view: by event
+                clicked = bool(handle.evaluate(REACHABLE)) and not handle.click(
+                    force=True, timeout=1000
+                )
             except Exception:  # detached, hidden or outside the view
+                clicked = False
+            if not clicked:
                 handle.dispatch_event("click")
         return len(handles)
 

@@ -185,8 +185,12 @@ def test_focus_mode_draws_the_neighbourhood_large(decl: Page) -> None:
         "#focus .focus-card[data-kind='opposition']", "els => els.map(e => e.dataset.id)"
     )
     assert against == ["obedience"]
-    assert decl.p.eval_on_selector("#focus .focus-card[data-id='tyranny'] .card-more",
-                                   "e => e.textContent") == "+27"
+    assert (
+        decl.p.eval_on_selector(
+            "#focus .focus-card[data-id='tyranny'] .card-more", "e => e.textContent"
+        )
+        == "+27"
+    )
     decl.p.click("#zoom-focus")  # back to the whole map, at the selected claim
     assert not decl.p.is_visible("#focus")
     _settle(decl)
@@ -203,19 +207,25 @@ def test_fold_hides_what_rests_on_a_claim(decl: Page) -> None:
     folded = decl.ids("g.node.claim.folded")
     assert len(folded) == GRIEVANCES
     assert "tyranny" not in folded
-    visible = "sel => Array.from(document.querySelectorAll(sel)).filter(e =>" \
-        " getComputedStyle(e).display !== 'none').length"
+    visible = (
+        "sel => Array.from(document.querySelectorAll(sel))"
+        ".filter(e => getComputedStyle(e).display !== 'none').length"
+    )
     assert decl.p.evaluate(visible, "g.node.claim") == 46 - GRIEVANCES
     # their arrows go too; tyranny's own arrows to the thesis and to "unfit" stay
-    assert decl.p.evaluate(visible, "g.edge") == decl.p.evaluate(
-        "() => document.querySelectorAll('g.edge').length"
-    ) - GRIEVANCES
+    assert (
+        decl.p.evaluate(visible, "g.edge")
+        == decl.p.evaluate("() => document.querySelectorAll('g.edge').length") - GRIEVANCES
+    )
     assert decl.p.eval_on_selector("g#tyranny .fold-badge text", "e => e.textContent") == "+27"
     assert decl.text("#details button.fold") == "Unfold +27"
     decl.p.click("#tabs button[data-tab='claims']")
-    assert decl.p.eval_on_selector(
-        "#claim-list .list-row[data-id='tyranny'] .fold-count", "e => e.textContent"
-    ) == "+27"
+    assert (
+        decl.p.eval_on_selector(
+            "#claim-list .list-row[data-id='tyranny'] .fold-count", "e => e.textContent"
+        )
+        == "+27"
+    )
     assert decl.p.query_selector("#claim-list .list-row[data-id='assent']") is None
     _shot(decl, "page-46-folded.png")
     decl.p.click("g#tyranny .fold-badge", force=True)  # the badge unfolds
@@ -329,8 +339,10 @@ def test_big_page_claim_list_and_walk(big: Page, big_map: Path) -> None:
     big.p.click("#details button.walk-next")
     assert big.p.eval_on_selector("#focus .focus-card.main", "e => e.dataset.id") == order[3]
     # the end of the list is drawn when scrolled to
-    big.p.evaluate("() => { const l = document.getElementById('claim-list');"
-                   " l.scrollTop = l.scrollHeight; l.dispatchEvent(new Event('scroll')); }")
+    big.p.evaluate(
+        "() => { const l = document.getElementById('claim-list');"
+        " l.scrollTop = l.scrollHeight; l.dispatchEvent(new Event('scroll')); }"
+    )
     last = order[-1]
     big.p.click(f"#claim-list .list-row[data-id='{last}'] .list-claim")
     assert big.text("#details h2") == m.claim(last).text

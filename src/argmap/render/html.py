@@ -737,7 +737,7 @@ def unflatten(dot_source: str, levels: int = 3) -> str:
     exe = shutil.which("unflatten")
     if exe is None:
         return dot_source
-    done = subprocess.run(  # noqa: S603 (a fixed program; the DOT goes to its stdin)
+    done = subprocess.run(
         [exe, "-l", str(levels), "-f"],
         input=dot_source.encode(),
         capture_output=True,
@@ -932,7 +932,8 @@ def to_html(
     </section>
     <nav id="tabs">
       <button type="button" data-tab="essay"{current[0]}>The text</button>
-      <button type="button" data-tab="claims"{current[1]}>Claims <span id="tab-count"></span></button>
+      <button type="button" data-tab="claims"{current[1]}
+        >Claims <span id="tab-count"></span></button>
     </nav>
     <section id="essay" aria-label="The essay"{hidden[0]}>
       {essay_html(m.source_text, spans)}
