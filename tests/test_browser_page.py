@@ -9,7 +9,6 @@ time the big page takes to open is logged, not asserted: speed is a benchmark
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import shutil
 import time
@@ -23,7 +22,8 @@ import test_browser
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.render.html import DRAW_LIMIT, to_html, walk_order
-from test_browser import CHROMIUM, ROOT, Page
+from test_big_maps import _generator
+from test_browser import CHROMIUM, ROOT, Page, opened
 
 DATA = Path(__file__).parent / "data" / "html"
 DECLARATION = DATA / "declaration.yaml"
@@ -76,11 +76,7 @@ def declaration(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def decl(browser: Any, declaration: Path) -> Iterator[Page]:
-    pg = Page(browser, declaration)
-    yield pg
-    assert pg.errors == []
-    assert pg.dialogs == []
-    pg.p.close()
+    yield from opened(browser, declaration)
 
 
 def test_the_map_has_the_shape_of_the_declaration() -> None:
@@ -266,15 +262,6 @@ def test_demo_map_screenshot(browser: Any, tmp_path: Path) -> None:
 
 
 # --- 10^4 claims: no whole drawing; focus, search, list and walk ----------------------
-
-
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

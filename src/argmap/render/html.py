@@ -117,7 +117,7 @@ _KIND_ORDER = {"support": 0, "opposition": 1, "undercut": 2}
 #: above this many claims the page draws no whole map (Graphviz would take
 #: seconds to minutes, the browser seconds more): it draws the selected claim's
 #: neighbourhood instead, and says so
-DRAW_LIMIT = 1500
+DRAW_LIMIT = 500
 
 #: a claim with more direct supporters and attackers than this makes the whole
 #: map drawn through Graphviz ``unflatten``, which staggers the fan-out over rows
@@ -865,7 +865,8 @@ def to_html(
     current = (' class="current"', "") if drawn else ("", ' class="current"')
     hidden = ("", " hidden") if drawn else (" hidden", "")
     if drawn:
-        picture = f'<div id="viewport">{_svg(G, opt, ev)}</div>'
+        # hidden until the script has sized it: laid out once, not twice
+        picture = f'<div id="viewport" hidden>{_svg(G, opt, ev)}</div>'
         note = ""
     else:
         picture = ""

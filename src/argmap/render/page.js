@@ -691,6 +691,7 @@
     svg.removeAttribute("width"); svg.removeAttribute("height");
     var vb = svg.viewBox.baseVal;
     svg.setAttribute("width", vb.width * 4 / 3); svg.setAttribute("height", vb.height * 4 / 3);
+    viewport.hidden = false;
     firstView();
     window.addEventListener("resize", function () { if (!focusing) fit(); });
   } else {
@@ -700,6 +701,7 @@
   renderList();
   window.argmapPage = {
     select: select, showStep: showStep, setLesson: setLesson, setFocus: setFocus, setFold: setFold,
-    view: view, walkBy: walkBy, showTab: showTab,
+    view: view, walkBy: walkBy, showTab: showTab, walk: walk,
+    ready: performance.now(),  // when the first view was done (benchmarks/page.py)
   };
 })();
