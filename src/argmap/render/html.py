@@ -254,7 +254,7 @@ class _Facts:
         self.G = G
         self.refs = refs
         self._premises: dict[str, list[str]] = {}
-        self._incoming: dict[str, list[str]] = {}
+        self._incoming: dict[str, list[str]] | None = None
         self._moves: dict[str, Move] = {}
         self._starts: dict[str, int] = {}
 
@@ -315,22 +315,31 @@ class _Facts:
 
     def incoming(self, node: str) -> list[str]:
         """Inference nodes concluding, attacking or undercutting ``node``, in teaching order."""
-        found = self._incoming.get(node)
-        if found is None:
-            G = self.G
-            found = self._incoming[node] = sorted(
-                (
-                    u
-                    for u in G.predecessors(node)
-                    if G.nodes[u]["kind"] == "inference" and G.edges[u, node]["role"] != "premise"
-                ),
+        if self._incoming is None:
+            self._incoming = self._index()
+        return self._incoming.get(node, [])
+
+    def _index(self) -> dict[str, list[str]]:
+        """The relations into every node, sorted, and every inference's premises: one pass."""
+        nodes = self.G.nodes
+        found: dict[str, list[str]] = {}
+        into: dict[str, list[str]] = {}
+        for u, v, role in self.G.edges(data="role"):
+            if role == "premise":
+                found.setdefault(v, []).append(u)
+            elif nodes[u]["kind"] == "inference":
+                into.setdefault(v, []).append(u)
+        for inference, claims in found.items():
+            self._premises[inference] = sorted(claims)
+        for rels in into.values():
+            rels.sort(
                 key=lambda r: (
-                    _KIND_ORDER[G.nodes[r]["relation"]],
+                    _KIND_ORDER[nodes[r]["relation"]],
                     min(self.start(p) for p in self.premises(r)),
                     r,
-                ),
+                )
             )
-        return found
+        return into
 
     def move(self, relation: str) -> Move:
         """The rhetorical move of ``relation`` (:func:`rhetorical_move`)."""
