@@ -339,7 +339,12 @@ def test_big_page_claim_list_and_walk(big: Page, big_map: Path) -> None:
     child = big.p.eval_on_selector("#focus .focus-row.below .focus-card", "e => e.dataset.id")
     big.p.click(f"#focus .focus-card[data-id='{child}']")
     assert big.p.eval_on_selector("#focus .focus-card.main", "e => e.dataset.id") == child
-    assert child in m.claim(child).id
+    # the path from the thesis leads back
+    assert big.p.eval_on_selector_all(
+        "#focus .focus-path .path-step", "els => els.map(e => e.dataset.id)"
+    ) == ["c0"]
+    big.p.click("#focus .focus-path .path-step[data-id='c0']")
+    assert big.p.eval_on_selector("#focus .focus-card.main", "e => e.dataset.id") == "c0"
     # folding a subtree in the list shortens it by what rests on the claim
     height = "() => document.getElementById('claim-list-inner').offsetHeight"
     before = big.p.evaluate(height)

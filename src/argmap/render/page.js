@@ -322,6 +322,20 @@
     var against = [];
     (c.attackers || []).forEach(function (x) { against.push([x, "opposition"]); });
     (c.undercutters || []).forEach(function (x) { against.push([x, "undercut"]); });
+    var path = [];  // the claims it rests on, up to the top of its tree (the thesis)
+    for (var i = parent[pos[id]]; i >= 0; i = parent[i]) path.unshift(walk[i]);
+    if (path.length) {
+      var trail = el("nav", "focus-path");
+      trail.setAttribute("aria-label", "From the top of the map to this claim");
+      path.forEach(function (p) {
+        var step = button("path-step role-" + data.claims[p].role, data.claims[p].text, "Go to this claim (" + p + ")", function () { select(p, true); });
+        step.setAttribute("data-id", p);
+        trail.appendChild(step);
+        trail.appendChild(el("span", "path-sep", "›"));
+      });
+      trail.appendChild(el("span", "path-here", "this claim"));
+      focusBox.appendChild(trail);
+    }
     var rows = [
       focusRow("It answers", up, "above"),
       focusRow("", [[id, "main"]], "main"),
