@@ -14,11 +14,12 @@ import networkx as nx
 import pytest
 
 from argmap.cli import main
+from argmap.errors import ArgmapError
 from argmap.evaluate import claim_labels, claim_strengths
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.model import Assessment
-from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, strength_fill
+from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, DotOptions, strength_fill
 from argmap.render.html import (
     REF,
     essay_html,
@@ -27,6 +28,7 @@ from argmap.render.html import (
     rhetorical_move,
     script_json,
     to_html,
+    unflatten,
 )
 
 DATA = Path(__file__).parent / "data" / "html"
@@ -438,3 +440,58 @@ def test_page_data_says_when_strengths_did_not_converge(G: nx.DiGraph) -> None:
         page_data(G, Assessment(strengths={"cats-best": 0.5}, converged=False))["converged"]
         is False
     )
+
+
+# --- big maps and wide fan-outs (issue 9) --------------------------------------------
+
+DECLARATION = DATA / "declaration.yaml"
+
+
+def test_a_map_over_the_draw_limit_gets_no_drawing_and_needs_no_graphviz(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("argmap.render.dot.shutil.which", lambda _name: None)
+    page = to_html(read_map(SMALL), draw_limit=9)
+    assert "<svg" not in page
+    assert '<body class="undrawn">' in page
+    assert (
+        '<p id="big-note">This map has 10 claims, too many to draw whole (the page draws maps '
+        "of up to 9)."
+    ) in page
+    assert '<button type="button" data-tab="claims" class="current"' in page
+    assert '<section id="essay" aria-label="The essay" hidden>' in page
+    assert _data(page)["drawn"] is False
+    with pytest.raises(ArgmapError) as caught:
+        to_html(read_map(SMALL), draw_limit=10)  # drawn: needs Graphviz
+    assert caught.value.diagnostics[0].code == "graphviz-missing"
+
+
+@needs_dot
+def test_a_wide_fan_out_is_drawn_right_to_left_through_unflatten(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+
+    def spy(dot: str, levels: int = 3) -> str:
+        calls.append(levels)
+        return unflatten(dot, levels)
+
+    monkeypatch.setattr("argmap.render.html.unflatten", spy)
+    small = to_html(read_map(SMALL))
+    assert calls == []  # at most 4 relations into a claim: bottom to top, as drawn
+    page = to_html(read_map(DECLARATION))
+    assert calls == [2]
+    view = re.search(r'<svg width="[^"]*" height="[^"]*"\s+viewBox="([^"]*)"', page)
+    assert view
+    _x, _y, width, height = map(float, view.group(1).split())
+    assert width < height  # the 27 grievances stand in columns
+    assert '<body class="drawn">' in page
+    assert '<body class="drawn">' in small
+    # a direction the user asked for is kept
+    page = to_html(read_map(DECLARATION), DotOptions(direction="LR"))
+    assert calls == [2]
+
+
+def test_unflatten_without_the_program_leaves_the_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("argmap.render.html.shutil.which", lambda _name: None)
+    assert unflatten("digraph { a -> b }") == "digraph { a -> b }"
