@@ -643,7 +643,7 @@ def _present(values: dict[str, Any]) -> dict[str, Any]:
     return {
         k: v
         for k, v in values.items()
-        if not (v is None or v is False or (isinstance(v, str | list) and not v))
+        if v or (isinstance(v, int | float) and not isinstance(v, bool))
     }
 
 
