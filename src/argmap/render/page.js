@@ -265,7 +265,8 @@
     });
     details.appendChild(list);
     var nodes = ids.map(function (id) { return claimNode[id]; }).filter(Boolean);
-    if (nodes.length && !focusing) fitTo(nodes, READABLE);
+    if (focusing) drawFocus(ids[0]);
+    else if (nodes.length) fitTo(nodes, READABLE);
     markListRow();
   }
 
