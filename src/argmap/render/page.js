@@ -149,12 +149,23 @@
     });
   }
 
-  var marksBy = {};  // claim id -> its marked passages in the essay
-  var marks = $("mark.quote", essay);
-  marks.forEach(function (m) {
-    m.getAttribute("data-claims").split(" ").forEach(function (id) { (marksBy[id] = marksBy[id] || []).push(m); });
-  });
-  function marksOf(id) { return marksBy[id] || []; }
+  var marksBy = null;  // claim id -> its marked passages in the essay, indexed on first use
+  function marksOf(id) {
+    if (!marksBy) {
+      marksBy = {};
+      $("mark.quote", essay).forEach(function (m) {
+        m.getAttribute("data-claims").split(" ").forEach(function (c) { (marksBy[c] = marksBy[c] || []).push(m); });
+      });
+    }
+    return marksBy[id] || [];
+  }
+  function markText(ids, scroll) {
+    // mark the passages of ``ids`` in the essay, if it is shown (else when it is)
+    if (essay.hidden) return;
+    var first = null;
+    ids.forEach(function (c) { marksOf(c).forEach(function (m) { light(m, "active"); first = first || m; }); });
+    if (first && scroll !== false) first.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
   function captionOf(r) { return expand(data.relations[r].caption); }
 
   /* --- selection and the detail panel ------------------------------------ */
@@ -207,9 +218,7 @@
     selected = id;
     clearLight();
     if (claimNode[id]) light(claimNode[id], "selected");
-    var own = marksOf(id);
-    own.forEach(function (m) { light(m, "active"); });
-    if (own.length && scroll !== false) own[0].scrollIntoView({ block: "center", behavior: "smooth" });
+    markText([id], scroll);
     details.textContent = "";
     var head = el("div", "detail-head");
     head.appendChild(el("span", "badge role-" + c.role, c.role));
@@ -275,8 +284,9 @@
     g.addEventListener("click", function (ev) { if (!dragged) { ev.stopPropagation(); select(id); } });
     g.addEventListener("keydown", function (ev) { if (ev.key === "Enter") select(id); });
   });
-  marks.forEach(function (m) {
-    m.addEventListener("click", function () { lightUp(m.getAttribute("data-claims").split(" ")); });
+  essay.addEventListener("click", function (ev) {
+    var m = ev.target.closest && ev.target.closest("mark.quote");
+    if (m) lightUp(m.getAttribute("data-claims").split(" "));
   });
 
   /* --- the focus view: a claim and its neighbours, large ---------------------- */
@@ -507,6 +517,7 @@
     essay.hidden = name !== "essay";
     list.hidden = name !== "claims";
     if (name === "claims") { drawRows(); if (selected) scrollListTo(selected); }
+    if (name === "essay" && selected) markText([selected], true);
   }
   tabs.forEach(function (t) { t.addEventListener("click", function () { showTab(t.getAttribute("data-tab")); }); });
 
@@ -548,9 +559,7 @@
     document.getElementById("prev").disabled = step === 0;
     document.getElementById("next").disabled = step === all.length - 1;
     clearLight();
-    var first = null;
-    s.claims.slice(0, 500).forEach(function (c) { marksOf(c).forEach(function (m) { light(m, "active"); first = first || m; }); });
-    if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+    markText(s.claims.slice(0, 500), true);
     if (focusing) {
       // the step's first relation around its target, or the step's first claim
       var r = data.relations[s.relations[0]];
