@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from commands import write_section
 from generate import write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,12 +143,7 @@ def write_report(results: dict[int, dict[str, float]]) -> None:
     for name, key in ROWS.items():
         cells = [_cell(key, results[n][key]) for n in sizes]
         section.append(f"| {name} | " + " | ".join(cells) + " |")
-    target = ROOT / ("build/bench-results-quick.md" if QUICK else "benchmarks/results.md")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    old = target.read_text(encoding="utf-8") if target.exists() else ""
-    kept = old.split(HEADING)[0].rstrip("\n")
-    target.write_text((kept + "\n\n" if kept else "") + "\n".join(section) + "\n", encoding="utf-8")
-    print(f"wrote {target.relative_to(ROOT)}")
+    write_section(HEADING, section)
 
 
 if __name__ == "__main__":
