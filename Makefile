@@ -12,7 +12,7 @@ OUT    := build
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
 
-.PHONY: demo test lint typecheck unit graphviz chromium nodejs bench bench-commands clean corpora
+.PHONY: demo test lint typecheck unit graphviz chromium nodejs bench bench-commands bench-page clean corpora
 
 demo: $(STAMP) graphviz
 	$(PY) -m argmap check $(MAP)
@@ -73,12 +73,18 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/startup.py
 	$(MAKE) bench-commands
+	$(MAKE) bench-page
 
 # Every command on generated maps of 10^3..10^5 claims beside the bare parsers; writes its
 # own section of benchmarks/results.md (`BENCH_QUICK=1`: 10^3 claims only, in build/).
 bench-commands: $(STAMP) graphviz
 	$(PY) -m pip install --quiet "yaml-rs>=0.1.6"  # measured beside the parsers; argmap does not use it
 	$(PY) benchmarks/commands.py
+
+# The interactive page of 10^3 and 10^4 claims opened in Chromium: first paint, search,
+# select; its own section at the end of benchmarks/results.md (run after bench-commands).
+bench-page: $(STAMP) graphviz chromium
+	$(PY) benchmarks/page.py
 
 clean:
 	rm -rf $(OUT) $(VENV) $(JS)/node_modules .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -333,10 +333,15 @@ def write_report(
         section.append(f"| {name} | " + " | ".join(cells) + " |")
     section += _goal_table(results)
     section += _stage_table(staged)
+    write_section(HEADING, section)
+
+
+def write_section(heading: str, section: list[str]) -> None:
+    """Put ``section`` in the results file from ``heading`` on, in place of what was there."""
     target = ROOT / ("build/bench-results-quick.md" if QUICK else "benchmarks/results.md")
     target.parent.mkdir(parents=True, exist_ok=True)
     old = target.read_text(encoding="utf-8") if target.exists() else ""
-    kept = old.split(HEADING)[0].rstrip("\n")
+    kept = old.split(heading)[0].rstrip("\n")
     target.write_text((kept + "\n\n" if kept else "") + "\n".join(section) + "\n", encoding="utf-8")
     print(f"wrote {target.relative_to(ROOT)}")
 

@@ -82,13 +82,18 @@ class Page:
         return str(self.p.eval_on_selector("#viewport", "e => e.style.transform"))
 
 
-@pytest.fixture
-def page(browser: Any, page_file: Path) -> Iterator[Page]:
-    pg = Page(browser, page_file)
+def opened(browser: Any, path: Path) -> Iterator[Page]:
+    """The page at ``path``, open for a test; afterwards, it reported no error nor dialog."""
+    pg = Page(browser, path)
     yield pg
     assert pg.errors == []
     assert pg.dialogs == []
     pg.p.close()
+
+
+@pytest.fixture
+def page(browser: Any, page_file: Path) -> Iterator[Page]:
+    yield from opened(browser, page_file)
 
 
 ALL = {

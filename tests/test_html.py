@@ -7,24 +7,28 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import networkx as nx
 import pytest
 
 from argmap.cli import main
+from argmap.errors import ArgmapError
 from argmap.evaluate import claim_labels, claim_strengths
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.model import Assessment
-from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, strength_fill
+from argmap.render.dot import LABEL_STYLE, ROLE_STYLE, DotOptions, strength_fill
 from argmap.render.html import (
+    REF,
     essay_html,
     lesson_steps,
     page_data,
     rhetorical_move,
     script_json,
     to_html,
+    unflatten,
 )
 
 DATA = Path(__file__).parent / "data" / "html"
@@ -36,6 +40,11 @@ needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'do
 @pytest.fixture(scope="module", name="G")
 def graph() -> nx.DiGraph:
     return to_networkx(read_map(SMALL))
+
+
+def _texts(data: dict[str, Any], text: str) -> str:
+    """A caption of the page data with its claim references replaced, as page.js does."""
+    return re.sub(f"{REF}(.*?){REF}", lambda m: f"“{data['claims'][m[1]]['text']}”", text)
 
 
 def _data(page: str) -> dict[str, object]:
@@ -164,22 +173,43 @@ def test_page_data_neighbours(G: nx.DiGraph) -> None:
         ["cats-happy"],
         ["Argument from expert opinion"],
     )
-    assert vet["moves"] == [
-        (
-            "Appeal to authority: “A vet says cats are happy indoors.” supports "
-            "“Cats are happy indoors.” (argument from expert opinion)"
-        )
-    ]
-    assert data["claims"]["cats-best"]["moves"] == []
+    assert vet["premise_of"] == ["vet-authority"]
+    assert data["relations"]["vet-authority"]["caption"] == (
+        f"Appeal to authority: {REF}vet-says{REF} supports {REF}cats-happy{REF} "
+        "(argument from expert opinion)"
+    )
+    assert _texts(data, data["relations"]["vet-authority"]["caption"]) == (
+        "Appeal to authority: “A vet says cats are happy indoors.” supports "
+        "“Cats are happy indoors.” (argument from expert opinion)"
+    )
+    assert "premise_of" not in data["claims"]["cats-best"]  # empty values are left out
     # an undercut attacks the objection's inference, not the thesis
     loyalty = data["claims"]["loyalty-no-walk"]
-    assert (loyalty["attacks"], loyalty["undercuts"]) == (
-        [],
-        ["the inference from “Dogs are loyal.” to “Cats are the best pets for a small flat.”"],
+    assert (loyalty.get("attacks"), _texts(data, loyalty["undercuts"][0])) == (
+        None,
+        "the inference from “Dogs are loyal.” to “Cats are the best pets for a small flat.”",
     )
-    assert data["edges"]["dogs-walk->walk-problem"] == "walk-problem"
-    assert data["edges"]["vet-says->cats-happy"] == "vet-authority"
+    assert data["relations"]["walk-problem"]["premises"] == ["dogs-walk", "no-garden"]
     assert data["steps"]["layer"][0]["title"] == "Thesis"
+    # a step's captions are its relations' (given only where it reveals none)
+    assert data["steps"]["relation"][1] == {
+        "title": "Reason",
+        "moves": ["reason"],
+        "claims": ["cats-happy"],
+        "relations": ["cats-happy--supports--cats-best"],
+    }
+    assert data["walk"] == [
+        ["cats-best", 0],
+        ["cats-happy", 1],
+        ["vet-says", 2],
+        ["cats-no-walk", 1],
+        ["dogs-better", 1],
+        ["dogs-walk", 2],
+        ["no-garden", 2],
+        ["dogs-loyal", 1],
+        ["loyalty-no-walk", 2],
+        ["script-claim", 0],
+    ]
     assert data["evaluated"] is True
     assert page_data(G)["evaluated"] is False
 
@@ -373,11 +403,15 @@ UU = Path(__file__).parent / "data" / "sem" / "uu.yaml"
 
 def test_undercut_of_an_undercut_in_page_data() -> None:
     data = page_data(to_networkx(read_map(UU)))
-    assert data["claims"]["d"]["undercuts"] == [
+    claims = data["claims"]
+    assert [_texts(data, t) for t in claims["d"]["undercuts"]] == [
         "the inference from “C.” to the inference from “B.” to “A.”"
     ]
-    assert data["claims"]["c"]["undercuts"] == ["the inference from “B.” to “A.”"]
-    assert data["relations"]["d--undercuts--c--undercuts--b--supports--a"]["caption"] == (
+    assert [_texts(data, t) for t in claims["c"]["undercuts"]] == [
+        "the inference from “B.” to “A.”"
+    ]
+    caption = data["relations"]["d--undercuts--c--undercuts--b--supports--a"]["caption"]
+    assert _texts(data, caption) == (
         "Undercut: “D.” questions whether “C.” really undercuts the inference from “B.” to “A.”"
     )
 
@@ -406,3 +440,58 @@ def test_page_data_says_when_strengths_did_not_converge(G: nx.DiGraph) -> None:
         page_data(G, Assessment(strengths={"cats-best": 0.5}, converged=False))["converged"]
         is False
     )
+
+
+# --- big maps and wide fan-outs (issue 9) --------------------------------------------
+
+DECLARATION = DATA / "declaration.yaml"
+
+
+def test_a_map_over_the_draw_limit_gets_no_drawing_and_needs_no_graphviz(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("argmap.render.dot.shutil.which", lambda _name: None)
+    page = to_html(read_map(SMALL), draw_limit=9)
+    assert "<svg" not in page
+    assert '<body class="undrawn">' in page
+    assert (
+        '<p id="big-note">This map has 10 claims, too many to draw whole (the page draws maps '
+        "of up to 9)."
+    ) in page
+    assert '<button type="button" data-tab="claims" class="current"' in page
+    assert '<section id="essay" aria-label="The essay" hidden>' in page
+    assert _data(page)["drawn"] is False
+    with pytest.raises(ArgmapError) as caught:
+        to_html(read_map(SMALL), draw_limit=10)  # drawn: needs Graphviz
+    assert caught.value.diagnostics[0].code == "graphviz-missing"
+
+
+@needs_dot
+def test_a_wide_fan_out_is_drawn_right_to_left_through_unflatten(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+
+    def spy(dot: str, levels: int = 3) -> str:
+        calls.append(levels)
+        return unflatten(dot, levels)
+
+    monkeypatch.setattr("argmap.render.html.unflatten", spy)
+    small = to_html(read_map(SMALL))
+    assert calls == []  # at most 4 relations into a claim: bottom to top, as drawn
+    page = to_html(read_map(DECLARATION))
+    assert calls == [2]
+    view = re.search(r'<svg width="[^"]*" height="[^"]*"\s+viewBox="([^"]*)"', page)
+    assert view
+    _x, _y, width, height = map(float, view.group(1).split())
+    assert width < height  # the 27 grievances stand in columns
+    assert '<body class="drawn">' in page
+    assert '<body class="drawn">' in small
+    # a direction the user asked for is kept
+    page = to_html(read_map(DECLARATION), DotOptions(direction="LR"))
+    assert calls == [2]
+
+
+def test_unflatten_without_the_program_leaves_the_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("argmap.render.html.shutil.which", lambda _name: None)
+    assert unflatten("digraph { a -> b }") == "digraph { a -> b }"

@@ -30,7 +30,11 @@ def register(sub: Any) -> None:
         "from file://): the map drawn by Graphviz beside the essay's text. Click a claim "
         "to see its details and its quote in the text, click a passage to find its claims, "
         "search and filter, and step through the map from the thesis for a lesson "
-        "(buttons or Left/Right arrow keys).",
+        "(buttons or Left/Right arrow keys). It opens at a readable zoom on the thesis "
+        "(Fit shows the whole map); Focus shows a claim and its neighbours large, Fold "
+        "hides what rests on a claim, and the claim list and Next/Previous walk the map "
+        "claim by claim. A map of more than 500 claims is not drawn whole: the page "
+        "draws the selected claim's neighbourhood.",
     )
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="HTML file to write")
     add_render_options(p)

@@ -28,10 +28,12 @@ from __future__ import annotations
 import heapq
 import json
 import re
+import shutil
+import subprocess
 from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from itertools import pairwise
 from typing import Any, Literal
@@ -55,7 +57,10 @@ from argmap.schemes import SCHEMES
 from argmap.source import paragraphs
 
 __all__ = [
+    "DRAW_LIMIT",
+    "FAN_LIMIT",
     "MOVES",
+    "REF",
     "Move",
     "Step",
     "StepMode",
@@ -65,6 +70,8 @@ __all__ = [
     "rhetorical_move",
     "script_json",
     "to_html",
+    "unflatten",
+    "walk_order",
 ]
 
 #: rhetorical moves a relation can make, with the name shown to the class
@@ -107,6 +114,19 @@ _ROLE_MOVES = {
 }
 _KIND_ORDER = {"support": 0, "opposition": 1, "undercut": 2}
 
+#: above this many claims the page draws no whole map (Graphviz would take
+#: seconds to minutes, the browser seconds more): it draws the selected claim's
+#: neighbourhood instead, and says so
+DRAW_LIMIT = 500
+
+#: a claim with more direct supporters and attackers than this makes the whole
+#: map drawn through Graphviz ``unflatten``, which staggers the fan-out over rows
+FAN_LIMIT = 8
+
+#: marks a claim's id in the page data's captions (a private-use character): the
+#: page's script puts the claim's quoted text in its place
+REF = "\ue000"
+
 StepMode = Literal["layer", "relation"]
 _MODES: tuple[StepMode, ...] = ("layer", "relation")
 
@@ -134,33 +154,6 @@ class Step:
     captions: tuple[str, ...]
     claims: tuple[str, ...]
     relations: tuple[str, ...]
-
-
-def _q(G: nx.DiGraph, node: str) -> str:
-    """A claim's text in quotes; an inference (the target of an undercut) described."""
-    if G.nodes[node]["kind"] == "inference":
-        by = _and([_q(G, p) for p in premises(G, node)])
-        return f"the {G.nodes[node]['relation']} of {_q(G, target(G, node))} by {by}"
-    return f"“{G.nodes[node]['text']}”"
-
-
-def _item(G: nx.DiGraph, node: str) -> str:
-    """A claim quoted, or an inference as "the inference from “P” to “C”" (to any depth).
-
-    Examples
-    --------
-    >>> from argmap.model import Claim, Relation
-    >>> cs = (Claim(id="a", text="A.", quote="A", role="thesis", by="authors"),
-    ...       Claim(id="b", text="B.", quote="B", role="evidence", by="authors"))
-    >>> G = to_networkx(Map("", "a", "", cs, (Relation("r", "support", ("b",), "a"),)))
-    >>> print(_item(G, "r"))
-    the inference from “B.” to “A.”
-    """
-    words = []
-    while G.nodes[node]["kind"] == "inference":
-        words.append(f"the inference from {_and([_q(G, p) for p in premises(G, node)])} to ")
-        node = target(G, node)
-    return "".join(words) + _q(G, node)
 
 
 def _and(items: list[str]) -> str:
@@ -197,38 +190,44 @@ def rhetorical_move(G: nx.DiGraph, relation: str) -> Move:
     >>> print(rhetorical_move(G, "r-o").caption)
     Rebuttal of an opponent: “R.” answers “O.”, the position of Trotsky
     """
+    return _Facts(G).move(relation)
+
+
+def _move(f: _Facts, relation: str) -> Move:
+    """The move of ``relation`` (see :func:`rhetorical_move`), with what ``f`` knows."""
+    G = f.G
     d = G.nodes[relation]
-    prem = premises(G, relation)
+    prem = f.premises(relation)
     roles = {G.nodes[p]["role"] for p in prem}
-    tgt = target(G, relation)
-    said = _and([_q(G, p) for p in prem]) + (" together" if len(prem) > 1 else "")
+    tgt = f.target(relation)
+    said = _and([f.q(p) for p in prem]) + (" together" if len(prem) > 1 else "")
     scheme = SCHEMES[d["scheme"]].name if d.get("scheme") in SCHEMES else ""
     if d["relation"] == "undercut":
         move = "undercut"
-        their = premises(G, tgt)
+        their = f.premises(tgt)
         text = (
-            f"{said} {_verb(prem, 'question')} whether {_and([_q(G, p) for p in their])} "
-            f"really {_verb(their, _VERBS[G.nodes[tgt]['relation']])} {_item(G, target(G, tgt))}"
+            f"{said} {_verb(prem, 'question')} whether {_and([f.q(p) for p in their])} "
+            f"really {_verb(their, _VERBS[G.nodes[tgt]['relation']])} {f.item(f.target(tgt))}"
         )
     elif d["relation"] == "opposition":
         if "concession" in roles:
             move = "concession"
-            text = f"the authors grant {said}, which {_verb(prem, 'tell')} against {_q(G, tgt)}"
+            text = f"the authors grant {said}, which {_verb(prem, 'tell')} against {f.q(tgt)}"
         elif G.nodes[tgt]["role"] == "opponent" or "rebuttal" in roles:
             move = "rebuttal"
             text = (
-                f"{said} {_verb(prem, 'answer')} {_q(G, tgt)}, "
+                f"{said} {_verb(prem, 'answer')} {f.q(tgt)}, "
                 f"the position of {G.nodes[tgt]['speaker']}"
             )
         else:
             move = "objection"
-            text = f"{said} {_verb(prem, 'tell')} against {_q(G, tgt)}"
+            text = f"{said} {_verb(prem, 'tell')} against {f.q(tgt)}"
             if "opponent" in roles:
                 text += f", says {G.nodes[prem[0]]['speaker']}"
     else:
         move = _SCHEME_MOVES.get(d.get("scheme", ""), "")
         move = move or next((_ROLE_MOVES[r] for r in sorted(roles) if r in _ROLE_MOVES), "reason")
-        text = f"{said} {_verb(prem, 'support')} {_q(G, tgt)}"
+        text = f"{said} {_verb(prem, 'support')} {f.q(tgt)}"
     head = MOVES[move]
     if d["linked"] and d["relation"] == "support":
         head = f"{MOVES['linked']} ({head.lower()})"
@@ -243,43 +242,133 @@ def _span_start(G: nx.DiGraph, claim: str) -> int:
     return span[0] if span else 1 << 60
 
 
-def _incoming(G: nx.DiGraph, node: str) -> list[str]:
-    """Inference nodes concluding, attacking or undercutting ``node``, in teaching order."""
-    found = [
-        u
-        for u in G.predecessors(node)
-        if G.nodes[u]["kind"] == "inference" and G.edges[u, node]["role"] != "premise"
-    ]
-    return sorted(
-        found,
-        key=lambda r: (
-            _KIND_ORDER[G.nodes[r]["relation"]],
-            min(_span_start(G, p) for p in premises(G, r)),
-            r,
-        ),
-    )
+class _Facts:
+    """What the page asks of ``G`` again and again, each answer computed once.
+
+    Premises and target of each inference, the relations into each node in
+    teaching order and the move of each relation: a map of 10^4 claims asks
+    for each of them several times.
+    """
+
+    def __init__(self, G: nx.DiGraph, *, refs: bool = False) -> None:
+        self.G = G
+        self.refs = refs
+        self._premises: dict[str, list[str]] = {}
+        self._incoming: dict[str, list[str]] | None = None
+        self._moves: dict[str, Move] = {}
+        self._starts: dict[str, int] = {}
+
+    def q(self, node: str) -> str:
+        """A claim's text in quotes; an inference (the target of an undercut) described.
+
+        With ``refs``, a claim is its id between two :data:`REF` marks instead,
+        which the page's script replaces by the quoted text: a caption names
+        claims whose texts the page holds once already.
+        """
+        G = self.G
+        if G.nodes[node]["kind"] == "inference":
+            by = _and([self.q(p) for p in self.premises(node)])
+            return f"the {G.nodes[node]['relation']} of {self.q(self.target(node))} by {by}"
+        return f"{REF}{node}{REF}" if self.refs else f"“{G.nodes[node]['text']}”"
+
+    def item(self, node: str) -> str:
+        """A claim quoted, or an inference as "the inference from “P” to “C”" (to any depth).
+
+        Examples
+        --------
+        >>> from argmap.model import Claim, Relation
+        >>> cs = (Claim(id="a", text="A.", quote="A", role="thesis", by="authors"),
+        ...       Claim(id="b", text="B.", quote="B", role="evidence", by="authors"))
+        >>> G = to_networkx(Map("", "a", "", cs, (Relation("r", "support", ("b",), "a"),)))
+        >>> print(_Facts(G).item("r"))
+        the inference from “B.” to “A.”
+        >>> _Facts(G, refs=True).item("r").replace(REF, "|")
+        'the inference from |b| to |a|'
+        """
+        words = []
+        while self.G.nodes[node]["kind"] == "inference":
+            words.append(f"the inference from {_and([self.q(p) for p in self.premises(node)])} to ")
+            node = self.target(node)
+        return "".join(words) + self.q(node)
+
+    def premises(self, inference: str) -> list[str]:
+        """The premises of ``inference``, sorted (:func:`argmap.graph.premises`)."""
+        found = self._premises.get(inference)
+        if found is None:
+            found = self._premises[inference] = premises(self.G, inference)
+        return found
+
+    def target(self, inference: str) -> str:
+        """What ``inference`` concludes, attacks or undercuts."""
+        return target(self.G, inference)
+
+    def start(self, claim: str) -> int:
+        """Where the quote of ``claim`` starts in the essay (unquoted claims last)."""
+        found = self._starts.get(claim)
+        if found is None:
+            found = self._starts[claim] = _span_start(self.G, claim)
+        return found
+
+    def in_text_order(self, claims: list[str]) -> list[str]:
+        """``claims`` sorted by where their quotes start, then by id."""
+        return sorted(claims, key=lambda c: (self.start(c), c))
+
+    def incoming(self, node: str) -> list[str]:
+        """Inference nodes concluding, attacking or undercutting ``node``, in teaching order."""
+        if self._incoming is None:
+            self._incoming = self._index()
+        return self._incoming.get(node, [])
+
+    def _index(self) -> dict[str, list[str]]:
+        """The relations into every node, sorted, and every inference's premises: one pass."""
+        nodes = self.G.nodes
+        found: dict[str, list[str]] = {}
+        into: dict[str, list[str]] = {}
+        for u, v, role in self.G.edges(data="role"):
+            if role == "premise":
+                found.setdefault(v, []).append(u)
+            elif nodes[u]["kind"] == "inference":
+                into.setdefault(v, []).append(u)
+        for inference, claims in found.items():
+            self._premises[inference] = sorted(claims)
+        for rels in into.values():
+            rels.sort(
+                key=lambda r: (
+                    _KIND_ORDER[nodes[r]["relation"]],
+                    min(self.start(p) for p in self.premises(r)),
+                    r,
+                )
+            )
+        return into
+
+    def move(self, relation: str) -> Move:
+        """The rhetorical move of ``relation`` (:func:`rhetorical_move`)."""
+        found = self._moves.get(relation)
+        if found is None:
+            found = self._moves[relation] = _move(self, relation)
+        return found
 
 
-def _reveal_order(G: nx.DiGraph) -> tuple[dict[str, int], list[tuple[str, int]]]:
+def _reveal_order(f: _Facts) -> tuple[dict[str, int], list[tuple[str, int]]]:
     """Breadth-first from the thesis against the relations.
 
     Returns the layer of each reached claim and the reached relations in order
     with their layer.  A relation is one layer beyond its target (for an
     undercut, beyond the relation it attacks); its premises first appear there.
     """
-    thesis = G.graph["thesis"]
+    thesis = f.G.graph["thesis"]
     layer = {thesis: 0}
     order: list[tuple[str, int]] = []
     seen: set[str] = set()
     queue = deque([(thesis, 0)])
     while queue:
         node, depth = queue.popleft()
-        for rel in _incoming(G, node):
+        for rel in f.incoming(node):
             if rel in seen:
                 continue
             seen.add(rel)
             order.append((rel, depth + 1))
-            for p in sorted(premises(G, rel), key=lambda c: (_span_start(G, c), c)):
+            for p in f.in_text_order(f.premises(rel)):
                 if p not in layer:
                     layer[p] = depth + 1
                     queue.append((p, depth + 1))
@@ -313,17 +402,26 @@ def lesson_steps(G: nx.DiGraph, mode: StepMode = "layer") -> list[Step]:
     >>> [s.relations for s in lesson_steps(G, "relation")]
     [(), ('a-t',), ('b-t',), ('c-a',), ()]
     """
+    f = _Facts(G)
+    return _lesson_steps(f, mode, _reveal_order(f))
+
+
+def _lesson_steps(
+    f: _Facts, mode: StepMode, reveal: tuple[dict[str, int], list[tuple[str, int]]]
+) -> list[Step]:
+    """The steps of :func:`lesson_steps`, from the reveal order of ``f``'s graph."""
+    G = f.G
     thesis = G.graph["thesis"]
     steps = [
         Step(
             "Thesis",
             ("thesis",),
-            (f"Thesis: {_q(G, thesis)} — everything else in the map argues for or against it.",),
+            (f"Thesis: {f.q(thesis)} — everything else in the map argues for or against it.",),
             (thesis,),
             (),
         )
     ]
-    layer, order = _reveal_order(G)
+    layer, order = reveal
     groups: list[list[str]] = []
     for rel, depth in order:
         if mode == "relation" or len(groups) < depth:
@@ -331,9 +429,8 @@ def lesson_steps(G: nx.DiGraph, mode: StepMode = "layer") -> list[Step]:
         groups[-1].append(rel)
     shown = {thesis}
     for group in groups:
-        moves = [rhetorical_move(G, r) for r in group]
-        new = [p for r in group for p in premises(G, r) if p not in shown]
-        new = sorted(set(new), key=lambda c: (_span_start(G, c), c))
+        moves = [f.move(r) for r in group]
+        new = f.in_text_order(list({p for r in group for p in f.premises(r) if p not in shown}))
         shown.update(new)
         keys = tuple(dict.fromkeys(m.move for m in moves))
         steps.append(
@@ -361,31 +458,108 @@ def lesson_steps(G: nx.DiGraph, mode: StepMode = "layer") -> list[Step]:
     return steps
 
 
-def _neighbours(G: nx.DiGraph, claim: str) -> dict[str, list[str]]:
+def _children(f: _Facts, node: str, via: str) -> list[tuple[str, str]]:
+    """What rests on ``node`` (reached through relation ``via``), as ``(claim, relation)``.
+
+    The premises of the relations into ``node``; then, if ``node`` is the first
+    premise of ``via``, the claims that undercut ``via``.
+    """
+    found = [(p, rel) for rel in f.incoming(node) for p in f.in_text_order(f.premises(rel))]
+    if via and f.in_text_order(f.premises(via))[0] == node:
+        found += [(p, cut) for cut in f.incoming(via) for p in f.in_text_order(f.premises(cut))]
+    return found
+
+
+def walk_order(G: nx.DiGraph) -> list[tuple[str, int]]:
+    """Every claim once, depth-first from the thesis against the relations, with its depth.
+
+    A claim's children are what rests on it: the premises of the relations
+    into it (supports first, in text order); what undercuts a relation rests
+    on its (first) premise.  A claim met again keeps its first place.  The claims not
+    connected to the thesis follow, each tree from its top (a claim that
+    supports nothing) at depth 0.  This is the page's claim list and the order
+    in which the reader walks the map claim by claim.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> cs = tuple(Claim(id=i, text=i.upper(), quote=i, role=r, by="authors")
+    ...            for i, r in [("t", "thesis"), ("a", "claim"), ("b", "evidence"),
+    ...                         ("c", "rebuttal"), ("x", "claim"), ("y", "claim")])
+    >>> rs = (Relation(id="a-t", kind="support", premises=("a",), target="t"),
+    ...       Relation(id="b-a", kind="support", premises=("b",), target="a"),
+    ...       Relation(id="c-t", kind="opposition", premises=("c",), target="t"),
+    ...       Relation(id="y-x", kind="support", premises=("y",), target="x"))
+    >>> G = to_networkx(Map(title="", thesis="t", source="", claims=cs, relations=rs))
+    >>> walk_order(G)
+    [('t', 0), ('a', 1), ('b', 2), ('c', 1), ('x', 0), ('y', 1)]
+    """
+    return _walk_order(_Facts(G))
+
+
+def _walk_order(f: _Facts) -> list[tuple[str, int]]:
+    """The claims of :func:`walk_order`, with what ``f`` knows."""
+    G = f.G
+    seen: set[str] = set()
+    order: list[tuple[str, int]] = []
+
+    def walk(root: str) -> None:
+        stack = [(root, 0, "")]
+        while stack:
+            node, depth, via = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            order.append((node, depth))
+            below = reversed(_children(f, node, via))
+            stack.extend((c, depth + 1, rel) for c, rel in below if c not in seen)
+
+    walk(G.graph["thesis"])
+    claims = claim_nodes(G)
+    tops = [c for c in claims if c not in seen and not any(True for _ in G.successors(c))]
+    for root in [*tops, *claims]:
+        if root not in seen:
+            walk(root)
+    return order
+
+
+def _neighbours(f: _Facts, claim: str) -> dict[str, list[str]]:
     """Who supports, attacks and undercuts ``claim``, and what it supports, attacks, undercuts.
 
     ``supports`` and ``attacks`` are claim ids; ``undercuts`` names each
     inference the claim undercuts ("the inference from “X” to “Y”"): an
     undercut attacks that inference, not its conclusion.
     """
+    G = f.G
     keys = ("supporters", "attackers", "undercutters", "supports", "attacks", "undercuts")
     result: dict[str, set[str]] = {k: set() for k in keys}
-    for rel in _incoming(G, claim):
+    for rel in f.incoming(claim):
         kind = G.nodes[rel]["relation"]
-        result["supporters" if kind == "support" else "attackers"].update(premises(G, rel))
-        for cut in _incoming(G, rel):
-            result["undercutters"].update(premises(G, cut))
+        result["supporters" if kind == "support" else "attackers"].update(f.premises(rel))
+        for cut in f.incoming(rel):
+            result["undercutters"].update(f.premises(cut))
     for rel in G.successors(claim):
-        kind, tgt = G.nodes[rel]["relation"], target(G, rel)
+        kind, tgt = G.nodes[rel]["relation"], f.target(rel)
         if kind == "undercut":
-            result["undercuts"].add(_item(G, tgt))
+            result["undercuts"].add(f.item(tgt))
         else:
             result["supports" if kind == "support" else "attacks"].add(tgt)
     return {k: sorted(v) for k, v in result.items()}
 
 
-def page_data(G: nx.DiGraph, assessment: Assessment | None = None) -> dict[str, Any]:
+def page_data(
+    G: nx.DiGraph, assessment: Assessment | None = None, *, drawn: bool = True
+) -> dict[str, Any]:
     """Everything the page's script shows, as JSON-ready data (sorted, deterministic).
+
+    ``drawn`` says whether the page holds the whole map's drawing.  Empty
+    values (``""``, ``[]``, ``None``, ``False``) are left out.  A claim's
+    ``premise_of`` lists the relations it is a premise of (their captions are
+    in ``relations``), ``walk`` the claims in :func:`walk_order` as
+    ``[id, depth]``; a lesson step's ``captions`` are those of its relations
+    (so they are given only for a step that reveals no relation).  Captions
+    and the ``undercuts`` of a claim name claims by id between :data:`REF`
+    marks, which the page replaces by their quoted texts.
 
     Examples
     --------
@@ -397,61 +571,96 @@ def page_data(G: nx.DiGraph, assessment: Assessment | None = None) -> dict[str, 
     >>> d = page_data(G, Assessment(labels={"t": "in"}))
     >>> d["claims"]["t"]["supporters"], d["claims"]["t"]["label"], d["claims"]["e"]["schemes"]
     (['e'], 'in', ['Argument from sign'])
-    >>> d["edges"]
-    {'e->r': 'r', 'e->t': 'r', 'r->t': 'r'}
+    >>> d["claims"]["e"]["premise_of"], d["relations"]["r"]["caption"].replace(REF, "|")
+    (['r'], 'Argument from a sign: |e| supports |t| (argument from sign)')
+    >>> d["walk"], [s.get("captions") for s in d["steps"]["layer"]][1:]
+    ([['t', 0], ['e', 1]], [None])
     """
     ev = assessment or Assessment()
     labels, strengths = ev.labels, ev.strengths
+    f = _Facts(G, refs=True)
+    nodes = G.nodes
     claims: dict[str, Any] = {}
     for c in claim_nodes(G):
-        d = G.nodes[c]
-        involved = [*G.successors(c), *_incoming(G, c)]
-        schemes = {G.nodes[r]["scheme"] for r in involved if G.nodes[r].get("scheme")}
-        claims[c] = {
-            "text": d["text"],
-            "quote": d["quote"],
-            "role": d["role"],
-            "by": d["by"],
-            "speaker": d["speaker"],
-            "paragraph": d.get("paragraph", 0),
-            "tags": list(d.get("tags", ())),
-            "note": d.get("note", ""),
-            "schemes": sorted(SCHEMES[s].name if s in SCHEMES else s for s in schemes),
-            "moves": [rhetorical_move(G, r).caption for r in sorted(G.successors(c))],
-            "label": labels.get(c),
-            "strength": strengths.get(c),
-            **_neighbours(G, c),
-        }
+        d = nodes[c]
+        out = sorted(G.successors(c))
+        schemes = {nodes[r]["scheme"] for r in [*out, *f.incoming(c)] if nodes[r].get("scheme")}
+        claims[c] = _present(
+            {
+                "text": d["text"],
+                "quote": d["quote"],
+                "role": d["role"],
+                "by": d["by"],
+                "speaker": d["speaker"],
+                "paragraph": d.get("paragraph", 0),
+                "tags": list(d.get("tags", ())),
+                "note": d.get("note", ""),
+                "schemes": sorted(SCHEMES[s].name if s in SCHEMES else s for s in schemes),
+                "premise_of": out,
+                "label": labels.get(c),
+                "strength": strengths.get(c),
+                **_neighbours(f, c),
+            }
+        )
     relations: dict[str, Any] = {}
-    edges: dict[str, str] = {}
     for r in inference_nodes(G):
-        d = G.nodes[r]
-        move = rhetorical_move(G, r)
-        prem, tgt = premises(G, r), target(G, r)
-        relations[r] = {
-            "kind": d["relation"],
-            "premises": prem,
-            "target": tgt,
-            "scheme": d.get("scheme", ""),
-            "linked": bool(d.get("linked")),
-            "move": move.move,
-            "caption": move.caption,
-        }
-        for p in prem:
-            edges[f"{p}->{r}"] = edges[f"{p}->{tgt}"] = r
-        edges[f"{r}->{tgt}"] = r
+        d = nodes[r]
+        move = f.move(r)
+        relations[r] = _present(
+            {
+                "kind": d["relation"],
+                "premises": f.premises(r),
+                "target": f.target(r),
+                "scheme": d.get("scheme", ""),
+                "linked": bool(d.get("linked")),
+                "move": move.move,
+                "caption": move.caption,
+            }
+        )
+    reveal = _reveal_order(f)
     return {
         "title": G.graph.get("title", ""),
         "thesis": G.graph["thesis"],
         "claims": claims,
         "relations": relations,
-        "edges": dict(sorted(edges.items())),
-        "steps": {
-            mode: [asdict(s) for s in lesson_steps(G, mode)] for mode in ("layer", "relation")
-        },
+        "walk": [[c, depth] for c, depth in _walk_order(f)],
+        "steps": {mode: _step_data(_lesson_steps(f, mode, reveal)) for mode in _MODES},
+        "drawn": drawn,
         "evaluated": bool(labels or strengths),
         "converged": ev.converged,
     }
+
+
+def _present(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` without the empty ones (``""``, ``[]``, ``None``, ``False``); numbers stay.
+
+    The page's script reads a missing value as empty: a map of 10^4 claims
+    is a megabyte smaller so.
+
+    >>> _present({"a": "", "b": [], "c": None, "d": 0, "e": False, "f": "x", "g": 0.0})
+    {'d': 0, 'f': 'x', 'g': 0.0}
+    """
+    return {
+        k: v
+        for k, v in values.items()
+        if v or (isinstance(v, int | float) and not isinstance(v, bool))
+    }
+
+
+def _step_data(steps: list[Step]) -> list[dict[str, Any]]:
+    """Lesson steps as JSON-ready data, without the captions their relations carry."""
+    return [
+        _present(
+            {
+                "title": s.title,
+                "moves": list(s.moves),
+                "captions": [] if s.relations else list(s.captions),
+                "claims": list(s.claims),
+                "relations": list(s.relations),
+            }
+        )
+        for s in steps
+    ]
 
 
 def script_json(data: Any) -> str:
@@ -463,11 +672,11 @@ def script_json(data: Any) -> str:
     Examples
     --------
     >>> script_json({"t": "</script><!--"})
-    '{"t": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003c!--"}'
     >>> json.loads(script_json({"t": "</script>"}))
     {'t': '</script>'}
     """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for char in "<>&\u2028\u2029":
         text = text.replace(char, f"\\u{ord(char):04x}")
     return text
@@ -517,12 +726,49 @@ def essay_html(text: str, spans: Mapping[str, tuple[int, int]]) -> str:
     return "\n".join(out)
 
 
+def _widest_fan(G: nx.DiGraph) -> int:
+    """The most relations into one claim (its supporters and attackers side by side)."""
+    return max((G.in_degree(c) for c in claim_nodes(G)), default=0)
+
+
+def unflatten(dot_source: str, levels: int = 3) -> str:
+    """Stagger wide fan-outs over ``levels`` rows with Graphviz ``unflatten -l N -f``.
+
+    Returns ``dot_source`` unchanged when ``unflatten`` is not installed (it
+    comes with ``dot``, so a missing one is reported when drawing) or fails.
+
+    Examples
+    --------
+    >>> out = unflatten('digraph { t; a -> t; b -> t; c -> t; d -> t }')
+    >>> "minlen" in out or shutil.which("unflatten") is None
+    True
+    """
+    exe = shutil.which("unflatten")
+    if exe is None:
+        return dot_source
+    done = subprocess.run(
+        [exe, "-l", str(levels), "-f"],
+        input=dot_source.encode(),
+        capture_output=True,
+        check=False,
+    )
+    return done.stdout.decode() if done.returncode == 0 and done.stdout else dot_source
+
+
 def _svg(G: nx.DiGraph, options: DotOptions, assessment: Assessment) -> str:
     """The Graphviz SVG, without XML prolog, doctype and comments, for inlining.
 
     The page has its own legend (:func:`_legend`), so the SVG is drawn without one.
+    A claim answered by more than :data:`FAN_LIMIT` relations makes a drawing
+    bottom-to-top (the default) go right-to-left through :func:`unflatten`, so
+    that its fan-out stands in two columns instead of one unreadable strip.
     """
-    svg = render_image(to_dot(G, replace(options, legend=False), assessment), "svg").decode()
+    wide = _widest_fan(G) > FAN_LIMIT and options.direction == "BT"
+    opt = replace(options, legend=False, direction="RL" if wide else options.direction)
+    dot = to_dot(G, opt, assessment)
+    if wide:
+        dot = unflatten(dot, 2)
+    svg = render_image(dot, "svg").decode()
     svg = re.sub(r"<!--.*?-->", "", svg[svg.index("<svg") :], flags=re.DOTALL)
     return svg.strip()
 
@@ -596,6 +842,7 @@ def to_html(
     assessment: Assessment | None = None,
     *,
     graph: nx.DiGraph | None = None,
+    draw_limit: int = DRAW_LIMIT,
 ) -> str:
     """The interactive page of map ``m`` as one self-contained HTML document.
 
@@ -603,17 +850,41 @@ def to_html(
     and strengths, if any) is drawn in the SVG and shown in the detail panel.
     ``graph`` is ``to_networkx(m)`` if the caller already has it.  Needs
     Graphviz (raises ArgmapError ``graphviz-missing`` otherwise).
+
+    A map of more than ``draw_limit`` claims gets no drawing of the whole:
+    the page draws the selected claim with its neighbours (the focus view)
+    and says why.  A map with a wide fan-out (see :data:`FAN_LIMIT`) drawn
+    bottom-to-top, the default, is drawn right-to-left instead, conclusions
+    on the left, through :func:`unflatten`, so that the fan-out stands in
+    columns that read like a list.
     """
     opt = options or DotOptions()
     ev = assessment or Assessment()
     G = to_networkx(m) if graph is None else graph
+    n = len(m.claims)
+    drawn = n <= draw_limit
     spans = {c: G.nodes[c]["span"] for c in claim_nodes(G) if G.nodes[c]["span"]}
     speakers = sorted({(G.nodes[c]["speaker"], G.nodes[c]["by"]) for c in claim_nodes(G)})
     options_html = "".join(
         f'<option value="{html_text(by)}">{html_text(name)}</option>' for name, by in speakers
     )
     title = html_text(m.title)
-    data = page_data(G, ev)
+    data = page_data(G, ev, drawn=drawn)
+    # a big map opens on the claim list: the essay, hidden, is not laid out
+    current = (' class="current"', "") if drawn else ("", ' class="current"')
+    hidden = ("", " hidden") if drawn else (" hidden", "")
+    if drawn:
+        # hidden until the script has sized it: laid out once, not twice
+        picture = f'<div id="viewport" hidden>{_svg(G, opt, ev)}</div>'
+        note = ""
+    else:
+        picture = ""
+        note = (
+            f'<p id="big-note">This map has {n} claims, too many to draw whole (the page '
+            f"draws maps of up to {draw_limit}). The picture shows the selected claim with "
+            "what it answers and what rests on it: click a neighbour, use Next and Previous, "
+            "search, or pick a claim from the list.</p>"
+        )
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -625,7 +896,7 @@ def to_html(
 {_role_css()}
 </style>
 </head>
-<body>
+<body class="{"drawn" if drawn else "undrawn"}">
 <header>
   <h1>{title}</h1>
   <div class="tools">
@@ -650,12 +921,16 @@ def to_html(
       <button id="next" type="button" title="Next step (Right arrow)">Next ▶</button>
       <div id="caption" aria-live="polite"></div>
     </div>
+    {note}
     <div id="map">
-      <div id="viewport">{_svg(G, opt, ev)}</div>
+      {picture}
+      <div id="focus" aria-live="polite"></div>
       <div id="zoom">
         <button id="zoom-in" type="button" title="Zoom in (or mouse wheel)">+</button>
         <button id="zoom-out" type="button" title="Zoom out (or mouse wheel)">&minus;</button>
-        <button id="zoom-fit" type="button" title="Fit the map into view">Fit</button>
+        <button id="zoom-fit" type="button" title="Fit the whole map into view">Fit</button>
+        <button id="zoom-focus" type="button"
+          title="Focus: the selected claim and its neighbours, large (Esc: back)">Focus</button>
       </div>
     </div>
     <div id="legend">{_legend(G, ev)}</div>
@@ -665,9 +940,16 @@ def to_html(
       <p class="hint">Click a claim in the map to see it explained and its quote marked
       in the text. Click a marked passage of the text to find its claims in the map.</p>
     </section>
-    <section id="essay" aria-label="The essay">
-      <h2>The text</h2>
+    <nav id="tabs">
+      <button type="button" data-tab="essay"{current[0]}>The text</button>
+      <button type="button" data-tab="claims"{current[1]}
+        >Claims <span id="tab-count"></span></button>
+    </nav>
+    <section id="essay" aria-label="The essay"{hidden[0]}>
       {essay_html(m.source_text, spans)}
+    </section>
+    <section id="claim-list" aria-label="The claims, from the thesis down"{hidden[1]}>
+      <div id="claim-list-inner"></div>
     </section>
   </aside>
 </main>
