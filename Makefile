@@ -72,6 +72,7 @@ bench: $(STAMP)
 	bash benchmarks/setup_peers.sh
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/iccma.py
 	$(MAKE) bench-commands
 
 # Every command on generated maps of 10^3..10^5 claims beside the bare parsers; writes its

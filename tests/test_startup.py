@@ -6,6 +6,7 @@ here: these tests prove the laziness that makes it, by the modules a run leaves 
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from argmap import semantics
-from argmap.cli import main
+from argmap.cli import COMMANDS, build_parser, main
 from argmap.semantics import dung, framework
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,3 +100,29 @@ def test_semantics_reexports_dung_and_framework_lazily() -> None:
     assert semantics.grounded_extension is dung.grounded_extension
     with pytest.raises(AttributeError, match="no attribute 'ideal_extension'"):
         _ = semantics.ideal_extension
+
+
+def test_every_command_names_its_module() -> None:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert sorted(sub.choices) == sorted(COMMANDS)
+
+
+def test_af_solve_imports_no_other_command_and_no_map_machinery() -> None:
+    loaded = _modules_after(
+        ["af", "solve", str(ROOT / "tests/data/iccma/chain.apx"), "--task", "SE-GR"]
+    )
+    assert "argmap.formats.iccma" in loaded
+    assert not _top_level(
+        loaded,
+        {
+            "yaml",
+            "pydot",
+            "argmap.cli.core",
+            "argmap.cli.teach",
+            "argmap.evaluate",
+            "argmap.explain",
+            "argmap.load",
+            "argmap.semantics.gradual",
+        },
+    )
