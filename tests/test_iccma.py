@@ -22,6 +22,7 @@ from argmap.formats.iccma import (
     read_apx,
     read_framework,
     read_iccma23,
+    read_iccma23_framework,
     read_tgf,
     solve,
     write_apx,
@@ -340,3 +341,14 @@ def test_read_framework_equals_compiling_the_graph(
 )
 def test_answers_list_names_in_node_order(names: set[str | int]) -> None:
     assert _in_order(names) == sorted(names, key=node_order_key)
+
+
+def test_a_short_file_cannot_declare_millions_of_arguments() -> None:
+    with pytest.raises(ArgmapError) as e:
+        read_iccma23_framework("# ten million, in 30 characters\np af 9999999\n", "f.af")
+    assert str(e.value.diagnostics[0]) == (
+        "f.af:2:6: error: af-too-large: the header declares 9,999,999 arguments, more than a "
+        "file of 45 characters may (at most 1,000,000) (hint: check N in 'p af N'; past "
+        "1,000,000 arguments a file may declare 8 per character it holds)"
+    )
+    assert len(read_iccma23_framework("p af 1000000\n")) == 1_000_000  # up to a million: any file

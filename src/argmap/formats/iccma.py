@@ -91,6 +91,9 @@ _I23_HINT = "start with 'p af N', then one 'attacker target' line per attack, nu
 MAX_ARGUMENTS = 10_000_000
 #: most arguments :func:`read_iccma23` makes graph nodes of (each costs about 400 bytes)
 MAX_GRAPH_ARGUMENTS = 1_000_000
+#: past :data:`MAX_GRAPH_ARGUMENTS`, how many arguments a framework file may declare per
+#: character it holds (each costs about 120 bytes; ``p af 9999999`` alone would take 1 GB)
+ARGUMENTS_PER_CHARACTER = 8
 
 
 def _small_int(token: str) -> int | None:
@@ -540,7 +543,10 @@ def read_iccma23_framework(text: str, file: str = "<i23>") -> Framework:
     """Parse ICCMA 2023 text straight into a compiled :class:`Framework`.
 
     Accepts and rejects exactly what :func:`read_iccma23` does (arguments
-    ``"1" .. "N"`` in that order), up to :data:`MAX_ARGUMENTS` arguments.  A
+    ``"1" .. "N"`` in that order), up to :data:`MAX_ARGUMENTS` arguments; past
+    :data:`MAX_GRAPH_ARGUMENTS`, at most :data:`ARGUMENTS_PER_CHARACTER` per
+    character of the text (``af-too-large``: a short file cannot declare
+    millions of arguments and cost gigabytes).  A
     plain file, ASCII with no comment after the header line, is read with
     numpy, about fifty times faster than building the graph; anything else
     goes through the exact reader.
@@ -554,14 +560,33 @@ def read_iccma23_framework(text: str, file: str = "<i23>") -> Framework:
     Traceback (most recent call last):
     ...
     argmap.errors.ArgmapError: <i23>:2:3: error: af-syntax: ...
+    >>> read_iccma23_framework("p af 9999999\\n")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: <i23>:1:6: error: af-too-large: the header declares 9,999,999 ...
     """
+    limit = min(MAX_ARGUMENTS, max(MAX_GRAPH_ARGUMENTS, ARGUMENTS_PER_CHARACTER * len(text)))
     header = _I23_HEADER.match(text) if text.isascii() else None
     n = None if header is None else _small_int(header.group(1))
-    if header is not None and n is not None and n <= MAX_ARGUMENTS:
+    if header is not None and n is not None and n <= limit:
         attacks = _i23_attacks(text[header.end() :], n)
         if attacks is not None:
             return Framework(map(str, range(1, n + 1)), *attacks)
-    n, pairs, _where = _parse_iccma23(text, file)
+    n, pairs, where = _parse_iccma23(text, file)
+    if n > limit:
+        raise ArgmapError(
+            [
+                _err(
+                    file,
+                    *where,
+                    "af-too-large",
+                    f"the header declares {n:,} arguments, more than a file of "
+                    f"{len(text):,} characters may (at most {limit:,})",
+                    f"check N in 'p af N'; past {MAX_GRAPH_ARGUMENTS:,} arguments a file may "
+                    f"declare {ARGUMENTS_PER_CHARACTER} per character it holds",
+                )
+            ]
+        )
     numbers = np.array(pairs, dtype=np.intp).reshape(-1, 2) - 1
     return Framework(map(str, range(1, n + 1)), numbers[:, 0], numbers[:, 1])
 
