@@ -95,9 +95,8 @@ def test_render_help_lists_the_deferred_choices(capsys: pytest.CaptureFixture[st
 
 
 def test_semantics_reexports_dung_and_framework_lazily() -> None:
-    assert semantics.__all__ == ["AnyFramework", "Framework", "as_framework", *dung.__all__]
     assert semantics.Framework is framework.Framework
-    assert semantics.grounded_extension is dung.grounded_extension
+    assert all(getattr(semantics, name) is getattr(dung, name) for name in dung.__all__)
     with pytest.raises(AttributeError, match="no attribute 'ideal_extension'"):
         _ = semantics.ideal_extension
 
