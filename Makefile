@@ -72,6 +72,7 @@ bench: $(STAMP)
 	bash benchmarks/setup_peers.sh
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/iccma.py
 	$(MAKE) bench-commands
 	$(MAKE) bench-page
 

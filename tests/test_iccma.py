@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -9,18 +10,27 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, Diagnostic
 from argmap.formats.iccma import (
     TASKS,
+    Parsed,
+    _in_order,
+    _parse_apx,
+    _parse_apx_exact,
+    _parse_apx_plain,
     read_af,
     read_apx,
+    read_framework,
     read_iccma23,
+    read_iccma23_framework,
     read_tgf,
     solve,
     write_apx,
     write_iccma23,
     write_tgf,
 )
+from argmap.semantics.dung import node_order_key
+from argmap.semantics.framework import Framework
 
 DATA = Path(__file__).parent / "data" / "iccma"
 
@@ -236,3 +246,109 @@ def test_solve_rejects_bad_tasks(task: str, arg: str | None, code: str) -> None:
     with pytest.raises(ArgmapError) as e:
         solve(FLOATING, task, arg)
     assert e.value.diagnostics[0].code == code
+
+
+# ------------------------------------------------------------- fast readers (issue 9)
+
+#: pieces of APX text: plain facts, the variants only the exact reader reads, and mistakes
+APX_PIECES = [
+    "arg(a).",
+    "arg(b).",
+    "arg(c.d).",
+    "arg(10).",
+    "att(a,b).",
+    "att(b,a).",
+    "att(a,a).",
+    "att(c.d,10).",
+    "att(a,zz).",
+    "att(zz,zz).",
+    "arg( a ).",
+    "att( b , a ).",
+    "arg(a)  .",
+    "% note",
+    "arg(a,b).",
+    "att(a).",
+    "arg(a..b).",
+    "arg(.a).",
+    "junk",
+    "arg(é).",
+    "att(é,a).",
+]
+SEPARATORS = ["", " ", "\t", "\n", "\r\n", "\r", "\n\n", " \n", "\x0c", "\u00a0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(APX_PIECES), st.sampled_from(SEPARATORS)), max_size=12))
+def test_fast_apx_reader_equals_the_exact_one(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(p + s for p, s in pieces)
+    want = _outcome(_parse_apx_exact, text)
+    assert _outcome(_parse_apx, text) == want
+    plain = _parse_apx_plain(text)
+    assert plain is None or plain == want
+
+
+def _outcome(parse: Callable[[str, str], Parsed], text: str) -> Parsed | list[Diagnostic]:
+    """What ``parse`` makes of ``text``: its result, or the diagnostics it raises."""
+    try:
+        return parse(text, "f.apx")
+    except ArgmapError as exc:
+        return exc.diagnostics
+
+
+def test_plain_apx_takes_the_fast_path() -> None:
+    text = "arg(a).\narg(b.c). arg(10).\t\r\natt(a,b.c).att(10,a).\n"
+    assert _parse_apx_plain(text) == (["a", "b.c", "10"], [0, 2], [1, 0])
+
+
+def test_an_undeclared_name_is_reported_once_per_name() -> None:
+    with pytest.raises(ArgmapError) as e:
+        read_apx("arg(a).\natt(a,z).\natt(z,a).\natt(a,y).\n")
+    assert [(d.line, d.message) for d in e.value.diagnostics] == [
+        (2, "attack att(a,z) names 'z', which has no arg(z)."),
+        (4, "attack att(a,y) names 'y', which has no arg(y)."),
+    ]
+    with pytest.raises(ArgmapError) as e:
+        read_tgf("a\n#\na z\nz a\n y  y\n")
+    assert [(d.line, d.column, d.message) for d in e.value.diagnostics] == [
+        (3, 3, "edge 'a z' names 'z', which is not listed before '#'"),
+        (5, 2, "edge 'y y' names 'y', which is not listed before '#'"),
+        (5, 5, "edge 'y y' names 'y', which is not listed before '#'"),
+    ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(af=frameworks())
+def test_read_framework_equals_compiling_the_graph(
+    af: nx.DiGraph, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("af")
+    for suffix, write in ((".apx", write_apx), (".tgf", write_tgf)):
+        path = folder / f"f{suffix}"
+        path.write_text(write(af))
+        fw, graph = read_framework(path), Framework.from_digraph(read_af(path))
+        assert fw.names == graph.names
+        assert fw.to_digraph().edges == graph.to_digraph().edges
+        assert solve(fw, "EE-PR") == solve(af, "EE-PR")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sets(
+        st.from_regex(r"[0-9a-z٣]{1,3}", fullmatch=True)
+        | st.integers(0, 20)
+        | st.from_regex(r"0*[0-9]{1,2}", fullmatch=True)
+    )
+)
+def test_answers_list_names_in_node_order(names: set[str | int]) -> None:
+    assert _in_order(names) == sorted(names, key=node_order_key)
+
+
+def test_a_short_file_cannot_declare_millions_of_arguments() -> None:
+    with pytest.raises(ArgmapError) as e:
+        read_iccma23_framework("# ten million, in 30 characters\np af 9999999\n", "f.af")
+    assert str(e.value.diagnostics[0]) == (
+        "f.af:2:6: error: af-too-large: the header declares 9,999,999 arguments, more than a "
+        "file of 45 characters may (at most 1,000,000) (hint: check N in 'p af N'; past "
+        "1,000,000 arguments a file may declare 8 per character it holds)"
+    )
+    assert len(read_iccma23_framework("p af 1000000\n")) == 1_000_000  # up to a million: any file

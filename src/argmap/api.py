@@ -25,18 +25,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argmap import evaluate as ev
 from argmap.checks import Finding, run_checks
 from argmap.coverage import Coverage, coverage
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.model import RELATION_KINDS, Map
-from argmap.render.dot import DotOptions, render_image, to_dot
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName
-from argmap.semantics.dung import SemanticsName
-from argmap.semantics.gradual import GradualName
+
+if TYPE_CHECKING:  # evaluating and drawing import numpy, the SAT solver and pydot: where used
+    from argmap import evaluate as ev
+    from argmap.render.dot import DotOptions
+    from argmap.semantics.dung import SemanticsName
+    from argmap.semantics.gradual import GradualName
 
 __all__ = ["FAIL_ON", "CheckReport", "check", "evaluate", "read_map", "render"]
 
@@ -120,6 +122,8 @@ def evaluate(
     claim: str | None = None,
 ) -> ev.Evaluation:
     """Evaluate ``m`` (what ``argmap evaluate`` prints): see :func:`argmap.evaluate.evaluate`."""
+    from argmap import evaluate as ev
+
     return ev.evaluate(to_networkx(m), semantics, support, gradual, claim)
 
 
@@ -137,6 +141,9 @@ def render(
     ``semantics`` and ``gradual`` draw an evaluation as ``argmap render
     --evaluate/--gradual`` do.
     """
+    from argmap import evaluate as ev
+    from argmap.render.dot import DotOptions, render_image, to_dot
+
     G = to_networkx(m)
     dot = to_dot(G, options or DotOptions(), ev.assess(G, semantics, support, gradual))
     if format == "dot":

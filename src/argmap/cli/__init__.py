@@ -21,8 +21,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from argmap import __version__
-from argmap.cli._common import OutputError, UsageError, emit_json, flush_stdout, out
-from argmap.errors import ArgmapError
+from argmap.cli._common import (
+    CommandParser,
+    OutputError,
+    UsageError,
+    emit_json,
+    flush_stdout,
+    out,
+)
 from argmap.escape import terminal
 
 if TYPE_CHECKING:
@@ -41,6 +47,12 @@ COMMANDS = {
     "schemes": "core",
     "schema": "core",
     "html": "html",
+    "evaluate": "evaluate",
+    "explain": "evaluate",
+    "af": "evaluate",
+    "outline": "teach",
+    "quiz": "teach",
+    "compare": "teach",
     "import": "interchange",
     "export": "interchange",
     "init": "write",
@@ -48,7 +60,7 @@ COMMANDS = {
 }
 
 
-class _Parser(argparse.ArgumentParser):
+class _Parser(CommandParser):
     """An argument parser whose messages (usage errors quote the arguments) are terminal-safe."""
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
@@ -122,6 +134,8 @@ def _interrupted() -> int:
 def _run(argv: Sequence[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
+    from argmap.errors import ArgmapError  # after parsing: ``argmap --version`` needs none
+
     try:
         code: int = args.run(args)
     except ArgmapError as exc:

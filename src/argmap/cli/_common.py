@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from argmap.escape import json_terminal, terminal
-from argmap.model import Map
 
 if TYPE_CHECKING:  # the format registry imports every format: only ``write_format`` needs it
+    from pathlib import Path
+
     from argmap.formats.base import WriteOptions
     from argmap.formats.registry import Format
+    from argmap.model import Map
 
 __all__ = [
     "MAP_FILE",
+    "CommandParser",
     "OutputError",
     "UsageError",
     "add_command",
@@ -35,6 +36,45 @@ __all__ = [
 MAP_FILE = "the map's YAML file"
 
 Run = Callable[[argparse.Namespace], int]
+Options = Callable[[argparse.ArgumentParser], None]
+
+
+class CommandParser(argparse.ArgumentParser):
+    """An argument parser that adds some options only once it is used.
+
+    Options whose choices come from a module that is slow to import (the
+    semantics, which load numpy and a SAT solver; the format registry, which
+    loads every format) are added by a function given to :meth:`defer`; it
+    runs when this parser parses or formats its help.  So ``argmap check``
+    builds the parser of ``render`` without importing what ``render`` needs.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deferred: list[Options] = []
+
+    def defer(self, options: Options) -> None:
+        """Run ``options(self)`` before this parser is first used."""
+        self._deferred.append(options)
+
+    def _add_deferred(self) -> None:
+        while self._deferred:
+            self._deferred.pop(0)(self)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> tuple[Any, list[str]]:
+        """Add the deferred options, then parse as :class:`argparse.ArgumentParser` does."""
+        self._add_deferred()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        """Add the deferred options, then format the usage line."""
+        self._add_deferred()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        """Add the deferred options, then format the help text."""
+        self._add_deferred()
+        return super().format_help()
 
 
 def add_command(
@@ -48,6 +88,7 @@ def add_command(
     formats: Sequence[str] = (),
     format_help: str = "output format",
     reads_maps: bool | None = None,
+    options: Options | None = None,
     **parser_options: Any,
 ) -> argparse.ArgumentParser:
     """Add the subcommand ``name`` running ``run`` and return its parser.
@@ -57,6 +98,8 @@ def add_command(
     helped); with ``formats`` a ``--format`` whose default is the first one.
     A command that ``reads_maps`` (by default, one whose FILE is a map) takes
     ``--allow-source-anywhere``; it reads them with :func:`read_map_arg`.
+    ``options(parser)`` adds the options that need slow imports, when the
+    parser is first used (see :class:`CommandParser`).
     """
     p: argparse.ArgumentParser = sub.add_parser(
         name, help=summary, description=description, **parser_options
@@ -73,6 +116,11 @@ def add_command(
             "(by default refused: only for maps you trust)",
         )
     p.set_defaults(run=run)
+    if options is not None:
+        if isinstance(p, CommandParser):
+            p.defer(options)
+        else:
+            options(p)
     return p
 
 
@@ -135,6 +183,8 @@ def emit_json(data: Any) -> None:
     Such characters are written as ``\\uXXXX`` escapes
     (:func:`argmap.escape.json_terminal`), so the JSON means the same.
     """
+    import json
+
     _print(json_terminal(json.dumps(data, indent=2, ensure_ascii=False)), None)
 
 
@@ -145,6 +195,8 @@ def clip(text: str, width: int) -> str:
 
 def inputs_of(m: Map) -> tuple[Path, ...]:
     """The files a command read to get ``m``: the map and its essay (not to be overwritten)."""
+    from pathlib import Path
+
     map_file = Path(m.file)
     return (map_file, map_file.parent / m.source) if m.source else (map_file,)
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from argmap.api import FAIL_ON, check
 from argmap.checks import CHECKS, Finding, parse_codes
@@ -19,17 +17,14 @@ from argmap.cli._common import (
     read_map_arg,
     write_format,
 )
-from argmap.evaluate import assess
-from argmap.formats.base import WriteOptions
-from argmap.formats.registry import FORMATS, format_of_path, writers
-from argmap.graph import to_networkx
 from argmap.model import Assessment, Map
-from argmap.render.dot import DotOptions
-from argmap.schema import json_schema
 from argmap.schemes import SCHEMES
-from argmap.semantics.bipolar import DEFAULT_SUPPORT, SUPPORTS
-from argmap.semantics.dung import SEMANTICS
-from argmap.semantics.gradual import GRADUAL_METHODS
+
+if TYPE_CHECKING:  # drawing, evaluating and the formats are imported by the commands that use them
+    import networkx as nx
+
+    from argmap.formats.base import WriteOptions
+    from argmap.render.dot import DotOptions
 
 __all__ = [
     "add_evaluation_options",
@@ -100,10 +95,14 @@ def _print_findings(findings: list[Finding], *, verbose: bool) -> None:
 
 def dot_options(args: argparse.Namespace) -> DotOptions:
     """Drawing options from the render flags."""
+    from argmap.render.dot import DotOptions
+
     return DotOptions(label=args.label, group=args.group, direction=args.direction)
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from argmap.formats.registry import FORMATS, format_of_path, writers
+
     drawings = writers("render")
     fmt = FORMATS[args.format] if args.format else format_of_path(args.output, "render")
     if fmt is None and not Path(args.output).suffix:
@@ -120,6 +119,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 def write_options(args: argparse.Namespace, m: Map) -> WriteOptions:
     """Writer options from the drawing, evaluation and export flags of ``args``."""
+    from argmap.formats.base import WriteOptions
+    from argmap.graph import to_networkx
+
     graph, assessment = None, Assessment()
     if args.evaluate or args.gradual:  # the map graph is built once, for the evaluation and drawing
         graph = to_networkx(m)
@@ -157,6 +159,10 @@ def add_render_options(p: argparse.ArgumentParser) -> None:
 
 def add_evaluation_options(p: argparse.ArgumentParser) -> None:
     """Add the flags that draw an evaluation (--evaluate, --support, --gradual)."""
+    from argmap.semantics.bipolar import DEFAULT_SUPPORT, SUPPORTS
+    from argmap.semantics.dung import SEMANTICS
+    from argmap.semantics.gradual import GRADUAL_METHODS
+
     p.add_argument(
         "--evaluate",
         choices=SEMANTICS,
@@ -181,7 +187,21 @@ def add_evaluation_options(p: argparse.ArgumentParser) -> None:
 
 def evaluated(args: argparse.Namespace, G: nx.DiGraph) -> Assessment:
     """Return the labels and strengths the evaluation flags ask for (none: empty)."""
+    from argmap.evaluate import assess
+
     return assess(G, args.evaluate, args.support, args.gradual)
+
+
+def _render_options(p: argparse.ArgumentParser) -> None:
+    """Add the flags of ``render`` (their choices come from the format registry and semantics)."""
+    from argmap.formats.registry import writers
+
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    p.add_argument(
+        "--format", choices=writers("render"), help="output format (default: from OUT's suffix)"
+    )
+    add_render_options(p)
+    add_evaluation_options(p)
 
 
 # --- schemes ---------------------------------------------------------------
@@ -204,6 +224,8 @@ def _cmd_schemes(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(_args: argparse.Namespace) -> int:
+    from argmap.schema import json_schema
+
     emit_json(json_schema())
     return 0
 
@@ -252,13 +274,8 @@ def register(sub: Any) -> None:
         summary="draw the map as DOT, SVG, PNG or PDF",
         description="Draw FILE with Graphviz. The format comes from --format or "
         "the suffix of OUT; --format dot needs no Graphviz.",
+        options=_render_options,
     )
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
-    p.add_argument(
-        "--format", choices=writers("render"), help="output format (default: from OUT's suffix)"
-    )
-    add_render_options(p)
-    add_evaluation_options(p)
 
     add_command(
         sub,

@@ -6,13 +6,6 @@ import argparse
 from typing import Any
 
 from argmap.cli._common import add_command, emit_json, out, read_map_arg
-from argmap.evaluate import evaluate
-from argmap.explain import explain, format_tree
-from argmap.formats.iccma import read_framework, solve
-from argmap.graph import to_networkx
-from argmap.semantics.bipolar import DEFAULT_SUPPORT, SUPPORTS
-from argmap.semantics.dung import SEMANTICS
-from argmap.semantics.gradual import GRADUAL_METHODS
 
 __all__ = ["add_semantics_options", "register"]
 
@@ -20,6 +13,9 @@ _MARK = {"in": "IN", "out": "OUT", "undec": "UNDEC"}
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from argmap.evaluate import evaluate
+    from argmap.graph import to_networkx
+
     m = read_map_arg(args)
     ev = evaluate(to_networkx(m), args.semantics, args.support, args.gradual, args.claim)
     if args.format == "json":
@@ -64,6 +60,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
+    from argmap.explain import explain, format_tree
+    from argmap.graph import to_networkx
+
     G = to_networkx(read_map_arg(args))
     ex = explain(G, args.claim, args.semantics, args.support, args.depth)
     if args.format == "json":
@@ -76,12 +75,17 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_af_solve(args: argparse.Namespace) -> int:
+    from argmap.formats.iccma import read_framework, solve
+
     out(solve(read_framework(args.file), args.task, args.arg, style=args.style))
     return 0
 
 
 def add_semantics_options(p: argparse.ArgumentParser) -> None:
     """Add --semantics and --support to a command."""
+    from argmap.semantics.bipolar import DEFAULT_SUPPORT, SUPPORTS
+    from argmap.semantics.dung import SEMANTICS
+
     p.add_argument(
         "--semantics",
         choices=SEMANTICS,
@@ -97,6 +101,27 @@ def add_semantics_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _evaluate_options(p: argparse.ArgumentParser) -> None:
+    """Add the flags of ``evaluate`` (their choices come from the semantics)."""
+    from argmap.semantics.gradual import GRADUAL_METHODS
+
+    add_semantics_options(p)
+    p.add_argument(
+        "--gradual",
+        choices=list(GRADUAL_METHODS),
+        default="df-quad",
+        help="gradual semantics for the strengths (default df-quad)",
+    )
+    p.add_argument("--claim", metavar="ID", help="report credulous and sceptical acceptance of ID")
+
+
+def _explain_options(p: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``explain`` (the choices of --semantics come from the semantics)."""
+    p.add_argument("claim", metavar="ID", help="id of the claim (or relation) to explain")
+    add_semantics_options(p)
+    p.add_argument("--depth", type=int, default=6, help="levels of the tree to show (default 6)")
+
+
 def register(sub: Any) -> None:
     """Add the evaluate, explain and af commands to the subparsers ``sub``."""
     p = add_command(
@@ -109,15 +134,8 @@ def register(sub: Any) -> None:
         "position is conflict-free and admissible.",
         formats=["text", "json"],
         format_help="report format",
+        options=_evaluate_options,
     )
-    add_semantics_options(p)
-    p.add_argument(
-        "--gradual",
-        choices=list(GRADUAL_METHODS),
-        default="df-quad",
-        help="gradual semantics for the strengths (default df-quad)",
-    )
-    p.add_argument("--claim", metavar="ID", help="report credulous and sceptical acceptance of ID")
 
     p = add_command(
         sub,
@@ -128,10 +146,8 @@ def register(sub: Any) -> None:
         "tree: IN because every attacker is OUT, OUT because an IN argument attacks it, UNDEC "
         "otherwise. A derived attack names the support chain it follows.",
         formats=["text", "json"],
+        options=_explain_options,
     )
-    p.add_argument("claim", metavar="ID", help="id of the claim (or relation) to explain")
-    add_semantics_options(p)
-    p.add_argument("--depth", type=int, default=6, help="levels of the tree to show (default 6)")
 
     p = sub.add_parser(
         "af",

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable
+from itertools import chain
 from pathlib import Path
 from typing import Literal
 
@@ -90,6 +91,9 @@ _I23_HINT = "start with 'p af N', then one 'attacker target' line per attack, nu
 MAX_ARGUMENTS = 10_000_000
 #: most arguments :func:`read_iccma23` makes graph nodes of (each costs about 400 bytes)
 MAX_GRAPH_ARGUMENTS = 1_000_000
+#: past :data:`MAX_GRAPH_ARGUMENTS`, how many arguments a framework file may declare per
+#: character it holds (each costs about 120 bytes; ``p af 9999999`` alone would take 1 GB)
+ARGUMENTS_PER_CHARACTER = 8
 
 
 def _small_int(token: str) -> int | None:
@@ -119,6 +123,14 @@ _APX_FACT = re.compile(
 _SPACE = re.compile(r"\s*")
 
 
+_APX_ARG = re.compile(rf"arg\(({_NAME})\)\.")
+_APX_ATT = re.compile(rf"att\(({_NAME}),({_NAME})\)\.")
+
+#: a framework as read: the argument names (distinct, in file order) and the attacks,
+#: ``names[src[k]]`` attacks ``names[dst[k]]``
+Parsed = tuple[list[str], list[int], list[int]]
+
+
 def read_apx(text: str, file: str = "<apx>") -> nx.DiGraph:
     """Parse APX text (``arg(a).``, ``att(a,b).``, ``%`` comments).
 
@@ -131,7 +143,55 @@ def read_apx(text: str, file: str = "<apx>") -> nx.DiGraph:
     ...
     argmap.errors.ArgmapError: <apx>:2:1: error: af-syntax: ...
     """
+    return _digraph(*_parse_apx(text, file))
+
+
+def _digraph(names: list[str], src: list[int], dst: list[int]) -> nx.DiGraph:
     af = nx.DiGraph()
+    af.add_nodes_from(names)
+    af.add_edges_from(zip(map(names.__getitem__, src), map(names.__getitem__, dst), strict=True))
+    return af
+
+
+def _parse_apx(text: str, file: str) -> Parsed:
+    """The arguments and attacks of APX text: plain text fast, the rest (and errors) exactly."""
+    plain = _parse_apx_plain(text)
+    return _parse_apx_exact(text, file) if plain is None else plain
+
+
+def _parse_apx_plain(text: str) -> Parsed | None:
+    """The arguments and attacks of plain APX text, or None for the exact reader to decide.
+
+    Plain: facts with no space inside and no comment, separated by spaces, tabs
+    and line breaks only, every attack between declared arguments.  Two
+    scans of the whole text find the facts; their lengths show that nothing
+    else is there (a fact holds one parenthesis, so two facts never overlap).
+
+    Examples
+    --------
+    >>> _parse_apx_plain("arg(a). arg(b).\\natt(b,a).\\narg(a).\\n")
+    (['a', 'b'], [1], [0])
+    >>> _parse_apx_plain("arg(a).\\natt(a,b).\\n"), _parse_apx_plain("arg( a ).")
+    (None, None)
+    """
+    names: list[str] = _APX_ARG.findall(text)
+    attacks: list[tuple[str, str]] = _APX_ATT.findall(text)
+    facts = sum(map(len, names)) + 6 * len(names) + 7 * len(attacks)
+    facts += sum(map(len, chain.from_iterable(attacks)))
+    if facts + sum(map(text.count, " \t\r\n")) != len(text):
+        return None
+    number = {name: i for i, name in enumerate(dict.fromkeys(names))}
+    try:
+        src = [number[a] for a, _ in attacks]
+        dst = [number[b] for _, b in attacks]
+    except KeyError:  # an undeclared argument
+        return None
+    return list(number), src, dst
+
+
+def _parse_apx_exact(text: str, file: str) -> Parsed:
+    """The arguments and attacks of any APX text; ArgmapError locating every mistake."""
+    declared: dict[str, None] = {}
     diags: list[Diagnostic] = []
     attacks: list[tuple[str, str, int, int]] = []
     for lineno, raw in enumerate(text.splitlines(), 1):
@@ -147,7 +207,7 @@ def read_apx(text: str, file: str = "<apx>") -> nx.DiGraph:
                 break
             kind, a, b = m.group("kind"), m.group("a"), m.group("b")
             if kind == "arg" and b is None:
-                af.add_node(a)
+                declared[a] = None
             elif kind == "att" and b is not None:
                 attacks.append((a, b, lineno, pos + 1))
             else:
@@ -174,11 +234,12 @@ def read_apx(text: str, file: str = "<apx>") -> nx.DiGraph:
                 f"add arg({name}). or fix the name",
             )
             for name in (a, b)
-            if name not in af
+            if name not in declared
         )
-        af.add_edge(a, b)
+        declared.update(dict.fromkeys((a, b)))  # each undeclared name is reported once
     _raise_if(diags)
-    return af
+    number = {name: i for i, name in enumerate(declared)}
+    return list(number), [number[a] for a, *_ in attacks], [number[b] for _, b, *_ in attacks]
 
 
 def _ordered(af: nx.DiGraph) -> list[Hashable]:
@@ -240,53 +301,75 @@ def read_tgf(text: str, file: str = "<tgf>") -> nx.DiGraph:
     ...
     argmap.errors.ArgmapError: <tgf>:3:3: error: af-undeclared-argument: ...
     """
-    af = nx.DiGraph()
+    return _digraph(*_parse_tgf(text, file))
+
+
+def _parse_tgf(text: str, file: str) -> Parsed:
+    """The arguments and attacks of TGF text; ArgmapError locating every mistake."""
+    number: dict[str, int] = {}
+    src: list[int] = []
+    dst: list[int] = []
     diags: list[Diagnostic] = []
     in_edges = False
     for lineno, raw in enumerate(text.splitlines(), 1):
-        stripped = raw.strip()
-        if not stripped:
+        tokens = raw.split()
+        if not tokens:
             continue
-        col = len(raw) - len(raw.lstrip()) + 1
-        if stripped == "#":
+        if tokens == ["#"]:
             if in_edges:
                 diags.append(
-                    _err(file, lineno, col, "af-syntax", "a second '#' separator", _TGF_HINT)
+                    _err(
+                        file, lineno, _indent(raw), "af-syntax", "a second '#' separator", _TGF_HINT
+                    )
                 )
             in_edges = True
-            continue
-        tokens = stripped.split()
-        if not in_edges:
-            af.add_node(tokens[0])
-            continue
-        if len(tokens) < 2:
+        elif not in_edges:
+            number.setdefault(tokens[0], len(number))
+        elif len(tokens) < 2:
             diags.append(
                 _err(
                     file,
                     lineno,
-                    col,
+                    _indent(raw),
                     "af-syntax",
-                    f"edge line {stripped!r} needs an attacker and a target",
+                    f"edge line {raw.strip()!r} needs an attacker and a target",
                     _TGF_HINT,
                 )
             )
-            continue
-        a, b = tokens[0], tokens[1]
-        for name, c in ((a, col), (b, raw.index(b, col - 1 + len(a)) + 1)):
-            if name not in af:
-                diags.append(
-                    _err(
-                        file,
-                        lineno,
-                        c,
-                        "af-undeclared-argument",
-                        f"edge '{a} {b}' names {name!r}, which is not listed before '#'",
-                        f"add a line '{name}' before '#'",
-                    )
-                )
-        af.add_edge(a, b)
+        else:
+            a, b = tokens[0], tokens[1]
+            if a not in number or b not in number:
+                diags.extend(_tgf_undeclared(file, lineno, raw, number))
+            src.append(number[a])
+            dst.append(number[b])
     _raise_if(diags)
-    return af
+    return list(number), src, dst
+
+
+def _indent(raw: str) -> int:
+    """The column of the first character of ``raw`` that is not a space."""
+    return len(raw) - len(raw.lstrip()) + 1
+
+
+def _tgf_undeclared(file: str, lineno: int, raw: str, number: dict[str, int]) -> list[Diagnostic]:
+    """The errors of the edge line ``raw`` naming undeclared arguments (declared now)."""
+    a, b = raw.split()[:2]
+    col = _indent(raw)
+    diags = [
+        _err(
+            file,
+            lineno,
+            c,
+            "af-undeclared-argument",
+            f"edge '{a} {b}' names {name!r}, which is not listed before '#'",
+            f"add a line '{name}' before '#'",
+        )
+        for name, c in ((a, col), (b, raw.index(b, col - 1 + len(a)) + 1))
+        if name not in number
+    ]
+    for name in (a, b):  # each undeclared name is reported once
+        number.setdefault(name, len(number))
+    return diags
 
 
 def write_tgf(af: nx.DiGraph) -> str:
@@ -460,7 +543,10 @@ def read_iccma23_framework(text: str, file: str = "<i23>") -> Framework:
     """Parse ICCMA 2023 text straight into a compiled :class:`Framework`.
 
     Accepts and rejects exactly what :func:`read_iccma23` does (arguments
-    ``"1" .. "N"`` in that order), up to :data:`MAX_ARGUMENTS` arguments.  A
+    ``"1" .. "N"`` in that order), up to :data:`MAX_ARGUMENTS` arguments; past
+    :data:`MAX_GRAPH_ARGUMENTS`, at most :data:`ARGUMENTS_PER_CHARACTER` per
+    character of the text (``af-too-large``: a short file cannot declare
+    millions of arguments and cost gigabytes).  A
     plain file, ASCII with no comment after the header line, is read with
     numpy, about fifty times faster than building the graph; anything else
     goes through the exact reader.
@@ -474,14 +560,33 @@ def read_iccma23_framework(text: str, file: str = "<i23>") -> Framework:
     Traceback (most recent call last):
     ...
     argmap.errors.ArgmapError: <i23>:2:3: error: af-syntax: ...
+    >>> read_iccma23_framework("p af 9999999\\n")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: <i23>:1:6: error: af-too-large: the header declares 9,999,999 ...
     """
+    limit = min(MAX_ARGUMENTS, max(MAX_GRAPH_ARGUMENTS, ARGUMENTS_PER_CHARACTER * len(text)))
     header = _I23_HEADER.match(text) if text.isascii() else None
     n = None if header is None else _small_int(header.group(1))
-    if header is not None and n is not None and n <= MAX_ARGUMENTS:
+    if header is not None and n is not None and n <= limit:
         attacks = _i23_attacks(text[header.end() :], n)
         if attacks is not None:
             return Framework(map(str, range(1, n + 1)), *attacks)
-    n, pairs, _where = _parse_iccma23(text, file)
+    n, pairs, where = _parse_iccma23(text, file)
+    if n > limit:
+        raise ArgmapError(
+            [
+                _err(
+                    file,
+                    *where,
+                    "af-too-large",
+                    f"the header declares {n:,} arguments, more than a file of "
+                    f"{len(text):,} characters may (at most {limit:,})",
+                    f"check N in 'p af N'; past {MAX_GRAPH_ARGUMENTS:,} arguments a file may "
+                    f"declare {ARGUMENTS_PER_CHARACTER} per character it holds",
+                )
+            ]
+        )
     numbers = np.array(pairs, dtype=np.intp).reshape(-1, 2) - 1
     return Framework(map(str, range(1, n + 1)), numbers[:, 0], numbers[:, 1])
 
@@ -563,21 +668,52 @@ def read_framework(path: str | Path) -> Framework:
     Framework(2 arguments, 1 attacks)
     """
     p = Path(path)
-    reader = _READERS.get(p.suffix.lower())
-    if reader is read_iccma23:
-        return read_iccma23_framework(_read_text(p), str(p))
-    return Framework.from_digraph(read_af(p))
+    text = _read_text(p)
+    parse = _PARSERS.get(p.suffix.lower())
+    if parse is None:
+        return read_iccma23_framework(text, str(p))
+    return _framework(*parse(text, str(p)))
+
+
+#: the readers of :func:`read_framework` that give names and attacks, not a graph
+_PARSERS = {".apx": _parse_apx, ".tgf": _parse_tgf}
+
+
+def _framework(names: list[str], src: list[int], dst: list[int]) -> Framework:
+    """Compile what a reader found (see :data:`Parsed`), without a graph."""
+    return Framework(names, np.array(src, dtype=np.intp), np.array(dst, dtype=np.intp))
 
 
 # ---------------------------------------------------------------- solving
 
 
 def _fmt19(ext: Iterable[Hashable]) -> str:
-    return "[" + ",".join(str(a) for a in sorted(ext, key=node_order_key)) + "]"
+    return "[" + ",".join(map(str, _in_order(ext))) + "]"
 
 
 def _fmt23(ext: Iterable[Hashable]) -> str:
-    return " ".join(["w", *(str(a) for a in sorted(ext, key=node_order_key))])
+    return " ".join(["w", *map(str, _in_order(ext))])
+
+
+def _in_order(names: Iterable[Hashable]) -> list[Hashable]:
+    """``names`` sorted by :func:`~argmap.semantics.node_order_key`, several times faster.
+
+    Strings of digits come first, by number and then as text, the other
+    strings next; names that are not all strings take the key itself.
+
+    Examples
+    --------
+    >>> _in_order({"b", "10", "2", "a", "02"})
+    ['02', '2', '10', 'a', 'b']
+    """
+    items = list(names)
+    strings = [a for a in items if isinstance(a, str)]
+    if len(strings) < len(items):
+        return sorted(items, key=node_order_key)
+    numbers = sorted(a for a in strings if a.isdecimal() and a.isascii())
+    numbers.sort(key=int)  # stable: equal numbers ("02", "2") stay in text order
+    words = sorted(a for a in strings if not (a.isdecimal() and a.isascii()))
+    return [*numbers, *words]
 
 
 def _task_error(msg: str, code: str = "unknown-task") -> ArgmapError:

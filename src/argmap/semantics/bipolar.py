@@ -60,13 +60,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import networkx as nx
 
 from argmap.errors import registered
 from argmap.graph import claim_nodes, inference_nodes
-from argmap.semantics.framework import Framework
+
+if TYPE_CHECKING:  # imported where used: the framework needs numpy, the support graph does not
+    from argmap.semantics.framework import Framework
 
 __all__ = [
     "DEFAULT_SUPPORT",
@@ -295,5 +297,7 @@ def framework_of(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> Framework:
     >>> sorted(framework_of(G, "deductive").to_digraph().edges)  # b does not need r
     [('o', 'a'), ('o', 'r')]
     """
+    from argmap.semantics.framework import Framework
+
     af = _close(attack_graph(G), need_graph(G, support))
     return Framework.from_edges(sorted(af.edges), arguments=_arguments(G))
