@@ -1,4 +1,4 @@
-"""Draw the map graph with pydot, following argument-map conventions.
+"""Draw the map graph as Graphviz DOT text, following argument-map conventions.
 
 Conclusions stand above their premises (``rankdir=BT``), supports are green,
 oppositions red, undercuts dashed red into the inference they attack.  A
@@ -28,6 +28,8 @@ True
 from __future__ import annotations
 
 import colorsys
+import functools
+import re
 import shutil
 import subprocess
 import textwrap
@@ -35,7 +37,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import networkx as nx
-import pydot
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.escape import dot_html, dot_string, dot_tooltip
@@ -43,6 +44,7 @@ from argmap.model import ROLES, Assessment
 
 __all__ = [
     "COLORS",
+    "DEFAULT_ENGINE",
     "FORMATS",
     "LABEL_COLORS",
     "strength_fill",
@@ -53,9 +55,13 @@ __all__ = [
     "DotOptions",
     "render_image",
     "to_dot",
+    "wrap_lines",
 ]
 
 FORMATS = ("dot", "svg", "png", "pdf")
+
+#: the layout engine Graphviz uses unless told otherwise
+DEFAULT_ENGINE = "dot"
 
 COLORS = {"support": "#22aa22", "opposition": "#cc2222", "undercut": "#cc2222"}
 
@@ -111,6 +117,7 @@ class DotOptions:
     direction: Literal["BT", "TB", "LR", "RL"] = "BT"
     width: int = 28
     legend: bool = True
+    engine: str = "dot"
 
 
 def to_dot(
@@ -122,57 +129,63 @@ def to_dot(
     as its border (see :data:`LABEL_STYLE`), its gradual strength as the
     intensity of the role's fill (:func:`strength_fill`) and as a number after
     the label, marked ``~`` (and the legend says so) when the strengths did
-    not converge.
+    not converge.  A claim node with a ``hidden`` count (a part of the map
+    chosen by :func:`argmap.select.select`) says how many of its neighbours
+    are not drawn.  The text is written directly, one statement a line, in
+    linear time.
     """
     opt = options or DotOptions()
     ev = assessment or Assessment()
-    dot = pydot.Dot(
-        "argmap",
-        graph_type="digraph",
-        **_attrs(
-            rankdir=opt.direction,
-            newrank="true",
-            nodesep="0.3",
-            ranksep="0.45",
-            fontname="DejaVu Sans",
-            labelloc="t",
-        ),
-    )
+    graph = {
+        "rankdir": opt.direction,
+        "newrank": "true",
+        "nodesep": "0.3",
+        "ranksep": "0.45",
+        "fontname": "DejaVu Sans",
+        "labelloc": "t",
+    }
+    if opt.engine != DEFAULT_ENGINE:
+        graph["layout"] = opt.engine
+    lines = ["digraph argmap {", *(f"{k}={dot_string(v)};" for k, v in graph.items())]
     if G.graph.get("title"):
-        dot.set("label", _html_label(f"<B>{dot_html(str(G.graph['title']))}</B>"))
-    dot.set_node_defaults(**_attrs(fontname="DejaVu Sans", fontsize="10", margin="0.12,0.06"))
-    dot.set_edge_defaults(**_attrs(fontname="DejaVu Sans", fontsize="8", penwidth="1.4"))
+        title = dot_html(str(G.graph["title"]))
+        lines.append(f"label={_html_label(f'<B>{title}</B>')};")
+    lines.append(
+        'node [fontname="DejaVu Sans", fontsize="10", margin="0.12,0.06"];\n'
+        'edge [fontname="DejaVu Sans", fontsize="8", penwidth="1.4"];'
+    )
+    nodes = G.nodes
     claims = sorted(
         (n for n, k in G.nodes(data="kind") if k == "claim"), key=lambda n: _claim_order(G, n)
     )
     drawn = {n for n, k in G.nodes(data="kind") if k == "inference" and _needs_node(G, n)}
-    clusters: dict[int, pydot.Subgraph] = {}
+    clusters: dict[int, list[str]] = {}
     for n in claims:
-        para = G.nodes[n].get("paragraph", 0)
-        holder: pydot.Dot | pydot.Subgraph = dot
+        para = nodes[n].get("paragraph", 0)
         if opt.group == "paragraph" and para:
-            if para not in clusters:
-                clusters[para] = pydot.Subgraph(
-                    dot_string(f"cluster_p{para}"),
-                    **_attrs(
-                        label=f"¶ {para}",
-                        style="rounded,dashed",
-                        color="#999999",
-                        fontcolor="#666666",
-                        fontsize="10",
-                    ),
-                )
-            holder = clusters[para]
-        holder.add_node(_claim_node(G, n, opt, ev))
+            clusters.setdefault(para, []).append(_claim_node(G, n, opt, ev))
+        else:
+            lines.append(_claim_node(G, n, opt, ev))
     for para in sorted(clusters):
-        dot.add_subgraph(clusters[para])
-    for n in sorted(drawn):
-        dot.add_node(_inference_node(G, n))
-    for u, v, inf, part in _edges(G, drawn):
-        dot.add_edge(_edge(G, u, v, inf, part))
+        lines.append(f"subgraph {dot_string(f'cluster_p{para}')} {{")
+        lines += (
+            f"{k}={dot_string(v)};"
+            for k, v in (
+                ("label", f"¶ {para}"),
+                ("style", "rounded,dashed"),
+                ("color", "#999999"),
+                ("fontcolor", "#666666"),
+                ("fontsize", "10"),
+            )
+        )
+        lines += clusters[para]
+        lines.append("}")
+    lines += (_inference_node(G, n) for n in sorted(drawn))
+    lines += (_edge(G, u, v, inf, part) for u, v, inf, part in _edges(G, drawn))
     if opt.legend and (ev.labels or ev.strengths):
-        dot.add_node(_legend(G, claims, ev))
-    return str(dot.to_string())
+        lines.append(_legend(G, claims, ev))
+    lines.append("}\n")
+    return "\n".join(lines)
 
 
 def _claim_order(G: nx.DiGraph, n: str) -> tuple[int, str]:
@@ -209,26 +222,34 @@ def _edges(G: nx.DiGraph, drawn: set[str]) -> list[tuple[str, str, str, str]]:
 _ARROWHEADS = {"support": "normal", "opposition": "tee", "undercut": "odiamond"}
 
 
-def _edge(G: nx.DiGraph, u: str, v: str, inf: str, part: str) -> pydot.Edge:
+def _edge(G: nx.DiGraph, u: str, v: str, inf: str, part: str) -> str:
     kind = G.nodes[inf]["relation"]
-    attrs: dict[str, Any] = {
-        "color": COLORS[kind],
-        "arrowhead": "none" if part == "premise" else _ARROWHEADS[kind],
-    }
-    if kind == "undercut":
-        attrs["style"] = "dashed"
-    labels: dict[str, Any] = {}
+    attrs = _edge_style(kind, "none" if part == "premise" else _ARROWHEADS[kind])
     if part == "direct":
-        attrs["id"] = inf
+        attrs += f", id={dot_string(inf)}"
         scheme = G.nodes[inf].get("scheme")
         if scheme:
-            labels["label"] = _html_label(f"<I>{dot_html(scheme)}</I>")
-            attrs["fontcolor"] = "#555555"
-    return pydot.Edge(dot_string(u), dot_string(v), **_attrs(**attrs), **labels)
+            attrs += f', fontcolor="#555555", label={_html_label(f"<I>{_html(scheme)}</I>")}'
+    return f"{dot_string(u)} -> {dot_string(v)} [{attrs}];"
+
+
+@functools.lru_cache(maxsize=64)
+def _edge_style(kind: str, arrowhead: str) -> str:
+    """The attributes every edge of ``kind`` with ``arrowhead`` shares, as DOT text."""
+    attrs = {"color": COLORS[kind], "arrowhead": arrowhead}
+    if kind == "undercut":
+        attrs["style"] = "dashed"
+    return _attr_list(_attrs(**attrs))[1:-1]
+
+
+#: :func:`~argmap.escape.dot_string` and :func:`~argmap.escape.dot_html` of values that
+#: repeat (styles, colours, classes, roles, speakers, schemes), computed once each
+_quoted = functools.lru_cache(maxsize=4096)(dot_string)
+_html = functools.lru_cache(maxsize=4096)(dot_html)
 
 
 def _attrs(**values: str) -> dict[str, Any]:
-    r"""Attribute values as DOT strings, quoted by argmap so that pydot never guesses.
+    r"""Attribute values as DOT strings, quoted by argmap (never left to Graphviz to guess).
 
     >>> _attrs(id="a", tooltip='x" URL="javascript:1')
     {'id': '"a"', 'tooltip': '"x\\" URL=\\"javascript:1"'}
@@ -236,8 +257,50 @@ def _attrs(**values: str) -> dict[str, Any]:
     return {key: dot_string(value) for key, value in values.items()}
 
 
+def _attr_list(attrs: dict[str, str]) -> str:
+    """A DOT attribute list of values already quoted (:func:`_attrs`) or HTML-like labels."""
+    return "[" + ", ".join(f"{key}={value}" for key, value in attrs.items()) + "]"
+
+
+def _node(name: str, **attrs: str) -> str:
+    """The DOT statement of the node ``name`` with ``attrs`` (values already quoted)."""
+    return f"{dot_string(name)} {_attr_list(attrs)};"
+
+
 def _wrap(text: str, width: int) -> str:
-    return "<BR/>".join(dot_html(line) for line in textwrap.wrap(text, width) or [""])
+    return "<BR/>".join(dot_html(line) for line in wrap_lines(text, width))
+
+
+#: what :func:`wrap_lines` leaves to textwrap: hyphens, whitespace but single spaces
+_BREAKS = re.compile(r"-|[^\S ]|  |^ | $")
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width)`` (at least one line), fast for plain text.
+
+    Text of words with single spaces and no hyphen, none longer than
+    ``width``, is wrapped greedily here (what textwrap does to it, a few
+    times faster); any other text goes to textwrap itself.
+
+    Examples
+    --------
+    >>> wrap_lines("Cats purr and clean themselves.", 12)
+    ['Cats purr', 'and clean', 'themselves.']
+    >>> wrap_lines("", 10), wrap_lines("well-known  text", 6)
+    ([''], ['well-', 'known', 'text'])
+    """
+    words = text.split(" ")
+    if _BREAKS.search(text) or max(map(len, words)) > width:
+        return textwrap.wrap(text, width) or [""]
+    lines, line = [], words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
 
 
 def _html_label(body: str) -> str:
@@ -250,7 +313,7 @@ def _strength_text(ev: Assessment, claim: str) -> str:
     return f"{'' if ev.converged else '~'}{ev.strengths[claim]:.2f}"
 
 
-def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> pydot.Node:
+def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> str:
     d = G.nodes[n]
     fill, style = ROLE_STYLE.get(d["role"], ("#ffffff", "rounded,filled"))
     border: dict[str, str] = {"penwidth": "2" if d["role"] == "thesis" else "1"}
@@ -265,7 +328,7 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> pydot
         style = ",".join([*shape, line])
         border = {"color": color, "penwidth": pen}
         css += f" evaluated label-{label}"
-    head = f'<FONT POINT-SIZE="8" COLOR="#555555">{dot_html(d["role"].upper())}'
+    head = f'<FONT POINT-SIZE="8" COLOR="#555555">{_html(d["role"].upper())}'
     if d.get("paragraph"):
         head += f" · ¶{d['paragraph']}"
     if n in ev.labels or n in ev.strengths:
@@ -284,20 +347,23 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> pydot
             body += (
                 '<BR/><FONT POINT-SIZE="8"><I>“' + _wrap(d["quote"], opt.width + 8) + "”</I></FONT>"
             )
-    speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {dot_html(d["speaker"])}</I></FONT>'
-    return pydot.Node(
-        dot_string(n),
-        **_attrs(shape="box", style=style, fillcolor=fill, id=n, **border, **_css_class(css)),
-        tooltip=dot_tooltip(d["text"]),
-        label=_html_label(f"{head}<BR/>{body}<BR/>{speaker}"),
-    )
+    speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {_html(d["speaker"])}</I></FONT>'
+    name = dot_string(n)
+    attrs = {"shape": '"box"', "style": _quoted(style), "fillcolor": _quoted(fill), "id": name}
+    attrs |= {key: _quoted(value) for key, value in border.items()}
+    attrs |= {
+        "class": _quoted(css),
+        "tooltip": dot_tooltip(d["text"]),
+        "label": _html_label(f"{head}<BR/>{body}<BR/>{speaker}"),
+    }
+    return f"{name} {_attr_list(attrs)};"
 
 
-def _inference_node(G: nx.DiGraph, n: str) -> pydot.Node:
+def _inference_node(G: nx.DiGraph, n: str) -> str:
     d = G.nodes[n]
     text = d.get("scheme") or ("linked" if d.get("linked") else d["relation"])
-    return pydot.Node(
-        dot_string(n),
+    return _node(
+        n,
         **_attrs(
             shape="box",
             style="rounded,filled",
@@ -319,7 +385,7 @@ def _css_class(name: str) -> dict[str, str]:
     return {"class": name}
 
 
-def _legend(G: nx.DiGraph, claims: list[str], ev: Assessment) -> pydot.Node:
+def _legend(G: nx.DiGraph, claims: list[str], ev: Assessment) -> str:
     """A box explaining an evaluated drawing: fill is the role, border the label.
 
     One table: the roles of the map (in :data:`argmap.model.ROLES` order) in
@@ -368,8 +434,8 @@ def _legend(G: nx.DiGraph, claims: list[str], ev: Assessment) -> pydot.Node:
                 f'<TD ALIGN="LEFT" COLSPAN="{columns + 1}"><B>~ did not converge</B>:'
                 " the strengths were still moving; the last values are shown</TD>"
             )
-    return pydot.Node(
-        dot_string(LEGEND_ID),
+    return _node(
+        LEGEND_ID,
         **_attrs(shape="plaintext", fontsize="9", margin="0", id=LEGEND_ID, **_css_class("legend")),
         label=_html_label(
             '<TABLE BORDER="1" CELLBORDER="0" STYLE="rounded" COLOR="#999999" CELLSPACING="4"'
