@@ -5,7 +5,8 @@ a plain function from the map graph (:func:`argmap.graph.to_networkx`) to a
 smaller graph of the same shape, which any renderer formats as it would the
 whole map.  :func:`select` keeps the focus claim, what it rests on (the
 premises of its supports, recursively) and what it answers (what attacks
-it, and what it attacks or undercuts), ``depth`` relations out.  A relation
+it, and what it attacks or undercuts), ``depth`` relations out, and what the
+focus claim itself supports (one step: its place in the map).  A relation
 comes whole: all premises of a linked argument, and the inference an
 undercut attacks with that inference's own premises and conclusion.  Every
 relation between kept claims is kept.  A kept claim with neighbours that were
@@ -21,9 +22,11 @@ Examples
 ...       Relation(id="c--opposes--b", kind="opposition", premises=("c",), target="b"))
 >>> from argmap.graph import to_networkx
 >>> G = to_networkx(Map(title="M", thesis="t", source="", claims=cs, relations=rs))
->>> H = select(G, "a", depth=1)
->>> sorted(H), dict(H.nodes(data="hidden", default=0))
-(['a', 'b', 'b--supports--a'], {'a': 1, 'b': 1, 'b--supports--a': 0})
+>>> H = select(G, "b", depth=1)
+>>> sorted(H)
+['a', 'b', 'b--supports--a', 'c', 'c--opposes--b']
+>>> sorted((n, k) for n, k in H.nodes(data="hidden") if k)
+[('a', 1)]
 """
 
 from __future__ import annotations
@@ -74,7 +77,12 @@ def select(G: nx.DiGraph, focus: str, depth: int = DEFAULT_DEPTH) -> nx.DiGraph:
     near = {focus}
     frontier = {focus}
     for _step in range(depth):
-        reached = {c for claim in frontier for r in _answered(G, claim) for c in _claims_of(G, r)}
+        reached = {
+            c
+            for claim in frontier
+            for r in _answered(G, claim, up=claim == focus)
+            for c in _claims_of(G, r)
+        }
         frontier = reached - near
         near |= frontier
     kept = near | _relations_between(G, near)
@@ -110,12 +118,15 @@ def _undercuts(G: nx.DiGraph, relation: str) -> list[str]:
     return [u for u in G.predecessors(relation) if _is_inference(G, u)]
 
 
-def _answered(G: nx.DiGraph, claim: str) -> set[str]:
-    """The relations one step from ``claim``: into it (and their undercuts), its attacks."""
+def _answered(G: nx.DiGraph, claim: str, *, up: bool) -> set[str]:
+    """The relations one step from ``claim``: into it (and their undercuts), its attacks.
+
+    With ``up``, also the supports it is a premise of.
+    """
     into = {r for r in G.predecessors(claim) if _is_inference(G, r)}
     undercuts = {u for r in into for u in _undercuts(G, r)}
-    attacks = {r for r in G.successors(claim) if G.nodes[r]["relation"] != "support"}
-    return into | undercuts | attacks
+    out = {r for r in G.successors(claim) if up or G.nodes[r]["relation"] != "support"}
+    return into | undercuts | out
 
 
 def _claims_of(G: nx.DiGraph, relation: str) -> set[str]:

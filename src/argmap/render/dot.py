@@ -60,6 +60,7 @@ __all__ = [
     "DotOptions",
     "Report",
     "render_image",
+    "size_guard",
     "to_dot",
     "wrap_lines",
 ]
@@ -531,8 +532,8 @@ def render_image(
     dot_source: str,
     fmt: str,
     engine: str = DEFAULT_ENGINE,
-    progress: Report = _quiet,
-    warn: Report = _quiet,
+    progress: Report | None = None,
+    warn: Report | None = None,
 ) -> bytes:
     """Lay ``dot_source`` out with the Graphviz ``engine``; return the image bytes in ``fmt``.
 
@@ -569,7 +570,8 @@ def render_image(
                 )
             ]
         )
-    code, image, errors = _run_graphviz([exe, f"-K{engine}", f"-T{fmt}"], dot_source, progress)
+    command = [exe, f"-K{engine}", f"-T{fmt}"]
+    code, image, errors = _run_graphviz(command, dot_source, progress or _quiet)
     if code != 0:
         raise ArgmapError(
             [
@@ -584,13 +586,52 @@ def render_image(
             ]
         )
     scaled = re.search(r"too large for cairo-renderer bitmaps\. Scaling by ([0-9.]+)", errors)
-    if fmt == "png" and scaled:
+    if fmt == "png" and scaled and warn:
         warn(
             f"the drawing is larger than the {PNG_MAX_SIDE:,} pixels a side a PNG can have,"
             f" so Graphviz shrank it to {float(scaled.group(1)):.0%} and its text may not be"
             " readable; write SVG or PDF instead, or draw a part with --focus"
         )
     return image
+
+
+def size_guard(G: nx.DiGraph, fmt: str, max_nodes: int | None, engine: str | None) -> None:
+    """Refuse a drawing of ``G`` that is larger than asked for, or than ``dot`` lays out quickly.
+
+    With ``max_nodes``, a drawing of more claims is refused (``too-many-claims``)
+    in any format.  Without it and without an ``engine`` chosen, an image
+    (not DOT text, which is not laid out) of more than :data:`DOT_GUARD` claims
+    is refused (``drawing-too-large``), as ``dot`` would take minutes on it.
+    Both say how many claims there are and what to do instead.
+
+    Examples
+    --------
+    >>> G = nx.DiGraph(file="m.yaml")
+    >>> G.add_nodes_from(["a", "b"], kind="claim")
+    >>> size_guard(G, "svg", None, None)
+    >>> size_guard(G, "dot", 1, None)
+    Traceback (most recent call last):
+    argmap.errors.ArgmapError: m.yaml: error: too-many-claims: the drawing would have 2 claims, ...
+    """
+    claims = sum(kind == "claim" for _n, kind in G.nodes(data="kind"))
+    part = "--focus CLAIM --depth N" if "focus" not in G.graph else "a smaller --depth"
+    if max_nodes is not None and claims > max_nodes:
+        code = "too-many-claims"
+        message = f"the drawing would have {claims:,} claims, more than --max-nodes {max_nodes:,}"
+        hint = f"draw a part with {part}, or raise --max-nodes"
+    elif max_nodes is None and engine is None and fmt != "dot" and claims > DOT_GUARD:
+        code = "drawing-too-large"
+        message = (
+            f"the drawing would have {claims:,} claims, more than Graphviz dot lays out in"
+            f" reasonable time (beyond {DOT_GUARD:,} it takes minutes)"
+        )
+        hint = (
+            f"draw a part with {part}, lay it out faster with --engine sfdp,"
+            f" or wait for dot with --max-nodes {claims}"
+        )
+    else:
+        return
+    raise ArgmapError([Diagnostic(str(G.graph.get("file") or "<map>"), 0, 0, code, message, hint)])
 
 
 def _unknown(what: str, value: str, known: tuple[str, ...]) -> ArgmapError:
