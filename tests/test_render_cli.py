@@ -231,3 +231,25 @@ def test_progress_on_a_terminal_and_quiet_when_piped(tmp_path: Path) -> None:
     assert b"\r\x1b[Kargmap: drawing 10 claims \xe2\x80\xa6" in shown
     assert shown.endswith(b"\r\x1b[K")  # the line is erased before the command ends
     assert _render_on(False, tmp_path / "b.svg") == b""
+
+
+#: each drawing error of docs/format.md and the flags that give it on tests/data/render
+#: (``unknown-engine`` comes from the Python API only: test_unknown_engine_from_the_api)
+ERROR_FIXTURES = {
+    "unknown-focus": ["--focus", "abolsh"],
+    "too-many-claims": ["--max-nodes", "4"],
+    "drawing-too-large": [],  # with the guard lowered to 8 claims
+}
+
+
+def test_every_drawing_error_is_documented_and_has_a_fixture(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "format.md").read_text(encoding="utf-8")
+    section = doc.split("## Drawing errors")[1].split("\n## ")[0]
+    documented = set(re.findall(r"^\| `([a-z-]+)` \| ", section, re.M))
+    assert documented == {*ERROR_FIXTURES, "unknown-engine"}
+    monkeypatch.setattr(dot, "DOT_GUARD", 8)
+    for code, flags in ERROR_FIXTURES.items():
+        assert main(["render", FOCUS, *flags, "-o", str(tmp_path / "x.svg")]) == 1
+        assert f"{FOCUS}: error: {code}: " in capsys.readouterr().err
