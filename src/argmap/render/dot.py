@@ -233,11 +233,11 @@ def _edge(G: nx.DiGraph, u: str, v: str, inf: str, part: str) -> str:
     kind = G.nodes[inf]["relation"]
     attrs = _edge_style(kind, "none" if part == "premise" else _ARROWHEADS[kind])
     if part == "direct":
-        attrs += f", id={dot_string(inf)}"
+        attrs += f", id={_string(inf)}"
         scheme = G.nodes[inf].get("scheme")
         if scheme:
             attrs += f', fontcolor="#555555", label={_html_label(f"<I>{_html(scheme)}</I>")}'
-    return f"{dot_string(u)} -> {dot_string(v)} [{attrs}];"
+    return f"{_string(u)} -> {_string(v)} [{attrs}];"
 
 
 @functools.lru_cache(maxsize=64)
@@ -253,6 +253,22 @@ def _edge_style(kind: str, arrowhead: str) -> str:
 #: repeat (styles, colours, classes, roles, speakers, schemes), computed once each
 _quoted = functools.lru_cache(maxsize=4096)(dot_string)
 _html = functools.lru_cache(maxsize=4096)(dot_html)
+
+#: a character that :func:`~argmap.escape.dot_string` or :func:`~argmap.escape.dot_html`
+#: changes: controls (tab and line breaks too), non-characters, surrogates, ``\ & " ' < > ]``
+_ESCAPED = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\\&\"'<>\]]")
+
+
+def _string(text: str) -> str:
+    """:func:`~argmap.escape.dot_string` of ``text``, at once when it has nothing to escape."""
+    return dot_string(text) if _ESCAPED.search(text) else f'"{text}"'
+
+
+def _tooltip(text: str) -> str:
+    """:func:`~argmap.escape.dot_tooltip` of ``text``, at once when it has nothing to change."""
+    if _ESCAPED.search(text) or " ".join(text.split()) != text:
+        return dot_tooltip(text)
+    return f'"{text}"'
 
 
 def _attrs(**values: str) -> dict[str, Any]:
@@ -271,11 +287,17 @@ def _attr_list(attrs: dict[str, str]) -> str:
 
 def _node(name: str, **attrs: str) -> str:
     """The DOT statement of the node ``name`` with ``attrs`` (values already quoted)."""
-    return f"{dot_string(name)} {_attr_list(attrs)};"
+    return f"{_string(name)} {_attr_list(attrs)};"
 
 
 def _wrap(text: str, width: int) -> str:
-    return "<BR/>".join(dot_html(line) for line in wrap_lines(text, width))
+    """``text`` wrapped at ``width`` as HTML-like label lines, each escaped by :func:`dot_html`.
+
+    Text with nothing to escape (most) is not escaped line by line: its lines,
+    parts of it joined by spaces, have nothing to escape either.
+    """
+    lines = wrap_lines(text, width)
+    return "<BR/>".join(lines if not _ESCAPED.search(text) else map(dot_html, lines))
 
 
 #: what :func:`wrap_lines` leaves to textwrap: hyphens, whitespace but single spaces
@@ -360,7 +382,7 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> str:
                 '<BR/><FONT POINT-SIZE="8"><I>“' + _wrap(d["quote"], opt.width + 8) + "”</I></FONT>"
             )
     speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {_html(d["speaker"])}</I></FONT>'
-    name = dot_string(n)
+    name = _string(n)
     attrs = {"shape": '"box"', "style": _quoted(style), "fillcolor": _quoted(fill), "id": name}
     attrs |= {key: _quoted(value) for key, value in border.items()}
     if n == G.graph.get("focus"):
@@ -368,7 +390,7 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> str:
         attrs["peripheries"] = '"2"'
     attrs |= {
         "class": _quoted(css),
-        "tooltip": dot_tooltip(tooltip),
+        "tooltip": _tooltip(tooltip),
         "label": _html_label(f"{head}<BR/>{body}<BR/>{speaker}"),
     }
     return f"{name} {_attr_list(attrs)};"
