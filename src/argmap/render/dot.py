@@ -300,8 +300,9 @@ def _wrap(text: str, width: int) -> str:
     return "<BR/>".join(lines if not _ESCAPED.search(text) else map(dot_html, lines))
 
 
-#: what :func:`wrap_lines` leaves to textwrap: hyphens, whitespace but single spaces
-_BREAKS = re.compile(r"-|[^\S ]|  |^ | $")
+#: whitespace but a space (with hyphens, runs of spaces, and spaces at either end, what
+#: :func:`wrap_lines` leaves to textwrap)
+_NOT_SPACE = re.compile(r"[^\S ]")
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
@@ -319,7 +320,14 @@ def wrap_lines(text: str, width: int) -> list[str]:
     ([''], ['well-', 'known', 'text'])
     """
     words = text.split(" ")
-    if _BREAKS.search(text) or max(map(len, words)) > width:
+    if (
+        "-" in text
+        or "  " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+        or _NOT_SPACE.search(text)
+        or max(map(len, words)) > width
+    ):
         return textwrap.wrap(text, width) or [""]
     lines, line = [], words[0]
     for word in words[1:]:
