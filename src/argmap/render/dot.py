@@ -391,17 +391,15 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> str:
             )
     speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {_html(d["speaker"])}</I></FONT>'
     name = _string(n)
-    attrs = {"shape": '"box"', "style": _quoted(style), "fillcolor": _quoted(fill), "id": name}
-    attrs |= {key: _quoted(value) for key, value in border.items()}
+    extra = "".join(f", {key}={_quoted(value)}" for key, value in border.items())
     if n == G.graph.get("focus"):
         css += " focus"
-        attrs["peripheries"] = '"2"'
-    attrs |= {
-        "class": _quoted(css),
-        "tooltip": _tooltip(tooltip),
-        "label": _html_label(f"{head}<BR/>{body}<BR/>{speaker}"),
-    }
-    return f"{name} {_attr_list(attrs)};"
+        extra += ', peripheries="2"'
+    return (
+        f'{name} [shape="box", style={_quoted(style)}, fillcolor={_quoted(fill)}, id={name}'
+        f"{extra}, class={_quoted(css)}, tooltip={_tooltip(tooltip)},"
+        f" label={_html_label(f'{head}<BR/>{body}<BR/>{speaker}')}];"
+    )
 
 
 def _inference_node(G: nx.DiGraph, n: str) -> str:
