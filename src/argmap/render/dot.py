@@ -533,7 +533,7 @@ def _role_rank(role: str) -> tuple[int, str]:
 #: the Graphviz layout engines ``render --engine`` offers, with what each is good for
 ENGINES: dict[str, str] = {
     "dot": "layered, conclusions above premises (the default; slow past a few thousand nodes)",
-    "sfdp": "force-directed, multiscale: the one for big maps (5,000 nodes in about 2 s)",
+    "sfdp": "force-directed, multiscale: the one for big maps (10,000 claims in about 12 s)",
     "neato": "spring model: small maps",
     "fdp": "force-directed: small and middle-sized maps",
     "twopi": "radial layout",
