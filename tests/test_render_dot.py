@@ -9,18 +9,23 @@ import random
 import re
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import networkx as nx
 import pydot
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError
+from argmap.escape import dot_html, dot_string, dot_tooltip
 from argmap.evaluate import claim_labels, claim_strengths
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.model import Assessment, Claim, Map, Relation
+from argmap.render import dot
 from argmap.render.dot import (
     COLORS,
     LABEL_STYLE,
@@ -372,3 +377,25 @@ def test_strengths_that_did_not_converge_are_marked() -> None:
     assert "<B>~ did not converge</B>" in nodes[LEGEND_ID]["label"]
     converged = _nodes(to_dot(G, None, dataclasses.replace(ev, converged=True)))
     assert "did not converge" not in converged[LEGEND_ID]["label"]
+
+
+#: text biased to what the escapes and the wrapping care about
+_TRICKY = st.text(
+    alphabet=st.sampled_from(
+        list("ab  \\&\"'<>[]-\t\n\r\x00\x07\x1b\x7f\x9b\xa0\u2028\u202e\ufffe\ud800é")
+    )
+    | st.characters(),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TRICKY, width=st.integers(1, 30))
+def test_fast_escapes_equal_the_escape_layer(text: str, width: int) -> None:
+    """The renderer's shortcuts give what argmap.escape and textwrap give, on any text."""
+    assert dot._string(text) == dot_string(text)
+    assert dot._tooltip(text) == dot_tooltip(text)
+    assert dot.wrap_lines(text, width) == (textwrap.wrap(text, width) or [""])
+    assert dot._wrap(text, width) == "<BR/>".join(
+        dot_html(line) for line in textwrap.wrap(text, width) or [""]
+    )

@@ -100,8 +100,8 @@ def dot_string(text: str) -> str:
     Backslashes are doubled (so ``\N``, ``\G``, ``\l`` and a final
     backslash stay literal), quotes escaped, ``&`` written as ``&amp;`` (Graphviz
     decodes entities), a newline as the line break ``\n``.  Use it for every
-    node name and attribute value handed to pydot: a value already in quotes
-    is left alone by pydot, never guessed at.
+    node name and attribute value of the DOT text argmap writes (its
+    renderer quotes every value, so none is left to Graphviz to guess at).
 
     Examples
     --------

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from argmap.api import FAIL_ON, check
 from argmap.checks import CHECKS, Finding, parse_codes
@@ -17,6 +19,7 @@ from argmap.cli._common import (
     read_map_arg,
     write_format,
 )
+from argmap.escape import terminal
 from argmap.model import Assessment, Map
 from argmap.schemes import SCHEMES
 
@@ -95,13 +98,17 @@ def _print_findings(findings: list[Finding], *, verbose: bool) -> None:
 
 def dot_options(args: argparse.Namespace) -> DotOptions:
     """Drawing options from the render flags."""
-    from argmap.render.dot import DotOptions
+    from argmap.render.dot import DEFAULT_ENGINE, DotOptions
 
-    return DotOptions(label=args.label, group=args.group, direction=args.direction)
+    engine = getattr(args, "engine", None) or DEFAULT_ENGINE  # html has no --engine
+    return DotOptions(label=args.label, group=args.group, direction=args.direction, engine=engine)
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
     from argmap.formats.registry import FORMATS, format_of_path, writers
+    from argmap.graph import to_networkx
+    from argmap.render.dot import size_guard
+    from argmap.select import select
 
     drawings = writers("render")
     fmt = FORMATS[args.format] if args.format else format_of_path(args.output, "render")
@@ -111,10 +118,58 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(
             f"cannot tell the format of {args.output!r}; use --format {'|'.join(drawings)}"
         )
-    m = read_map_arg(args)
-    write_format(fmt, m, write_options(args, m), args.output)
+    with StatusLine(sys.stderr) as status:
+        status.progress(f"reading {args.file}")
+        m = read_map_arg(args)
+        options = write_options(args, m)
+        status.progress(f"drawing {len(m.claims):,} claims")
+        graph = to_networkx(m) if options.graph is None else options.graph
+        if args.focus is not None:
+            graph = select(graph, args.focus, args.depth)
+        size_guard(graph, fmt.name, args.max_nodes, args.engine)
+        options = replace(options, graph=graph, progress=status.progress, warn=status.warn)
+        write_format(fmt, m, options, args.output)
     out(f"wrote {args.output} ({fmt.name})")
     return 0
+
+
+class StatusLine:
+    """One line on ``stream`` that shows what a long command is doing, if it is a terminal.
+
+    :meth:`progress` rewrites the line in place; :meth:`warn` prints a lasting
+    warning line; leaving the ``with`` block erases the status line.  On a
+    stream that is not a terminal (a pipe, a file) progress says nothing.
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+        self.live = bool(stream is not None and stream.isatty())
+        self.shown = False
+
+    def __enter__(self) -> StatusLine:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.clear()
+
+    def progress(self, message: str) -> None:
+        """Show ``message`` in place of the last one (on a terminal only)."""
+        if self.live and self.stream is not None:
+            self.stream.write(f"\r\x1b[K{terminal('argmap: ' + message + ' …')}")
+            self.stream.flush()
+            self.shown = True
+
+    def warn(self, message: str) -> None:
+        """Print ``message`` as a warning line that stays."""
+        self.clear()
+        out(f"argmap: warning: {message}", self.stream)
+
+    def clear(self) -> None:
+        """Erase the status line, if one is shown."""
+        if self.shown and self.stream is not None:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
 
 
 def write_options(args: argparse.Namespace, m: Map) -> WriteOptions:
@@ -154,6 +209,44 @@ def add_render_options(p: argparse.ArgumentParser) -> None:
         choices=["BT", "TB", "LR", "RL"],
         default="BT",
         help="Graphviz rank direction; BT (default) puts conclusions on top",
+    )
+
+
+def _count(text: str) -> int:
+    """A command-line count: a whole number, 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number of 0 or more: {text!r}")
+    return int(text)
+
+
+def _add_size_options(p: argparse.ArgumentParser) -> None:
+    """Add the flags of render for big maps: --focus, --depth, --max-nodes, --engine."""
+    from argmap.render.dot import ENGINES
+    from argmap.select import DEFAULT_DEPTH
+
+    p.add_argument(
+        "--focus",
+        metavar="CLAIM",
+        help="draw only this claim, what it rests on and what it answers, --depth relations out",
+    )
+    p.add_argument(
+        "--depth",
+        type=_count,
+        default=DEFAULT_DEPTH,
+        metavar="N",
+        help=f"relations out that --focus reaches (default {DEFAULT_DEPTH}; 0: the claim alone)",
+    )
+    p.add_argument(
+        "--max-nodes",
+        type=_count,
+        metavar="K",
+        help="refuse a drawing of more than K claims (given, it also lifts the size guard of dot)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=list(ENGINES),
+        help="Graphviz layout engine: "
+        + "; ".join(f"{name}: {what}" for name, what in ENGINES.items()),
     )
 
 
@@ -201,6 +294,7 @@ def _render_options(p: argparse.ArgumentParser) -> None:
         "--format", choices=writers("render"), help="output format (default: from OUT's suffix)"
     )
     add_render_options(p)
+    _add_size_options(p)
     add_evaluation_options(p)
 
 

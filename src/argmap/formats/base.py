@@ -27,7 +27,7 @@ import networkx as nx
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.model import Assessment, Claim, Map, Pos, Relation, RelationKind
-from argmap.render.dot import DotOptions
+from argmap.render.dot import DotOptions, Report
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName
 from argmap.source import find_quote
 from argmap.validate import validate
@@ -89,6 +89,9 @@ class WriteOptions:
     graph: nx.DiGraph | None = None
     support: SupportName = DEFAULT_SUPPORT
     quotes: bool = False
+    #: where a drawing reports its progress and warnings (the CLI prints them; None: nowhere)
+    progress: Report | None = None
+    warn: Report | None = None
 
 
 @dataclass(frozen=True)

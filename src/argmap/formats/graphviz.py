@@ -35,7 +35,8 @@ def image_writer(fmt: str) -> Callable[[Map, WriteOptions], bytes]:
     """A writer of the map drawn by Graphviz as ``fmt`` (``svg``, ``png``, ``pdf``)."""
 
     def write(m: Map, options: WriteOptions) -> bytes:
-        return render_image(write_dot(m, options), fmt)
+        dot = write_dot(m, options)
+        return render_image(dot, fmt, options.dot.engine, options.progress, options.warn)
 
     return write
 

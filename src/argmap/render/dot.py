@@ -1,4 +1,4 @@
-"""Draw the map graph with pydot, following argument-map conventions.
+"""Draw the map graph as Graphviz DOT text, following argument-map conventions.
 
 Conclusions stand above their premises (``rankdir=BT``), supports are green,
 oppositions red, undercuts dashed red into the inference they attack.  A
@@ -28,14 +28,17 @@ True
 from __future__ import annotations
 
 import colorsys
+import functools
+import re
 import shutil
 import subprocess
 import textwrap
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import networkx as nx
-import pydot
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.escape import dot_html, dot_string, dot_tooltip
@@ -43,6 +46,7 @@ from argmap.model import ROLES, Assessment
 
 __all__ = [
     "COLORS",
+    "DEFAULT_ENGINE",
     "FORMATS",
     "LABEL_COLORS",
     "strength_fill",
@@ -50,12 +54,21 @@ __all__ = [
     "LABEL_STYLE",
     "LEGEND_ID",
     "ROLE_STYLE",
+    "DOT_GUARD",
+    "ENGINES",
+    "PNG_MAX_SIDE",
     "DotOptions",
+    "Report",
     "render_image",
+    "size_guard",
     "to_dot",
+    "wrap_lines",
 ]
 
 FORMATS = ("dot", "svg", "png", "pdf")
+
+#: the layout engine Graphviz uses unless told otherwise
+DEFAULT_ENGINE = "dot"
 
 COLORS = {"support": "#22aa22", "opposition": "#cc2222", "undercut": "#cc2222"}
 
@@ -111,6 +124,7 @@ class DotOptions:
     direction: Literal["BT", "TB", "LR", "RL"] = "BT"
     width: int = 28
     legend: bool = True
+    engine: str = "dot"
 
 
 def to_dot(
@@ -122,57 +136,63 @@ def to_dot(
     as its border (see :data:`LABEL_STYLE`), its gradual strength as the
     intensity of the role's fill (:func:`strength_fill`) and as a number after
     the label, marked ``~`` (and the legend says so) when the strengths did
-    not converge.
+    not converge.  Of a part of the map (:func:`argmap.select.select`), the
+    focus claim has a double border and a claim with a ``hidden`` count says
+    "+k more" in its top line, and in its tooltip that k neighbours are not
+    drawn.  The text is written directly, one statement a line, in linear time.
     """
     opt = options or DotOptions()
     ev = assessment or Assessment()
-    dot = pydot.Dot(
-        "argmap",
-        graph_type="digraph",
-        **_attrs(
-            rankdir=opt.direction,
-            newrank="true",
-            nodesep="0.3",
-            ranksep="0.45",
-            fontname="DejaVu Sans",
-            labelloc="t",
-        ),
-    )
+    graph = {
+        "rankdir": opt.direction,
+        "newrank": "true",
+        "nodesep": "0.3",
+        "ranksep": "0.45",
+        "fontname": "DejaVu Sans",
+        "labelloc": "t",
+    }
+    if opt.engine != DEFAULT_ENGINE:
+        graph["layout"] = opt.engine
+    lines = ["digraph argmap {", *(f"{k}={dot_string(v)};" for k, v in graph.items())]
     if G.graph.get("title"):
-        dot.set("label", _html_label(f"<B>{dot_html(str(G.graph['title']))}</B>"))
-    dot.set_node_defaults(**_attrs(fontname="DejaVu Sans", fontsize="10", margin="0.12,0.06"))
-    dot.set_edge_defaults(**_attrs(fontname="DejaVu Sans", fontsize="8", penwidth="1.4"))
+        title = dot_html(str(G.graph["title"]))
+        lines.append(f"label={_html_label(f'<B>{title}</B>')};")
+    lines.append(
+        'node [fontname="DejaVu Sans", fontsize="10", margin="0.12,0.06"];\n'
+        'edge [fontname="DejaVu Sans", fontsize="8", penwidth="1.4"];'
+    )
+    nodes = G.nodes
     claims = sorted(
         (n for n, k in G.nodes(data="kind") if k == "claim"), key=lambda n: _claim_order(G, n)
     )
     drawn = {n for n, k in G.nodes(data="kind") if k == "inference" and _needs_node(G, n)}
-    clusters: dict[int, pydot.Subgraph] = {}
+    clusters: dict[int, list[str]] = {}
     for n in claims:
-        para = G.nodes[n].get("paragraph", 0)
-        holder: pydot.Dot | pydot.Subgraph = dot
+        para = nodes[n].get("paragraph", 0)
         if opt.group == "paragraph" and para:
-            if para not in clusters:
-                clusters[para] = pydot.Subgraph(
-                    dot_string(f"cluster_p{para}"),
-                    **_attrs(
-                        label=f"¶ {para}",
-                        style="rounded,dashed",
-                        color="#999999",
-                        fontcolor="#666666",
-                        fontsize="10",
-                    ),
-                )
-            holder = clusters[para]
-        holder.add_node(_claim_node(G, n, opt, ev))
+            clusters.setdefault(para, []).append(_claim_node(G, n, opt, ev))
+        else:
+            lines.append(_claim_node(G, n, opt, ev))
     for para in sorted(clusters):
-        dot.add_subgraph(clusters[para])
-    for n in sorted(drawn):
-        dot.add_node(_inference_node(G, n))
-    for u, v, inf, part in _edges(G, drawn):
-        dot.add_edge(_edge(G, u, v, inf, part))
+        lines.append(f"subgraph {dot_string(f'cluster_p{para}')} {{")
+        lines += (
+            f"{k}={dot_string(v)};"
+            for k, v in (
+                ("label", f"¶ {para}"),
+                ("style", "rounded,dashed"),
+                ("color", "#999999"),
+                ("fontcolor", "#666666"),
+                ("fontsize", "10"),
+            )
+        )
+        lines += clusters[para]
+        lines.append("}")
+    lines += (_inference_node(G, n) for n in sorted(drawn))
+    lines += (_edge(G, u, v, inf, part) for u, v, inf, part in _edges(G, drawn))
     if opt.legend and (ev.labels or ev.strengths):
-        dot.add_node(_legend(G, claims, ev))
-    return str(dot.to_string())
+        lines.append(_legend(G, claims, ev))
+    lines.append("}\n")
+    return "\n".join(lines)
 
 
 def _claim_order(G: nx.DiGraph, n: str) -> tuple[int, str]:
@@ -209,26 +229,50 @@ def _edges(G: nx.DiGraph, drawn: set[str]) -> list[tuple[str, str, str, str]]:
 _ARROWHEADS = {"support": "normal", "opposition": "tee", "undercut": "odiamond"}
 
 
-def _edge(G: nx.DiGraph, u: str, v: str, inf: str, part: str) -> pydot.Edge:
+def _edge(G: nx.DiGraph, u: str, v: str, inf: str, part: str) -> str:
     kind = G.nodes[inf]["relation"]
-    attrs: dict[str, Any] = {
-        "color": COLORS[kind],
-        "arrowhead": "none" if part == "premise" else _ARROWHEADS[kind],
-    }
-    if kind == "undercut":
-        attrs["style"] = "dashed"
-    labels: dict[str, Any] = {}
+    attrs = _edge_style(kind, "none" if part == "premise" else _ARROWHEADS[kind])
     if part == "direct":
-        attrs["id"] = inf
+        attrs += f", id={_string(inf)}"
         scheme = G.nodes[inf].get("scheme")
         if scheme:
-            labels["label"] = _html_label(f"<I>{dot_html(scheme)}</I>")
-            attrs["fontcolor"] = "#555555"
-    return pydot.Edge(dot_string(u), dot_string(v), **_attrs(**attrs), **labels)
+            attrs += f', fontcolor="#555555", label={_html_label(f"<I>{_html(scheme)}</I>")}'
+    return f"{_string(u)} -> {_string(v)} [{attrs}];"
+
+
+@functools.lru_cache(maxsize=64)
+def _edge_style(kind: str, arrowhead: str) -> str:
+    """The attributes every edge of ``kind`` with ``arrowhead`` shares, as DOT text."""
+    attrs = {"color": COLORS[kind], "arrowhead": arrowhead}
+    if kind == "undercut":
+        attrs["style"] = "dashed"
+    return _attr_list(_attrs(**attrs))[1:-1]
+
+
+#: :func:`~argmap.escape.dot_string` and :func:`~argmap.escape.dot_html` of values that
+#: repeat (styles, colours, classes, roles, speakers, schemes), computed once each
+_quoted = functools.lru_cache(maxsize=4096)(dot_string)
+_html = functools.lru_cache(maxsize=4096)(dot_html)
+
+#: a character that :func:`~argmap.escape.dot_string` or :func:`~argmap.escape.dot_html`
+#: changes: controls (tab and line breaks too), non-characters, surrogates, ``\ & " ' < > ]``
+_ESCAPED = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\\&\"'<>\]]")
+
+
+def _string(text: str) -> str:
+    """:func:`~argmap.escape.dot_string` of ``text``, at once when it has nothing to escape."""
+    return dot_string(text) if _ESCAPED.search(text) else f'"{text}"'
+
+
+def _tooltip(text: str) -> str:
+    """:func:`~argmap.escape.dot_tooltip` of ``text``, at once when it has nothing to change."""
+    if _ESCAPED.search(text) or " ".join(text.split()) != text:
+        return dot_tooltip(text)
+    return f'"{text}"'
 
 
 def _attrs(**values: str) -> dict[str, Any]:
-    r"""Attribute values as DOT strings, quoted by argmap so that pydot never guesses.
+    r"""Attribute values as DOT strings, quoted by argmap (never left to Graphviz to guess).
 
     >>> _attrs(id="a", tooltip='x" URL="javascript:1')
     {'id': '"a"', 'tooltip': '"x\\" URL=\\"javascript:1"'}
@@ -236,8 +280,64 @@ def _attrs(**values: str) -> dict[str, Any]:
     return {key: dot_string(value) for key, value in values.items()}
 
 
+def _attr_list(attrs: dict[str, str]) -> str:
+    """A DOT attribute list of values already quoted (:func:`_attrs`) or HTML-like labels."""
+    return "[" + ", ".join(f"{key}={value}" for key, value in attrs.items()) + "]"
+
+
+def _node(name: str, **attrs: str) -> str:
+    """The DOT statement of the node ``name`` with ``attrs`` (values already quoted)."""
+    return f"{_string(name)} {_attr_list(attrs)};"
+
+
 def _wrap(text: str, width: int) -> str:
-    return "<BR/>".join(dot_html(line) for line in textwrap.wrap(text, width) or [""])
+    """``text`` wrapped at ``width`` as HTML-like label lines, each escaped by :func:`dot_html`.
+
+    Text with nothing to escape (most) is not escaped line by line: its lines,
+    parts of it joined by spaces, have nothing to escape either.
+    """
+    lines = wrap_lines(text, width)
+    return "<BR/>".join(lines if not _ESCAPED.search(text) else map(dot_html, lines))
+
+
+#: whitespace but a space (with hyphens, runs of spaces, and spaces at either end, what
+#: :func:`wrap_lines` leaves to textwrap)
+_NOT_SPACE = re.compile(r"[^\S ]")
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width)`` (at least one line), fast for plain text.
+
+    Text of words with single spaces and no hyphen, none longer than
+    ``width``, is wrapped greedily here (what textwrap does to it, a few
+    times faster); any other text goes to textwrap itself.
+
+    Examples
+    --------
+    >>> wrap_lines("Cats purr and clean themselves.", 12)
+    ['Cats purr', 'and clean', 'themselves.']
+    >>> wrap_lines("", 10), wrap_lines("well-known  text", 6)
+    ([''], ['well-', 'known', 'text'])
+    """
+    words = text.split(" ")
+    if (
+        "-" in text
+        or "  " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+        or _NOT_SPACE.search(text)
+        or max(map(len, words)) > width
+    ):
+        return textwrap.wrap(text, width) or [""]
+    lines, line = [], words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
 
 
 def _html_label(body: str) -> str:
@@ -250,7 +350,7 @@ def _strength_text(ev: Assessment, claim: str) -> str:
     return f"{'' if ev.converged else '~'}{ev.strengths[claim]:.2f}"
 
 
-def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> pydot.Node:
+def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> str:
     d = G.nodes[n]
     fill, style = ROLE_STYLE.get(d["role"], ("#ffffff", "rounded,filled"))
     border: dict[str, str] = {"penwidth": "2" if d["role"] == "thesis" else "1"}
@@ -265,7 +365,7 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> pydot
         style = ",".join([*shape, line])
         border = {"color": color, "penwidth": pen}
         css += f" evaluated label-{label}"
-    head = f'<FONT POINT-SIZE="8" COLOR="#555555">{dot_html(d["role"].upper())}'
+    head = f'<FONT POINT-SIZE="8" COLOR="#555555">{_html(d["role"].upper())}'
     if d.get("paragraph"):
         head += f" · ¶{d['paragraph']}"
     if n in ev.labels or n in ev.strengths:
@@ -275,6 +375,11 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> pydot
                 + ([_strength_text(ev, n)] if n in ev.strengths else [])
             )
         )
+    tooltip = d["text"]
+    if d.get("hidden"):
+        head += f" · +{d['hidden']} more"
+        tooltip += f" (+{d['hidden']} linked claims not drawn: a larger --depth shows them)"
+        css += " cut"
     head += "</FONT>"
     if opt.label == "id":
         body = f"<B>{dot_html(n)}</B>"
@@ -284,20 +389,24 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> pydot
             body += (
                 '<BR/><FONT POINT-SIZE="8"><I>“' + _wrap(d["quote"], opt.width + 8) + "”</I></FONT>"
             )
-    speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {dot_html(d["speaker"])}</I></FONT>'
-    return pydot.Node(
-        dot_string(n),
-        **_attrs(shape="box", style=style, fillcolor=fill, id=n, **border, **_css_class(css)),
-        tooltip=dot_tooltip(d["text"]),
-        label=_html_label(f"{head}<BR/>{body}<BR/>{speaker}"),
+    speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {_html(d["speaker"])}</I></FONT>'
+    name = _string(n)
+    extra = "".join(f", {key}={_quoted(value)}" for key, value in border.items())
+    if n == G.graph.get("focus"):
+        css += " focus"
+        extra += ', peripheries="2"'
+    return (
+        f'{name} [shape="box", style={_quoted(style)}, fillcolor={_quoted(fill)}, id={name}'
+        f"{extra}, class={_quoted(css)}, tooltip={_tooltip(tooltip)},"
+        f" label={_html_label(f'{head}<BR/>{body}<BR/>{speaker}')}];"
     )
 
 
-def _inference_node(G: nx.DiGraph, n: str) -> pydot.Node:
+def _inference_node(G: nx.DiGraph, n: str) -> str:
     d = G.nodes[n]
     text = d.get("scheme") or ("linked" if d.get("linked") else d["relation"])
-    return pydot.Node(
-        dot_string(n),
+    return _node(
+        n,
         **_attrs(
             shape="box",
             style="rounded,filled",
@@ -319,7 +428,7 @@ def _css_class(name: str) -> dict[str, str]:
     return {"class": name}
 
 
-def _legend(G: nx.DiGraph, claims: list[str], ev: Assessment) -> pydot.Node:
+def _legend(G: nx.DiGraph, claims: list[str], ev: Assessment) -> str:
     """A box explaining an evaluated drawing: fill is the role, border the label.
 
     One table: the roles of the map (in :data:`argmap.model.ROLES` order) in
@@ -368,8 +477,8 @@ def _legend(G: nx.DiGraph, claims: list[str], ev: Assessment) -> pydot.Node:
                 f'<TD ALIGN="LEFT" COLSPAN="{columns + 1}"><B>~ did not converge</B>:'
                 " the strengths were still moving; the last values are shown</TD>"
             )
-    return pydot.Node(
-        dot_string(LEGEND_ID),
+    return _node(
+        LEGEND_ID,
         **_attrs(shape="plaintext", fontsize="9", margin="0", id=LEGEND_ID, **_css_class("legend")),
         label=_html_label(
             '<TABLE BORDER="1" CELLBORDER="0" STYLE="rounded" COLOR="#999999" CELLSPACING="4"'
@@ -421,27 +530,58 @@ def _role_rank(role: str) -> tuple[int, str]:
     return (list(ROLES).index(role) if role in ROLES else len(ROLES), role)
 
 
-def render_image(dot_source: str, fmt: str) -> bytes:
-    """Run Graphviz ``dot`` on ``dot_source``; return the image bytes.
+#: the Graphviz layout engines ``render --engine`` offers, with what each is good for
+ENGINES: dict[str, str] = {
+    "dot": "layered, conclusions above premises (the default; slow past a few thousand nodes)",
+    "sfdp": "force-directed, multiscale: the one for big maps (10,000 claims in about 12 s)",
+    "neato": "spring model: small maps",
+    "fdp": "force-directed: small and middle-sized maps",
+    "twopi": "radial layout",
+    "circo": "circular layout",
+}
 
-    Raises ArgmapError ``graphviz-missing`` when ``dot`` is not installed and
+#: drawn nodes past which ``dot`` lays a map out for minutes (measured here: 2,000
+#: nodes 1.1 s, 5,000 nodes 6 s, 10,000 nodes 50 s; the time grows as the cube)
+DOT_GUARD = 8000
+
+#: the most pixels a side of a PNG can have (cairo's limit); Graphviz scales a larger
+#: drawing down to it
+PNG_MAX_SIDE = 32767
+
+Report = Callable[[str], None]
+"""Where library code reports progress or a warning: the CLI prints it (or not)."""
+
+
+def _quiet(_message: str) -> None:
+    """A :data:`Report` that says nothing."""
+
+
+def render_image(
+    dot_source: str,
+    fmt: str,
+    engine: str = DEFAULT_ENGINE,
+    progress: Report | None = None,
+    warn: Report | None = None,
+) -> bytes:
+    """Lay ``dot_source`` out with the Graphviz ``engine``; return the image bytes in ``fmt``.
+
+    While Graphviz works, ``progress`` hears every half second how long it has
+    been at it.  A PNG that Graphviz had to shrink to fit cairo's limit of
+    :data:`PNG_MAX_SIDE` pixels a side is returned, and ``warn`` told so.
+    Raises ArgmapError ``graphviz-missing`` when Graphviz is not installed and
     ``graphviz-failed`` when it rejects the input.
+
+    Examples
+    --------
+    >>> render_image("digraph { a -> b }", "svg", engine="sfdp")[:5]
+    b'<?xml'
     """
     if fmt == "dot":
         return dot_source.encode()
     if fmt not in FORMATS:
-        raise ArgmapError(
-            [
-                Diagnostic(
-                    "<render>",
-                    0,
-                    0,
-                    "unknown-format",
-                    f"unknown output format {fmt!r}",
-                    f"use one of {', '.join(FORMATS)}",
-                )
-            ]
-        )
+        raise _unknown("format", fmt, FORMATS)
+    if engine not in ENGINES:
+        raise _unknown("engine", engine, tuple(ENGINES))
     exe = shutil.which("dot")
     if exe is None:
         raise ArgmapError(
@@ -458,10 +598,9 @@ def render_image(dot_source: str, fmt: str) -> bytes:
                 )
             ]
         )
-    done = subprocess.run(
-        [exe, f"-T{fmt}"], input=dot_source.encode(), capture_output=True, check=False, timeout=300
-    )
-    if done.returncode != 0:
+    command = [exe, f"-K{engine}", f"-T{fmt}"]
+    code, image, errors = _run_graphviz(command, dot_source, progress or _quiet)
+    if code != 0:
         raise ArgmapError(
             [
                 Diagnostic(
@@ -469,9 +608,88 @@ def render_image(dot_source: str, fmt: str) -> bytes:
                     0,
                     0,
                     "graphviz-failed",
-                    f"Graphviz failed: {done.stderr.decode(errors='replace')}",
+                    f"Graphviz failed: {errors}",
                     "report this as a bug in argmap with the map file",
                 )
             ]
         )
-    return done.stdout
+    scaled = re.search(r"too large for cairo-renderer bitmaps\. Scaling by ([0-9.]+)", errors)
+    if fmt == "png" and scaled and warn:
+        warn(
+            f"the drawing is larger than the {PNG_MAX_SIDE:,} pixels a side a PNG can have,"
+            f" so Graphviz shrank it to {float(scaled.group(1)):.0%} and its text may not be"
+            " readable; write SVG or PDF instead, or draw a part with --focus"
+        )
+    return image
+
+
+def size_guard(G: nx.DiGraph, fmt: str, max_nodes: int | None, engine: str | None) -> None:
+    """Refuse a drawing of ``G`` that is larger than asked for, or than ``dot`` lays out quickly.
+
+    With ``max_nodes``, a drawing of more claims is refused (``too-many-claims``)
+    in any format.  Without it and without an ``engine`` chosen, an image
+    (not DOT text, which is not laid out) of more than :data:`DOT_GUARD` claims
+    is refused (``drawing-too-large``), as ``dot`` would take minutes on it.
+    Both say how many claims there are and what to do instead.
+
+    Examples
+    --------
+    >>> G = nx.DiGraph(file="m.yaml")
+    >>> G.add_nodes_from(["a", "b"], kind="claim")
+    >>> size_guard(G, "svg", None, None)
+    >>> size_guard(G, "dot", 1, None)
+    Traceback (most recent call last):
+    argmap.errors.ArgmapError: m.yaml: error: too-many-claims: the drawing would have 2 claims, ...
+    """
+    claims = sum(kind == "claim" for _n, kind in G.nodes(data="kind"))
+    part = "--focus CLAIM --depth N" if "focus" not in G.graph else "a smaller --depth"
+    if max_nodes is not None and claims > max_nodes:
+        code = "too-many-claims"
+        message = f"the drawing would have {claims:,} claims, more than --max-nodes {max_nodes:,}"
+        hint = f"draw a part with {part}, or raise --max-nodes"
+    elif max_nodes is None and engine is None and fmt != "dot" and claims > DOT_GUARD:
+        code = "drawing-too-large"
+        message = (
+            f"the drawing would have {claims:,} claims, more than Graphviz dot lays out in"
+            f" reasonable time (beyond {DOT_GUARD:,} it takes minutes)"
+        )
+        hint = (
+            f"draw a part with {part}, lay it out faster with --engine sfdp,"
+            f" or wait for dot with --max-nodes {claims}"
+        )
+    else:
+        return
+    raise ArgmapError([Diagnostic(str(G.graph.get("file") or "<map>"), 0, 0, code, message, hint)])
+
+
+def _unknown(what: str, value: str, known: tuple[str, ...]) -> ArgmapError:
+    """The error ``unknown-format`` or ``unknown-engine`` (of a program: the CLI offers choices)."""
+    return ArgmapError(
+        [
+            Diagnostic(
+                "<render>",
+                0,
+                0,
+                f"unknown-{what}",
+                f"unknown output {what} {value!r}",
+                f"use one of {', '.join(known)}",
+            )
+        ]
+    )
+
+
+def _run_graphviz(command: list[str], dot_source: str, progress: Report) -> tuple[int, bytes, str]:
+    """Run ``command`` on ``dot_source``; its exit code, output and error text."""
+    started = time.monotonic()
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as proc:
+        data: bytes | None = dot_source.encode()
+        while True:
+            try:
+                out, err = proc.communicate(data, timeout=0.5)
+                break
+            except subprocess.TimeoutExpired:
+                data = None  # handed over already: a retry must not send it again
+                progress(f"laying out with {command[1][2:]}: {time.monotonic() - started:.0f} s")
+    return proc.returncode, out, err.decode(errors="replace")
