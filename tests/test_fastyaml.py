@@ -29,7 +29,7 @@ def _read(path: Path, monkeypatch: pytest.MonkeyPatch, *, fast: bool) -> Map | l
     """The map, or the diagnostics, with or without the fast path."""
     with monkeypatch.context() as patch:
         if not fast:
-            patch.setattr(argmap.load, "parse_fast", lambda _text: UNSURE)
+            patch.setattr(argmap.load, "parse_located", lambda _text: None)
         try:
             return read_map(path)
         except ArgmapError as exc:

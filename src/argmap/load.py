@@ -42,7 +42,7 @@ import yaml
 
 from argmap import source as src
 from argmap.errors import MAX_PER_CODE, ArgmapError, Diagnostic
-from argmap.fastyaml import UNSURE, parse_fast
+from argmap.fastyaml import Parsed, parse_located, positions
 from argmap.files import MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
 from argmap.model import (
     RELATION_VERBS,
@@ -218,9 +218,19 @@ def parse_yaml(text: str, file: str) -> Any:
     ...     print(e.diagnostics[0].code, e.diagnostics[0].line, e.diagnostics[0].column)
     duplicate-key 2 1
     """
-    fast = parse_fast(text)  # libyaml's events straight to data, when sure to match PyYAML
-    if fast is not UNSURE:
+    return _parse(text, file).data
+
+
+def _parse(text: str, file: str) -> Parsed:
+    """The data of ``text`` and its locator: the fast path when sure, else PyYAML's."""
+    fast = parse_located(text)  # libyaml's events straight to data, when sure to match PyYAML
+    if fast is not None:
         return fast
+    return Parsed(_parse_slow(text, file), yaml_locator(text))
+
+
+def _parse_slow(text: str, file: str) -> Any:
+    """PyYAML's loader: every problem raised as a located ArgmapError."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -445,51 +455,17 @@ def yaml_locator(text: str) -> Callable[[YamlPath], Pos]:
     >>> locate(("a", 7))
     Pos(line=1, column=1)
     """
-
-    @cache
-    def index() -> dict[YamlPath, Pos]:
-        positions: dict[YamlPath, Pos] = {}
-        try:
-            root = yaml.compose(text, Loader=_BaseLoader)
-        except yaml.YAMLError:
-            return positions
-        if root is None:
-            return positions
-        positions[()] = _pos(root.start_mark)
-        # iterative, and each node once: deep nesting and aliases cost no more than the text
-        seen: set[int] = set()
-        stack: list[tuple[yaml.Node, YamlPath]] = [(root, ())]
-        while stack:
-            node, path = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            children: list[tuple[yaml.Node, YamlPath]] = []
-            if isinstance(node, yaml.MappingNode):
-                for key_node, value in node.value:
-                    key_path = (*path, key_node.value)
-                    positions.setdefault(key_path, _pos(key_node.start_mark))
-                    children.append((value, key_path))
-            elif isinstance(node, yaml.SequenceNode):
-                for i, item in enumerate(node.value):
-                    positions[(*path, i)] = _pos(item.start_mark)
-                    children.append((item, (*path, i)))
-            stack.extend(reversed(children))
-        return positions
+    index = cache(lambda: positions(text))
 
     def locate(path: YamlPath) -> Pos:
-        positions = index()
+        known = index()
         for n in range(len(path), -1, -1):
-            found = positions.get(path[:n])
+            found = known.get(path[:n])
             if found is not None:
                 return found
         return Pos(1, 1)
 
     return locate
-
-
-def _pos(mark: yaml.Mark) -> Pos:
-    return Pos(mark.line + 1, mark.column + 1)
 
 
 class _Builder:
@@ -699,8 +675,7 @@ def load_map(
     ``source_anywhere`` is true, be a regular file of at most
     :data:`~argmap.files.MAX_SOURCE_BYTES` and hold some text.
     """
-    data = parse_yaml(text, file)
-    locate = yaml_locator(text)
+    data, locate = _parse(text, file)
     b = _Builder(file, locate)
     top = b.fields(data, TOP_FIELDS, (), "map")
     if top is None:
