@@ -37,8 +37,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
+from itertools import repeat
+from typing import TYPE_CHECKING
 
 from argmap.model import Span
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = [
     "MAX_QUOTE",
@@ -164,7 +170,8 @@ class _Folded:
     @cached_property
     def index(self) -> _WordIndex:
         """Where the folded text's rarer words start (built on first use)."""
-        return _WordIndex.of(self.text)
+        # when each segment is a word, the segments' starts are the words'
+        return _WordIndex.of(self.text, self.starts if self.exact is None else None)
 
 
 #: the characters :meth:`str.split` takes for whitespace (all below U+3001)
@@ -177,19 +184,24 @@ _RARE = 64
 class _WordIndex:
     """The words of a folded text: how often each occurs, where the rarer ones start."""
 
-    counts: Counter[str]
+    counts: dict[str, int]
     where: dict[str, list[int]]
 
     @classmethod
-    def of(cls, folded: str) -> _WordIndex:
-        words = folded.split(" ")
+    def of(cls, folded: str, starts: Sequence[int] | None = None) -> _WordIndex:
+        """The index of ``folded``, whose words start at ``starts`` (worked out if None)."""
+        import numpy as np
+
+        words = folded.split(" ") if folded else []
         counts = Counter(words)
-        starts = _cumulative_starts(list(map(len, words)), _gaps(len(words)))
+        if starts is None or len(starts) != len(words):
+            lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+            starts = _cumulative_starts(lengths)
         where: dict[str, list[int]] = {}
         rare = {w for w, n in counts.items() if n <= _RARE}
         for i in [i for i, w in enumerate(words) if w in rare]:
             where.setdefault(words[i], []).append(starts[i])
-        return cls(counts, where)
+        return cls(dict(counts), where)
 
     def find(self, folded: str, wanted: str, limit: int) -> list[int] | None:
         """Where ``wanted`` starts in ``folded``; None when its words are too common to say.
@@ -201,9 +213,11 @@ class _WordIndex:
         parts = wanted.split(" ")
         if len(parts) < 3:
             return None
-        k = min(range(1, len(parts) - 1), key=lambda j: self.counts.get(parts[j], 0))
-        if self.counts.get(parts[k], 0) > _RARE:
+        counts = list(map(self.counts.get, parts[1:-1], repeat(0)))
+        fewest = min(counts)
+        if fewest > _RARE:
             return None
+        k = counts.index(fewest) + 1
         offset = sum(len(p) + 1 for p in parts[:k])
         found = [
             at - offset
@@ -213,25 +227,19 @@ class _WordIndex:
         return found[:limit]
 
 
-def _cumulative_starts(lengths: list[int], gaps: list[int]) -> array[int]:
-    """Start of each of a run of pieces of ``lengths``, each after a gap of ``gaps`` before it.
+def _cumulative_starts(lengths: npt.NDArray[np.int64]) -> array[int]:
+    """Where each of words of ``lengths`` starts when they are joined by single spaces.
 
-    The first piece starts at ``gaps[0]``.
-
-    >>> list(_cumulative_starts([2, 3, 1], [0, 1, 2]))
-    [0, 3, 8]
+    >>> import numpy as np
+    >>> list(_cumulative_starts(np.array([2, 3, 1])))
+    [0, 3, 7]
     """
     import numpy as np
 
-    if not lengths:
-        return array("q")
-    ends = np.cumsum(np.asarray(gaps, dtype=np.int64) + np.asarray(lengths, dtype=np.int64))
-    return array("q", (ends - np.asarray(lengths, dtype=np.int64)).tobytes())
-
-
-def _gaps(n: int) -> list[int]:
-    """The gaps before ``n`` words joined by single spaces."""
-    return [0] + [1] * (n - 1) if n else []
+    starts = np.zeros(len(lengths), dtype=np.int64)
+    if len(lengths) > 1:
+        np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    return array("q", starts.tobytes())
 
 
 def _fold_words(text: str, typographic: bool) -> str:
@@ -263,16 +271,18 @@ def _folded_words(text: str, typographic: bool) -> _Folded:
 
     folded = _fold_words(text, typographic)
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    space = np.isin(codes, np.array([ord(c) for c in _WHITESPACE], dtype=np.uint32))
+    space = (codes == 32) | ((codes - 9) <= 4) | ((codes - 28) <= 3)  # the ASCII ones
+    wide = np.flatnonzero(codes > 127)
+    if wide.size:
+        space[wide] = np.isin(codes[wide], np.array([ord(c) for c in _WHITESPACE], np.uint32))
     word = ~space
     before = np.concatenate(([True], space[:-1]))
     after = np.concatenate((space[1:], [True]))
     origins = np.flatnonzero(word & before)
     ends = np.flatnonzero(word & after) + 1
-    lengths = (ends - origins).tolist()
     return _Folded(
         folded,
-        _cumulative_starts(lengths, _gaps(len(lengths))),
+        _cumulative_starts((ends - origins).astype(np.int64)),
         array("q", origins.astype(np.int64).tobytes()),
         array("q", ends.astype(np.int64).tobytes()),
     )
