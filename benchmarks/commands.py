@@ -68,6 +68,10 @@ PARSERS = {
         "map.yaml",
         "import yaml_rs\nyaml_rs.loads(data, parse_datetime=False)",
     ),
+    "rapidyaml `parse_in_arena` (its tree only; measured, not used)": (
+        "map.yaml",
+        "import ryml\nbuf = data.encode()\nryml.parse_in_arena(buf)",
+    ),
     "`json.loads` of the same data": ("map.json", "import json\njson.loads(data)"),
     LOADER: (
         "map.yaml",
