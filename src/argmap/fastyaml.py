@@ -173,46 +173,33 @@ class _Walker:
 
     def _sequence(self, path: YamlPath | None) -> list[Any]:
         nxt = self.next
+        child = self._child
         items: list[Any] = []
-        append = items.append
-        while True:
-            event = nxt()
-            kind = type(event)
-            if kind is SequenceEndEvent:
-                self.end = event.end_mark
-                return items
-            if path is not None:
-                child = (*path, len(items))
-                self.marks[child] = event.start_mark
-                append(self.value(event, child))
-            elif kind is ScalarEvent:
-                append(_scalar(event))  # type: ignore[arg-type]
-            else:
-                append(self.value(event, None))
+        while type(event := nxt()) is not SequenceEndEvent:
+            items.append(child(event, path, len(items), event.start_mark))
+        self.end = event.end_mark
+        return items
 
     def _mapping(self, path: YamlPath | None) -> dict[Any, Any]:
         nxt = self.next
+        child = self._child
         mapping: dict[Any, Any] = {}
-        while True:
-            key_event = nxt()
-            kind = type(key_event)
-            if kind is MappingEndEvent:
-                self.end = key_event.end_mark
-                return mapping
-            if kind is not ScalarEvent:
+        while type(key_event := nxt()) is not MappingEndEvent:
+            if type(key_event) is not ScalarEvent:
                 raise _UnsureError  # a collection as a key
-            key = _scalar(key_event)  # type: ignore[arg-type]
+            key = _scalar(key_event)
             if key in mapping:
                 raise _UnsureError  # a duplicate, located on PyYAML's path
-            event = nxt()
-            if path is not None:
-                child = (*path, key_event.value)  # type: ignore[attr-defined]
-                self.marks.setdefault(child, key_event.start_mark)
-                mapping[key] = self.value(event, child)
-            elif type(event) is ScalarEvent:
-                mapping[key] = _scalar(event)
-            else:
-                mapping[key] = self.value(event, None)
+            mapping[key] = child(nxt(), path, key_event.value, key_event.start_mark)
+        self.end = key_event.end_mark
+        return mapping
+
+    def _child(self, event: Event, path: YamlPath | None, key: str | int, mark: Any) -> Any:
+        """The node ``event`` starts, at ``(*path, key)``, noted there as starting at ``mark``."""
+        if path is None:
+            return _scalar(event) if type(event) is ScalarEvent else self.value(event, None)
+        self.marks.setdefault((*path, key), mark)
+        return self.value(event, (*path, key))
 
 
 def _walk(text: str, depth: int) -> _Walker | None:
