@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap.load
+from argmap.checks import run_checks
 from argmap.errors import ArgmapError
-from argmap.fastyaml import UNSURE, parse_fast
-from argmap.load import read_map
-from argmap.model import Map
+from argmap.fastyaml import UNSURE, parse_fast, parse_located, positions
+from argmap.load import read_map, yaml_locator
+from argmap.model import Map, Pos
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = sorted([ROOT / "claims.yaml", *(Path(__file__).parent / "data").rglob("*.yaml")])
@@ -29,7 +30,7 @@ def _read(path: Path, monkeypatch: pytest.MonkeyPatch, *, fast: bool) -> Map | l
     """The map, or the diagnostics, with or without the fast path."""
     with monkeypatch.context() as patch:
         if not fast:
-            patch.setattr(argmap.load, "parse_fast", lambda _text: UNSURE)
+            patch.setattr(argmap.load, "parse_located", lambda _text: None)
         try:
             return read_map(path)
         except ArgmapError as exc:
@@ -51,23 +52,67 @@ def test_every_fixture_parses_as_pyyaml_or_not_at_all(path: Path) -> None:
         assert repr(got) == repr(_slow(text))
 
 
-def test_a_generated_map_takes_the_fast_path(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _generated(tmp_path: Path, claims: int) -> Path:
     spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
     assert spec is not None
     assert spec.loader is not None
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
-    path = gen.write(500, 11, tmp_path)
+    path: Path = gen.write(claims, 11, tmp_path)
+    return path
+
+
+def test_a_generated_map_takes_the_fast_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _generated(tmp_path, 1000)
     text = path.read_text(encoding="utf-8")
     assert parse_fast(text) == _slow(text)
     fast = _read(path, monkeypatch, fast=True)
+    slow = _read(path, monkeypatch, fast=False)
     assert isinstance(fast, Map)
-    assert fast == _read(path, monkeypatch, fast=False)
-    assert fast.pos(fast.claims[-1]) == _read(path, monkeypatch, fast=False).pos(  # type: ignore[union-attr]
-        fast.claims[-1]
-    )
+    assert isinstance(slow, Map)
+    assert fast == slow
+    # the warnings, and so where they are located, are those of PyYAML's path
+    findings = run_checks(fast)
+    assert len({f.code for f in findings}) >= 3
+    assert findings == run_checks(slow)
+    deep = {slow.pos(r) for r in slow.relations if len(r.origin) > 2}  # inside a claim
+    assert sum(Pos(f.line, f.column) in deep for f in findings) > 10
+    assert_located_as_pyyaml(text)
+
+
+def assert_located_as_pyyaml(text: str) -> None:
+    """Each path of ``text``, and a missing field below each, located as PyYAML's nodes say."""
+    parsed = parse_located(text)
+    assert parsed is not None
+    known = positions(text)
+    paths = [*known, *((*p, "no-such-field") for p in known), ("claims", 10**9, "id")]
+    slow = yaml_locator(text)
+    assert [parsed.locate(p) for p in paths] == [slow(p) for p in paths]
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_fixture_is_located_as_pyyaml_locates_it(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if parse_located(text) is not None:
+        assert_located_as_pyyaml(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "claims:\r\n  - id: a\r\n    supports: [b, c]\r\n  - id: b\r\n",  # CRLF
+        "\ufeffclaims:\n  - id: a\n    text: caf\u00e9 \U0001f600\n    by: x\n",  # BOM, wide
+        "claims: [{id: a, supports: [b]},\n  {id: b,\n   text: c}]\nx: 1\n",  # flow items
+        "claims:\n- id: a\n  note: |\n    two\n\n    lines\n- id: b  # c\n  by: x\n",
+        "claims:\n  - - a\n    - b\n  - {}\n  - []\n  - x\nspeakers: {a: A}\n",
+        "? claims\n: - id: a\n    text: b\n",  # an explicit key
+        "claims:\n  - id: a\n    text: >-\n      folded\n      text\n    by: x\n",
+    ],
+)
+def test_unusual_layouts_are_located_as_pyyaml_locates_them(text: str) -> None:
+    assert_located_as_pyyaml(text)
 
 
 @pytest.mark.parametrize(

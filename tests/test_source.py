@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap import source
 from argmap.model import Span
-from argmap.source import closest_passage, find_quote, paragraphs, sentences
+from argmap.source import closest_passage, find_quote, occurrences, paragraphs, sentences
 
 ESSAY = (Path(__file__).parents[1] / "seeds" / "000_a6816591cb9c5cdb.txt").read_text()
 
@@ -37,3 +42,82 @@ def test_closest_passage_finds_the_misquoted_sentence() -> None:
     assert passage.startswith("The Plan, so the speak, also chose Stalin")
     assert ratio > 0.9
     assert closest_passage("", "x") == ("", 0.0)
+
+
+# --- the word index: every occurrence, as a scan of the whole text finds them ---------------
+
+_WORDS = st.sampled_from(["a", "ab", "b", "ba", "x1", "It\u2019s", "so.", "\ufb01ne", "ab…"])
+_SPACES = st.sampled_from(
+    [" ", "  ", "\n", "\n\n", "\t", "\x1f\x1c", "\x85", "\u00a0", "\u2003", "\u3000 "]
+)
+
+
+@st.composite
+def _essays(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_WORDS, max_size=40))
+    spaces = draw(st.lists(_SPACES, min_size=len(words) + 1, max_size=len(words) + 1))
+    return "".join(s + w for s, w in zip(spaces, [*words, ""], strict=True))
+
+
+def _scan(text: str, quote: str, typographic: bool) -> list[Span]:
+    """Every occurrence by a scan from each place: a regular expression, or the old folding."""
+    if not typographic:
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
+        found = []
+        match = pattern.search(text)
+        while match:
+            found.append(Span(match.start(), match.end()))
+            match = pattern.search(text, match.start() + 1)
+        return found
+    folded = source._folded_expanding(text)  # word by word, as before numpy
+    wanted = source._fold_words(quote, typographic)
+    spans, at = [], folded.text.find(wanted)
+    while at >= 0:
+        spans.append(folded.span(at, at + len(wanted)))
+        at = folded.text.find(wanted, at + 1)
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(_essays(), st.integers(0, 40), st.integers(1, 8), st.booleans(), st.integers(1, 5))
+def test_occurrences_are_those_a_scan_finds(
+    text: str, start: int, length: int, typographic: bool, limit: int
+) -> None:
+    words = text.split()
+    quote = " ".join(words[start : start + length])  # a passage of the text, or none
+    if source._ELISION.search(quote) or not quote:
+        return
+    expected = _scan(text, quote, typographic)[:limit]
+    assert occurrences(text, quote, typographic=typographic, limit=limit) == expected
+    cut = quote[1:-1]  # starting and ending inside words
+    if cut.strip() and not source._ELISION.search(cut):
+        assert (
+            occurrences(text, cut, typographic=typographic, limit=limit)
+            == _scan(text, cut, typographic)[:limit]
+        )
+
+
+def test_a_quote_of_rare_words_is_found_through_the_index() -> None:
+    text = "the cat sat. " * 100 + "The dog 42 barked. the cat sat. The dog 42 barked."
+    index = source._folded(text, False).index
+    assert index.find(source._fold_words(text, False), "dog 42 barked", 10) is not None
+    assert [text[s.start : s.end] for s in occurrences(text, "The dog 42 barked.")] == [
+        "The dog 42 barked."
+    ] * 2
+    assert index.find(text, "the cat sat.", 10) is None  # common words only: a scan
+    assert len(occurrences(text, "the cat sat.", limit=1000)) == 101
+
+
+def test_folding_by_words_matches_folding_by_segments() -> None:
+    text = " It\u2019s\u2003a  fine\n\nday\u00a0\u2014 \u3000said\x1cshe.\u2028"
+    fast = source._folded_words(text, True)
+    slow = source._folded_expanding(text)
+    assert fast.text == slow.text == "It's a fine day - said she."
+    assert [fast.span(a, b) for a, b in [(0, 4), (5, 11), (16, 27)]] == [
+        slow.span(a, b) for a, b in [(0, 4), (5, 11), (16, 27)]
+    ]
+
+
+def test_whitespace_is_what_str_split_takes() -> None:
+    every = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    assert every == source._WHITESPACE

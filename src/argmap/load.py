@@ -30,10 +30,11 @@ Span(start=0, end=9)
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ import yaml
 
 from argmap import source as src
 from argmap.errors import MAX_PER_CODE, ArgmapError, Diagnostic
-from argmap.fastyaml import UNSURE, parse_fast
+from argmap.fastyaml import Parsed, parse_located, positions
 from argmap.files import MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
 from argmap.model import (
     RELATION_VERBS,
@@ -52,6 +53,7 @@ from argmap.model import (
     Relation,
     RelationKind,
     Skip,
+    Span,
     YamlPath,
     derived_relation_id,
 )
@@ -218,9 +220,19 @@ def parse_yaml(text: str, file: str) -> Any:
     ...     print(e.diagnostics[0].code, e.diagnostics[0].line, e.diagnostics[0].column)
     duplicate-key 2 1
     """
-    fast = parse_fast(text)  # libyaml's events straight to data, when sure to match PyYAML
-    if fast is not UNSURE:
+    return _parse(text, file).data
+
+
+def _parse(text: str, file: str) -> Parsed:
+    """The data of ``text`` and its locator: the fast path when sure, else PyYAML's."""
+    fast = parse_located(text)  # libyaml's events straight to data, when sure to match PyYAML
+    if fast is not None:
         return fast
+    return Parsed(_parse_slow(text, file), yaml_locator(text))
+
+
+def _parse_slow(text: str, file: str) -> Any:
+    """PyYAML's loader: every problem raised as a located ArgmapError."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -445,51 +457,17 @@ def yaml_locator(text: str) -> Callable[[YamlPath], Pos]:
     >>> locate(("a", 7))
     Pos(line=1, column=1)
     """
-
-    @cache
-    def index() -> dict[YamlPath, Pos]:
-        positions: dict[YamlPath, Pos] = {}
-        try:
-            root = yaml.compose(text, Loader=_BaseLoader)
-        except yaml.YAMLError:
-            return positions
-        if root is None:
-            return positions
-        positions[()] = _pos(root.start_mark)
-        # iterative, and each node once: deep nesting and aliases cost no more than the text
-        seen: set[int] = set()
-        stack: list[tuple[yaml.Node, YamlPath]] = [(root, ())]
-        while stack:
-            node, path = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            children: list[tuple[yaml.Node, YamlPath]] = []
-            if isinstance(node, yaml.MappingNode):
-                for key_node, value in node.value:
-                    key_path = (*path, key_node.value)
-                    positions.setdefault(key_path, _pos(key_node.start_mark))
-                    children.append((value, key_path))
-            elif isinstance(node, yaml.SequenceNode):
-                for i, item in enumerate(node.value):
-                    positions[(*path, i)] = _pos(item.start_mark)
-                    children.append((item, (*path, i)))
-            stack.extend(reversed(children))
-        return positions
+    index = cache(lambda: positions(text))
 
     def locate(path: YamlPath) -> Pos:
-        positions = index()
+        known = index()
         for n in range(len(path), -1, -1):
-            found = positions.get(path[:n])
+            found = known.get(path[:n])
             if found is not None:
                 return found
         return Pos(1, 1)
 
     return locate
-
-
-def _pos(mark: yaml.Mark) -> Pos:
-    return Pos(mark.line + 1, mark.column + 1)
 
 
 class _Builder:
@@ -521,8 +499,9 @@ class _Builder:
             return None
         good: dict[str, Any] = {}
         for key, value in data.items():
-            name = str(key)
-            if name not in spec:
+            name = key if type(key) is str else str(key)
+            field = spec.get(name)
+            if field is None:
                 self.unknown += 1
                 close = (  # past the reported ones, the costly suggestion is not made
                     difflib.get_close_matches(name, list(spec), n=1)
@@ -536,10 +515,10 @@ class _Builder:
                     (*path, key), "unknown-field", f"{what} has unknown field {name!r}", hint
                 )
                 continue
-            if value is None and not spec[name].required:
+            if value is None and not field.required:
                 continue
-            types = spec[name].types
-            if not isinstance(value, tuple(t for n in types for t in _PY_TYPES[n])) or (
+            types = field.types
+            if not isinstance(value, _python_types(types)) or (
                 isinstance(value, bool) and "boolean" not in types
             ):
                 self.error(
@@ -551,7 +530,7 @@ class _Builder:
                     else "quote text that YAML might read as another type",
                 )
                 continue
-            if spec[name].items == "string" and isinstance(value, list):
+            if field.items == "string" and type(value) is list:
                 bad = [i for i, item in enumerate(value) if not isinstance(item, str)]
                 for i in bad:
                     self.error(
@@ -563,15 +542,21 @@ class _Builder:
                 if bad:
                     continue
             good[name] = value
-        for name, field in spec.items():
-            if field.required and name not in good and name not in data:
+        for name in _required(spec):
+            if name not in good and name not in data:
                 code = "missing-thesis" if name == "thesis" and what == "map" else "missing-field"
                 self.error(
-                    path, code, f"{what} has no {name!r}", f"add '{name}:' ({field.description})"
+                    path,
+                    code,
+                    f"{what} has no {name!r}",
+                    f"add '{name}:' ({spec[name].description})",
                 )
         return good
 
-    def claims(self, items: list[Any]) -> tuple[list[Claim], list[Relation]]:
+    def claims(
+        self, items: list[Any], quotes: _Quotes | None = None
+    ) -> tuple[list[Claim], list[Relation]]:
+        """The claims of ``items`` and their short-form relations; ``quotes`` places them."""
         claims: list[Claim] = []
         relations: list[Relation] = []
         for i, item in enumerate(items):
@@ -592,6 +577,9 @@ class _Builder:
                     f"claim {f['id']!r} has occurrence {f['occurrence']}",
                     "count from 1: 'occurrence: 2' is the second place the quote occurs",
                 )
+            span, paragraph = (
+                quotes.place(f["quote"], max(1, f.get("occurrence", 0))) if quotes else (None, 0)
+            )
             claims.append(
                 Claim(
                     id=f["id"],
@@ -602,6 +590,8 @@ class _Builder:
                     tags=tuple(f.get("tags", ())),
                     note=f.get("note", ""),
                     base=float(f.get("base", 0.5)),
+                    span=span,
+                    paragraph=paragraph,
                     occurrence=f.get("occurrence", 0),
                     origin=("claims", i),
                 )
@@ -648,13 +638,40 @@ class _Builder:
             )
         return relations
 
-    def skipped(self, items: list[Any]) -> list[Skip]:
+    def skipped(self, items: list[Any], quotes: _Quotes | None = None) -> list[Skip]:
+        """The skipped passages of ``items``; ``quotes`` finds them in the source."""
         result = []
         for i, item in enumerate(items):
             f = self.fields(item, SKIP_FIELDS, ("skipped", i), f"skipped #{i + 1}")
             if f is not None and {"quote", "why"} <= f.keys():
-                result.append(Skip(f["quote"], f["why"], origin=("skipped", i)))
+                span = quotes.place(f["quote"])[0] if quotes else None
+                result.append(Skip(f["quote"], f["why"], span, origin=("skipped", i)))
         return result
+
+
+def _required(spec: Mapping[str, Field]) -> list[str]:
+    """The names of the required fields of ``spec`` (the tables above: worked out once).
+
+    >>> _required(SKIP_FIELDS)
+    ['quote', 'why']
+    """
+    known = _REQUIRED.get(id(spec))
+    if known is None or known[0] is not spec:
+        known = _REQUIRED[id(spec)] = (spec, [n for n, f in spec.items() if f.required])
+    return known[1]
+
+
+_REQUIRED: dict[int, tuple[Mapping[str, Field], list[str]]] = {}
+
+
+@cache
+def _python_types(types: tuple[str, ...]) -> tuple[type, ...]:
+    """The Python types of values of the JSON ``types``.
+
+    >>> _python_types(("string", "array"))
+    (<class 'str'>, <class 'list'>)
+    """
+    return tuple(t for n in types for t in _PY_TYPES[n])
 
 
 def _short_forms(f: dict[str, Any], i: int) -> list[Relation]:
@@ -699,8 +716,17 @@ def load_map(
     ``source_anywhere`` is true, be a regular file of at most
     :data:`~argmap.files.MAX_SOURCE_BYTES` and hold some text.
     """
-    data = parse_yaml(text, file)
-    locate = yaml_locator(text)
+    collecting = gc.isenabled()
+    gc.disable()  # loading only adds objects: the collector's passes would cost more than it
+    try:
+        return _load(text, file, base_dir, source_anywhere=source_anywhere)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(text: str, file: str, base_dir: Path | None, *, source_anywhere: bool) -> Map:
+    data, locate = _parse(text, file)
     b = _Builder(file, locate)
     top = b.fields(data, TOP_FIELDS, (), "map")
     if top is None:
@@ -712,9 +738,14 @@ def load_map(
             f"format version {top['argmap']!r} is not supported",
             "this argmap reads version 1; write 'argmap: 1'",
         )
-    claims, relations = b.claims(top.get("claims", []))
+    # the source is read first, so that claims are built placed in it; its problems are
+    # reported after the claims', as they always were
+    later = _Builder(file, locate)
+    source_text, quotes = _source(later, top, base_dir, source_anywhere=source_anywhere)
+    finder = _Quotes(source_text, quotes == "typographic") if source_text else None
+    claims, relations = b.claims(top.get("claims", []), finder)
     relations += b.relations(top.get("relations", []))
-    skipped = b.skipped(top.get("skipped", []))
+    skipped = b.skipped(top.get("skipped", []), finder)
     speakers = top.get("speakers", {})
     for key, value in speakers.items():
         if not isinstance(value, str):
@@ -731,20 +762,7 @@ def load_map(
             "'thesis:' is empty",
             "set 'thesis:' to the id of the main conclusion",
         )
-    source_text = ""
-    if "source" in top and base_dir is not None:
-        source_text = _read_source(b, base_dir, top["source"], source_anywhere=source_anywhere)
-    quotes = top.get("quotes", "exact")
-    if quotes not in QUOTE_MODES:
-        b.error(
-            ("quotes",),
-            "invalid-type",
-            f"'quotes: {quotes}' is not a way to match quotes",
-            f"use {' or '.join(QUOTE_MODES)}",
-        )
-        quotes = "exact"
-    if source_text:
-        claims, skipped = _resolve_spans(source_text, claims, skipped, quotes == "typographic")
+    b.diagnostics += later.diagnostics
     m = Map(
         title=top.get("title", ""),
         thesis=top.get("thesis", ""),
@@ -762,6 +780,25 @@ def load_map(
     if any(d.severity == "error" for d in diagnostics):
         raise ArgmapError(diagnostics)
     return m
+
+
+def _source(
+    b: _Builder, top: dict[str, Any], base_dir: Path | None, *, source_anywhere: bool
+) -> tuple[str, str]:
+    """The text of the map's source ("" if none or unusable) and how its quotes match."""
+    source_text = ""
+    if "source" in top and base_dir is not None:
+        source_text = _read_source(b, base_dir, top["source"], source_anywhere=source_anywhere)
+    quotes = top.get("quotes", "exact")
+    if quotes not in QUOTE_MODES:
+        b.error(
+            ("quotes",),
+            "invalid-type",
+            f"'quotes: {quotes}' is not a way to match quotes",
+            f"use {' or '.join(QUOTE_MODES)}",
+        )
+        quotes = "exact"
+    return source_text, quotes
 
 
 def _read_source(b: _Builder, base_dir: Path, source: str, *, source_anywhere: bool) -> str:
@@ -810,22 +847,18 @@ def _inside(path: Path, folder: Path) -> bool:
         return True
 
 
-def _resolve_spans(
-    text: str, claims: list[Claim], skipped: list[Skip], typographic: bool
-) -> tuple[list[Claim], list[Skip]]:
-    paras = src.paragraphs(text)
-    resolved = []
-    for c in claims:
-        span = src.find_quote(
-            text, c.quote, typographic=typographic, occurrence=max(1, c.occurrence)
-        )
-        para = src.paragraph_of(paras, span) if span else 0
-        resolved.append(replace(c, span=span, paragraph=para))
-    skips = [
-        Skip(s.quote, s.why, src.find_quote(text, s.quote, typographic=typographic), s.origin)
-        for s in skipped
-    ]
-    return resolved, skips
+class _Quotes:
+    """Finds quotes in the source text and the paragraphs they start in."""
+
+    def __init__(self, text: str, typographic: bool) -> None:
+        self.text = text
+        self.typographic = typographic
+        self.paragraphs = src.paragraphs(text)
+
+    def place(self, quote: str, occurrence: int = 1) -> tuple[Span | None, int]:
+        """The span of the ``occurrence``-th ``quote`` and its paragraph (None, 0: not found)."""
+        span = src.find_quote(self.text, quote, typographic=self.typographic, occurrence=occurrence)
+        return span, (src.paragraph_of(self.paragraphs, span) if span else 0)
 
 
 def read_map(path: str | Path, *, source_anywhere: bool = False) -> Map:

@@ -31,12 +31,20 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+from array import array
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import repeat
+from typing import TYPE_CHECKING
 
 from argmap.model import Span
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = [
     "MAX_QUOTE",
@@ -134,28 +142,104 @@ def sentences(text: str) -> list[Span]:
     return [s for s in result if s.end > s.start]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Folded:
     """A text with whitespace runs made one space (and typography folded), and its offsets.
 
     Segment ``k`` of the folded text starts at ``starts[k]`` and comes from
     ``text[origins[k]:ends[k]]``; ``exact[k]`` says whether it maps character
-    by character (a ligature's expansion does not).
+    by character (a ligature's expansion does not; None: every segment does).
     """
 
     text: str
-    starts: list[int]
-    origins: list[int]
-    ends: list[int]
-    exact: list[bool]
+    starts: Sequence[int]
+    origins: Sequence[int]
+    ends: Sequence[int]
+    exact: Sequence[bool] | None = None
 
     def span(self, start: int, end: int) -> Span:
         """The span of the original text that folded ``[start, end)`` comes from."""
         i = bisect.bisect_right(self.starts, start) - 1
         j = bisect.bisect_right(self.starts, end - 1) - 1
-        first = self.origins[i] + (start - self.starts[i] if self.exact[i] else 0)
-        last = self.origins[j] + (end - self.starts[j]) if self.exact[j] else self.ends[j]
+        exact_i = self.exact is None or self.exact[i]
+        exact_j = self.exact is None or self.exact[j]
+        first = self.origins[i] + (start - self.starts[i] if exact_i else 0)
+        last = self.origins[j] + (end - self.starts[j]) if exact_j else self.ends[j]
         return Span(first, last)
+
+    @cached_property
+    def index(self) -> _WordIndex:
+        """Where the folded text's rarer words start (built on first use)."""
+        # when each segment is a word, the segments' starts are the words'
+        return _WordIndex.of(self.text, self.starts if self.exact is None else None)
+
+
+#: the characters :meth:`str.split` takes for whitespace (all below U+3001)
+_WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+#: a word found at most this often is indexed; a quote of commoner words only is searched for
+_RARE = 64
+
+
+@dataclass(frozen=True)
+class _WordIndex:
+    """The words of a folded text: how often each occurs, where the rarer ones start."""
+
+    counts: dict[str, int]
+    where: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, folded: str, starts: Sequence[int] | None = None) -> _WordIndex:
+        """The index of ``folded``, whose words start at ``starts`` (worked out if None)."""
+        import numpy as np
+
+        words = folded.split(" ") if folded else []
+        counts = Counter(words)
+        if starts is None or len(starts) != len(words):
+            lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+            starts = _cumulative_starts(lengths)
+        where: dict[str, list[int]] = {}
+        rare = {w for w, n in counts.items() if n <= _RARE}
+        for i in [i for i, w in enumerate(words) if w in rare]:
+            where.setdefault(words[i], []).append(starts[i])
+        return cls(dict(counts), where)
+
+    def find(self, folded: str, wanted: str, limit: int) -> list[int] | None:
+        """Where ``wanted`` starts in ``folded``; None when its words are too common to say.
+
+        The quote's rarest whole word (neither its first nor its last, which
+        may be parts of words of the text) is looked up, and each place it
+        occurs is compared with the whole quote.
+        """
+        parts = wanted.split(" ")
+        if len(parts) < 3:
+            return None
+        counts = list(map(self.counts.get, parts[1:-1], repeat(0)))
+        fewest = min(counts)
+        if fewest > _RARE:
+            return None
+        k = counts.index(fewest) + 1
+        offset = sum(len(p) + 1 for p in parts[:k])
+        found = [
+            at - offset
+            for at in self.where.get(parts[k], ())
+            if at >= offset and folded.startswith(wanted, at - offset)
+        ]
+        return found[:limit]
+
+
+def _cumulative_starts(lengths: npt.NDArray[np.int64]) -> array[int]:
+    """Where each of words of ``lengths`` starts when they are joined by single spaces.
+
+    >>> import numpy as np
+    >>> list(_cumulative_starts(np.array([2, 3, 1])))
+    [0, 3, 7]
+    """
+    import numpy as np
+
+    starts = np.zeros(len(lengths), dtype=np.int64)
+    if len(lengths) > 1:
+        np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    return array("q", starts.tobytes())
 
 
 def _fold_words(text: str, typographic: bool) -> str:
@@ -168,6 +252,44 @@ def _fold_words(text: str, typographic: bool) -> str:
 
 @lru_cache(maxsize=8)
 def _folded(text: str, typographic: bool) -> _Folded:
+    if typographic and _EXPANDING.search(text) is not None:
+        return _folded_expanding(text)
+    return _folded_words(text, typographic)
+
+
+def _folded_words(text: str, typographic: bool) -> _Folded:
+    """The folding of a text whose every word folds character by character.
+
+    Each word is a segment: where words start in the text is found with
+    numpy, as many words as ``text.split()`` gives.
+
+    >>> f = _folded_words(" ab\\n\\n c\\u2019d ", True)
+    >>> f.text, list(f.starts), list(f.origins), list(f.ends)
+    ("ab c'd", [0, 3], [1, 6], [3, 9])
+    """
+    import numpy as np
+
+    folded = _fold_words(text, typographic)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    space = (codes == 32) | ((codes - 9) <= 4) | ((codes - 28) <= 3)  # the ASCII ones
+    wide = np.flatnonzero(codes > 127)
+    if wide.size:
+        space[wide] = np.isin(codes[wide], np.array([ord(c) for c in _WHITESPACE], np.uint32))
+    word = ~space
+    before = np.concatenate(([True], space[:-1]))
+    after = np.concatenate((space[1:], [True]))
+    origins = np.flatnonzero(word & before)
+    ends = np.flatnonzero(word & after) + 1
+    return _Folded(
+        folded,
+        _cumulative_starts((ends - origins).astype(np.int64)),
+        array("q", origins.astype(np.int64).tobytes()),
+        array("q", ends.astype(np.int64).tobytes()),
+    )
+
+
+def _folded_expanding(text: str) -> _Folded:
+    """The typographic folding of a text with ligatures or ellipses, segment by segment."""
     parts: list[str] = []
     starts: list[int] = []
     origins: list[int] = []
@@ -184,14 +306,13 @@ def _folded(text: str, typographic: bool) -> _Folded:
         exact.append(same)
         at += len(piece)
 
-    table = _ONE_TO_ONE if typographic else {}
-    expanding = typographic and _EXPANDING.search(text) is not None
+    table = _ONE_TO_ONE
     for m in re.finditer(r"\S+", text):
         if parts:
             parts.append(" ")
             at += 1
         word = m.group()
-        if not (expanding and _EXPANDING.search(word)):
+        if not _EXPANDING.search(word):
             add(word.translate(table), m.start(), m.end(), True)
             continue
         done = 0
@@ -240,9 +361,10 @@ def occurrences(
         return []
     folded = _folded(text, typographic)
     wanted = _fold_words(quote, typographic)
-    spans: list[tuple[int, int]] = [
-        (at, at + len(wanted)) for at in _find_all(folded.text, wanted, limit=limit)
-    ]
+    found = folded.index.find(folded.text, wanted, limit)
+    if found is None:  # a short quote, or one of common words only: search the whole text
+        found = _find_all(folded.text, wanted, limit=limit)
+    spans = [(at, at + len(wanted)) for at in found]
     if not spans and _ELISION.search(quote):
         spans = _elided(folded.text, [_fold_words(p, typographic) for p in _ELISION.split(quote)])
         spans = spans[:limit]

@@ -379,6 +379,8 @@ def _texts(m: Map) -> Iterator[tuple[YamlPath, str, str]]:
 
 def _control_characters(m: Map) -> Iterator[Diagnostic]:
     """Control characters (ESC, BEL, NUL...) are never meant in a map: each is an error."""
+    if find_control("\n".join(text for _path, _what, text in _texts(m))) < 0:
+        return  # none anywhere: one search over all the texts
     for path, what, text in _texts(m):
         at = find_control(text)
         if at >= 0:
