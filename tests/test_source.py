@@ -121,3 +121,22 @@ def test_folding_by_words_matches_folding_by_segments() -> None:
 def test_whitespace_is_what_str_split_takes() -> None:
     every = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
     assert every == source._WHITESPACE
+
+
+@settings(max_examples=200, deadline=None)
+@given(_essays(), st.booleans())
+def test_short_and_long_texts_find_their_words_alike(text: str, typographic: bool) -> None:
+    """The pure-Python words of a short text are those numpy finds in a long one."""
+    short = source._folded_words(text, typographic)
+    old = source._NUMPY_FROM
+    source._NUMPY_FROM = 0
+    try:
+        long = source._folded_words(text, typographic)
+    finally:
+        source._NUMPY_FROM = old
+    assert short.text == long.text
+    assert (list(short.starts), list(short.origins), list(short.ends)) == (
+        list(long.starts),
+        list(long.origins),
+        list(long.ends),
+    )

@@ -37,14 +37,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
-from itertools import repeat
-from typing import TYPE_CHECKING
+from itertools import accumulate, repeat
 
 from argmap.model import Span
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 __all__ = [
     "MAX_QUOTE",
@@ -190,13 +185,10 @@ class _WordIndex:
     @classmethod
     def of(cls, folded: str, starts: Sequence[int] | None = None) -> _WordIndex:
         """The index of ``folded``, whose words start at ``starts`` (worked out if None)."""
-        import numpy as np
-
         words = folded.split(" ") if folded else []
         counts = Counter(words)
         if starts is None or len(starts) != len(words):
-            lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-            starts = _cumulative_starts(lengths)
+            starts = _cumulative_starts(list(map(len, words)))
         where: dict[str, list[int]] = {}
         rare = {w for w, n in counts.items() if n <= _RARE}
         for i in [i for i, w in enumerate(words) if w in rare]:
@@ -227,19 +219,13 @@ class _WordIndex:
         return found[:limit]
 
 
-def _cumulative_starts(lengths: npt.NDArray[np.int64]) -> array[int]:
+def _cumulative_starts(lengths: Sequence[int]) -> array[int]:
     """Where each of words of ``lengths`` starts when they are joined by single spaces.
 
-    >>> import numpy as np
-    >>> list(_cumulative_starts(np.array([2, 3, 1])))
+    >>> list(_cumulative_starts([2, 3, 1]))
     [0, 3, 7]
     """
-    import numpy as np
-
-    starts = np.zeros(len(lengths), dtype=np.int64)
-    if len(lengths) > 1:
-        np.cumsum(lengths[:-1] + 1, out=starts[1:])
-    return array("q", starts.tobytes())
+    return array("q", accumulate((n + 1 for n in lengths[:-1]), initial=0) if lengths else ())
 
 
 def _fold_words(text: str, typographic: bool) -> str:
@@ -257,6 +243,12 @@ def _folded(text: str, typographic: bool) -> _Folded:
     return _folded_words(text, typographic)
 
 
+#: a word of a text: what :meth:`str.split` keeps (``\\s`` is :meth:`str.isspace` in ``re``)
+_WORD = re.compile(r"\S+")
+#: texts of at least this many characters find their words with numpy
+_NUMPY_FROM = 200_000
+
+
 def _folded_words(text: str, typographic: bool) -> _Folded:
     """The folding of a text whose every word folds character by character.
 
@@ -267,9 +259,17 @@ def _folded_words(text: str, typographic: bool) -> _Folded:
     >>> f.text, list(f.starts), list(f.origins), list(f.ends)
     ("ab c'd", [0, 3], [1, 6], [3, 9])
     """
+    folded = _fold_words(text, typographic)
+    if len(text) < _NUMPY_FROM:  # a short text: importing numpy would cost more than it saves
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        return _Folded(
+            folded,
+            _cumulative_starts([end - start for start, end in words]),
+            array("q", (start for start, _ in words)),
+            array("q", (end for _, end in words)),
+        )
     import numpy as np
 
-    folded = _fold_words(text, typographic)
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     space = (codes == 32) | ((codes - 9) <= 4) | ((codes - 28) <= 3)  # the ASCII ones
     wide = np.flatnonzero(codes > 127)
@@ -280,9 +280,12 @@ def _folded_words(text: str, typographic: bool) -> _Folded:
     after = np.concatenate((space[1:], [True]))
     origins = np.flatnonzero(word & before)
     ends = np.flatnonzero(word & after) + 1
+    starts = np.zeros(len(origins), dtype=np.int64)
+    if len(origins) > 1:
+        np.cumsum((ends - origins)[:-1] + 1, out=starts[1:])
     return _Folded(
         folded,
-        _cumulative_starts((ends - origins).astype(np.int64)),
+        array("q", starts.astype(np.int64).tobytes()),
         array("q", origins.astype(np.int64).tobytes()),
         array("q", ends.astype(np.int64).tobytes()),
     )
