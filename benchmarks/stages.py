@@ -53,7 +53,7 @@ def _stand_ins() -> None:
     """Linear ``find_quote`` and ``paragraph_of`` for generated maps (see the module doc)."""
     cursor = 0
 
-    def find_quote(text: str, quote: str) -> Any:
+    def find_quote(text: str, quote: str, **_options: Any) -> Any:
         nonlocal cursor
         start = text.find(quote, cursor)
         if start < 0:
