@@ -22,8 +22,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import networkx as nx
-
 from argmap.errors import ArgmapError, Diagnostic, Severity
 from argmap.graph import Links, links_of
 from argmap.model import Map
@@ -149,6 +147,10 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
             for p in links.premises[r]:
                 succ.setdefault(p, []).append(links.target[r])
     cyclic = _cyclic(succ)
+    if not cyclic:
+        return []
+    import networkx as nx  # only a map with circles needs it
+
     sg = nx.DiGraph()
     sg.add_edges_from((u, v) for u in cyclic for v in succ[u] if v in cyclic)
     cycles = set()
