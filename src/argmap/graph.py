@@ -102,7 +102,7 @@ def to_networkx(m: Map) -> nx.DiGraph:
 
 
 def _of_kind(G: nx.DiGraph, kind: str) -> list[str]:
-    return sorted(n for n, data in G.nodes.items() if data.get("kind") == kind)
+    return sorted(n for n, data in G.nodes(data=True) if data.get("kind") == kind)
 
 
 def claim_nodes(G: nx.DiGraph) -> list[str]:

@@ -75,9 +75,11 @@ __all__ = [
     "SupportName",
     "SupportReading",
     "attack_graph",
+    "attack_links",
     "derived_attacks",
     "framework_of",
     "need_graph",
+    "need_links",
     "support_graph",
 ]
 
@@ -134,9 +136,16 @@ def _arguments(G: nx.DiGraph) -> list[str]:
     return claim_nodes(G) + inference_nodes(G)
 
 
-def _links(G: nx.DiGraph, roles: tuple[str, ...]) -> list[Link]:
-    """The edges of the map graph whose role is one of ``roles``, in the graph's order."""
-    return [(u, v) for u, v, role in G.edges(data="role") if role in roles]
+def attack_links(G: nx.DiGraph) -> list[Link]:
+    """The map's direct attacks ``(inference, target)``, in the graph's edge order.
+
+    Examples
+    --------
+    >>> G = nx.DiGraph([("o", "a", {"role": "conflict"}), ("b", "o", {"role": "premise"})])
+    >>> attack_links(G)
+    [('o', 'a')]
+    """
+    return [(u, v) for u, v, role in G.edges(data="role") if role in ("conflict", "undercut")]
 
 
 def _graph(nodes: Iterable[str], links: Iterable[Link]) -> nx.DiGraph:
@@ -161,7 +170,7 @@ def attack_graph(G: nx.DiGraph) -> nx.DiGraph:
     >>> sorted(attack_graph(to_networkx(Map("", "a", "", cs, rs))).edges)
     [('r', 'a')]
     """
-    return _graph(_arguments(G), _links(G, ("conflict", "undercut")))
+    return _graph(_arguments(G), attack_links(G))
 
 
 def support_graph(G: nx.DiGraph) -> nx.DiGraph:
@@ -249,8 +258,20 @@ def _close(attacks: Iterable[Link], need: Iterable[Link]) -> list[Link]:
     return list(closed)
 
 
-def _need_links(G: nx.DiGraph, support: str) -> list[Link]:
-    """The need links of :func:`need_graph`, inference by inference in sorted order."""
+def need_links(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> list[Link]:
+    """The links of :func:`need_graph`, inference by inference in sorted order.
+
+    A link may come twice (a single premise is needed as a premise and, under
+    the necessary reading, as the support's only reason).
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> from argmap.graph import to_networkx
+    >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "ab")
+    >>> need_links(to_networkx(Map("", "b", "", cs, (Relation("r", "support", ("a",), "b"),))))
+    [('a', 'r'), ('r', 'b'), ('a', 'r')]
+    """
     needs = _reading(support).needs
     links: list[Link] = []
     for r in inference_nodes(G):
@@ -282,7 +303,7 @@ def need_graph(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> nx.DiGraph:
     >>> sorted(need_graph(G, "none").edges)
     [('a', 'r')]
     """
-    return _graph(_arguments(G), _need_links(G, support))
+    return _graph(_arguments(G), need_links(G, support))
 
 
 def framework_of(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> Framework:
@@ -311,5 +332,5 @@ def framework_of(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> Framework:
     >>> sorted(framework_of(G, "deductive").to_digraph().edges)  # b does not need r
     [('o', 'a'), ('o', 'r')]
     """
-    attacks = _close(_links(G, ("conflict", "undercut")), _need_links(G, support))
+    attacks = _close(attack_links(G), need_links(G, support))
     return Framework.from_edges(sorted(attacks), arguments=_arguments(G))

@@ -240,7 +240,7 @@ def _edges(pairs: list[tuple[int, int]]) -> Edges:
 
 
 def _links(G: nx.DiGraph) -> _Links:
-    data = dict(G.nodes.items())
+    data = dict(G.nodes(data=True))
     nodes = sorted(data)
     index = {n: i for i, n in enumerate(nodes)}
     inference = [i for i, n in enumerate(nodes) if data[n]["kind"] == "inference"]
