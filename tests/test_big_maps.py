@@ -22,13 +22,17 @@ import pytest
 
 from argmap.checks import run_checks
 from argmap.coverage import coverage
+from argmap.evaluate import evaluate
+from argmap.explain import explain
+from argmap.formats.markdown import to_markdown
+from argmap.formats.mermaid import to_mermaid
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.model import Map
 from argmap.render.html import essay_html, lesson_steps
 from argmap.semantics.commitments import commitments
 from argmap.teach.compare import compare, to_dict
-from argmap.teach.outline import outline
+from argmap.teach.outline import format_text, outline
 from argmap.teach.quiz import make_quiz, to_dicts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +95,15 @@ def _results(folder: Path) -> dict[str, str]:
         "compare-self": _before_near_misses(to_dict(compare(m, m))),
         "compare-student": _before_near_misses(to_dict(compare(student, m))),
         "compare-student-0.3": _before_near_misses(to_dict(compare(student, m, 0.3))),
+        "evaluate-grounded": evaluate(G).to_dict(),
+        "evaluate-preferred": evaluate(G, "preferred", claim=m.thesis).to_dict(),
+        "evaluate-deductive": evaluate(G, support="deductive").to_dict(),
+        "explain": [explain(G, c.id).to_dict() for c in m.claims[::10]],
+        "explain-preferred": explain(G, m.thesis, "preferred", depth=20).to_dict(),
+        "explain-relations": [explain(G, r.id, depth=3).to_dict() for r in m.relations[::25]],
+        "markdown": to_markdown(m),
+        "mermaid": to_mermaid(m),
+        "outline-text": format_text(outline(m), m),
     }
     return {name: _digest(value, str(folder)) for name, value in found.items()}
 
