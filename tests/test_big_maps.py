@@ -59,6 +59,26 @@ def _student(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "claims": claims}
 
 
+def _linker(data: dict[str, Any]) -> dict[str, Any]:
+    """A student who links: some supports get a second premise, linked ones lose one."""
+    claims = [dict(c) for c in data["claims"]]
+    joined = []
+    for i, c in enumerate(claims):
+        if i % 7 == 2 and "supports" in c:
+            to = c.pop("supports")[0]
+            joined.append({"id": f"join{i}", "type": "support", "from": [c["id"], "c1"], "to": to})
+    cut = [{**r, "from": r["from"][:1]} for r in data.get("relations", [])]
+    return {**data, "claims": claims, "relations": cut + joined}
+
+
+def _linker_map(folder: Path) -> Map:
+    gen = _generator()
+    data, _essay = gen.generate(300, 7)
+    path = folder / "linker.yaml"
+    path.write_text(gen.to_yaml(_linker(data)), encoding="utf-8")
+    return read_map(path)
+
+
 def _maps(folder: Path) -> tuple[Map, Map]:
     gen = _generator()
     path = gen.write(300, 7, folder)
@@ -95,6 +115,12 @@ def _results(folder: Path) -> dict[str, str]:
         "compare-self": _before_near_misses(to_dict(compare(m, m))),
         "compare-student": _before_near_misses(to_dict(compare(student, m))),
         "compare-student-0.3": _before_near_misses(to_dict(compare(student, m, 0.3))),
+        "compare-student-near": {
+            k: v
+            for k, v in to_dict(compare(student, m)).items()
+            if k in {"near_misses", "disagreements", "missed_relations", "extra_relations"}
+        },
+        "compare-linker": to_dict(compare(_linker_map(folder), m)),
         "evaluate-grounded": evaluate(G).to_dict(),
         "evaluate-preferred": evaluate(G, "preferred", claim=m.thesis).to_dict(),
         "evaluate-deductive": evaluate(G, support="deductive").to_dict(),
