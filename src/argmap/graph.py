@@ -46,6 +46,7 @@ __all__ = [
     "claim_relations",
     "inference_nodes",
     "links_of",
+    "premise_lists",
     "premises",
     "target",
     "to_networkx",
@@ -118,6 +119,26 @@ def inference_nodes(G: nx.DiGraph) -> list[str]:
 def premises(G: nx.DiGraph, inference: str) -> list[str]:
     """Premise claim ids of an inference node, sorted."""
     return sorted(u for u, data in G.pred[inference].items() if data.get("role") == "premise")
+
+
+def premise_lists(G: nx.DiGraph) -> dict[str, list[str]]:
+    """The premises of every inference node, each list sorted, from one pass over the edges.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "abc")
+    >>> rs = (Relation(id="r1", kind="support", premises=("c", "b"), target="a"),)
+    >>> premise_lists(to_networkx(Map(title="", thesis="a", source="", claims=cs, relations=rs)))
+    {'r1': ['b', 'c']}
+    """
+    found: dict[str, list[str]] = {n: [] for n in inference_nodes(G)}
+    for u, v, role in G.edges(data="role"):
+        if role == "premise":
+            found.setdefault(v, []).append(u)
+    for ps in found.values():
+        ps.sort()
+    return found
 
 
 def target(G: nx.DiGraph, inference: str) -> str:

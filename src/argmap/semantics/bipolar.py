@@ -65,7 +65,7 @@ from typing import Literal
 import networkx as nx
 
 from argmap.errors import registered
-from argmap.graph import claim_nodes, inference_nodes
+from argmap.graph import claim_nodes, inference_nodes, premise_lists
 from argmap.semantics.framework import Framework
 
 __all__ = [
@@ -274,8 +274,7 @@ def need_links(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> list[Link]:
     """
     needs = _reading(support).needs
     links: list[Link] = []
-    for r in inference_nodes(G):
-        prem = [u for u, data in G.pred[r].items() if data.get("role") == "premise"]
+    for r, prem in premise_lists(G).items():
         links += [(p, r) for p in prem]
         if G.nodes[r]["relation"] == "support":
             links += needs(r, next(iter(G.succ[r])))

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from argmap.graph import claim_nodes, inference_nodes, premises
+from argmap.graph import claim_nodes, premise_lists
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework_of
 from argmap.semantics.framework import Framework
 
@@ -68,13 +68,13 @@ def _positions(G: nx.DiGraph) -> dict[str, tuple[list[str], list[str]]]:
 
     An inference with no premise at all would belong to every speaker.
     """
-    by = {c: G.nodes[c]["by"] for c in claim_nodes(G)}
+    data = dict(G.nodes(data=True))
+    by = {c: data[c]["by"] for c in claim_nodes(G)}
     result: dict[str, tuple[list[str], list[str]]] = {s: ([], []) for s in sorted(set(by.values()))}
     for c, speaker in by.items():
         result[speaker][0].append(c)
-    for r in inference_nodes(G):
-        prem = premises(G, r)
-        if any(G.nodes[p]["role"] == "concession" for p in prem):
+    for r, prem in premise_lists(G).items():
+        if any(data[p]["role"] == "concession" for p in prem):
             continue
         owners = {by.get(p) for p in prem}
         for speaker in owners or result:

@@ -269,29 +269,29 @@ def _links(G: nx.DiGraph) -> _Links:
 def _depth(g: _Links) -> int | None:
     """Return the number of links on the longest path of the map graph, None if it has a cycle.
 
-    Kahn's order over all the links (premise, attack, support), each looked at once.
+    Kahn's order over all the links (premise, attack, support), a level at a
+    time: a node joins the level after the last of its predecessors, so the
+    number of levels less one is the longest path; each link is looked at once.
     """
     n = len(g.nodes)
     premise_of = np.repeat(g.inference, np.diff(g.premise_ptr))
-    sources = np.concatenate((g.premise_idx, g.attacks[0], g.supports[0])).tolist()
-    targets = np.concatenate((premise_of, g.attacks[1], g.supports[1])).tolist()
-    succ: list[list[int]] = [[] for _ in range(n)]
-    indegree = [0] * n
-    for u, v in zip(sources, targets, strict=True):
-        succ[u].append(v)
-        indegree[v] += 1
-    depth = [0] * n
-    ready = [u for u in range(n) if not indegree[u]]
-    done = 0
-    while ready:
-        u = ready.pop()
-        done += 1
-        for v in succ[u]:
-            depth[v] = max(depth[v], depth[u] + 1)
-            indegree[v] -= 1
-            if not indegree[v]:
-                ready.append(v)
-    return max(depth, default=0) if done == n else None
+    sources = np.concatenate((g.premise_idx, g.attacks[0], g.supports[0]))
+    order = np.argsort(sources, kind="stable")
+    targets = np.concatenate((premise_of, g.attacks[1], g.supports[1]))[order]
+    ptr = np.zeros(n + 1, dtype=np.intp)
+    np.cumsum(np.bincount(sources, minlength=n), out=ptr[1:])
+    indegree = np.bincount(targets, minlength=n)
+    level = np.flatnonzero(indegree == 0)
+    levels = done = 0
+    while level.size:
+        levels += 1
+        done += level.size
+        counts = ptr[level + 1] - ptr[level]
+        first = np.repeat(ptr[level] - np.cumsum(counts) + counts, counts)
+        hit = targets[first + np.arange(first.size)]
+        np.subtract.at(indegree, hit, 1)
+        level = np.unique(hit[indegree[hit] == 0])
+    return max(levels - 1, 0) if done == n else None
 
 
 def _rk4(
