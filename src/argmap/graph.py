@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -44,6 +45,8 @@ __all__ = [
     "Links",
     "claim_nodes",
     "claim_relations",
+    "edge_roles",
+    "inference_ends",
     "inference_nodes",
     "links_of",
     "premise_lists",
@@ -121,8 +124,51 @@ def premises(G: nx.DiGraph, inference: str) -> list[str]:
     return sorted(u for u, data in G.pred[inference].items() if data.get("role") == "premise")
 
 
+def edge_roles(G: nx.DiGraph) -> Iterator[tuple[str, str, str]]:
+    """Every edge of the map graph as ``(u, v, role)``, in the order of ``G.edges``.
+
+    networkx keeps plain dicts behind its read-only views; reading them
+    directly is twice as fast as ``G.edges(data="role")`` (see also
+    :meth:`argmap.semantics.framework.Framework.from_digraph`).
+
+    Examples
+    --------
+    >>> list(edge_roles(nx.DiGraph([("a", "r", {"role": "premise"})])))
+    [('a', 'r', 'premise')]
+    """
+    succ = getattr(G, "_succ", None)
+    if not isinstance(succ, dict):  # pragma: no cover - exotic graph classes
+        succ = G.succ
+    for u, nbrs in succ.items():
+        for v, data in nbrs.items():
+            yield u, v, data.get("role")
+
+
+def inference_ends(G: nx.DiGraph) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The premises (sorted) and the target of every inference node, from one pass over the edges.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "abc")
+    >>> rs = (Relation(id="r1", kind="support", premises=("c", "b"), target="a"),)
+    >>> inference_ends(to_networkx(Map(title="", thesis="a", source="", claims=cs, relations=rs)))
+    ({'r1': ['b', 'c']}, {'r1': 'a'})
+    """
+    found: dict[str, list[str]] = {n: [] for n in inference_nodes(G)}
+    targets: dict[str, str] = {}
+    for u, v, role in edge_roles(G):
+        if role == "premise":
+            found.setdefault(v, []).append(u)
+        else:
+            targets[u] = v
+    for ps in found.values():
+        ps.sort()
+    return found, targets
+
+
 def premise_lists(G: nx.DiGraph) -> dict[str, list[str]]:
-    """The premises of every inference node, each list sorted, from one pass over the edges.
+    """The premises of every inference node, each list sorted (see :func:`inference_ends`).
 
     Examples
     --------
@@ -132,13 +178,7 @@ def premise_lists(G: nx.DiGraph) -> dict[str, list[str]]:
     >>> premise_lists(to_networkx(Map(title="", thesis="a", source="", claims=cs, relations=rs)))
     {'r1': ['b', 'c']}
     """
-    found: dict[str, list[str]] = {n: [] for n in inference_nodes(G)}
-    for u, v, role in G.edges(data="role"):
-        if role == "premise":
-            found.setdefault(v, []).append(u)
-    for ps in found.values():
-        ps.sort()
-    return found
+    return inference_ends(G)[0]
 
 
 def target(G: nx.DiGraph, inference: str) -> str:

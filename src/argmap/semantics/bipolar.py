@@ -65,7 +65,7 @@ from typing import Literal
 import networkx as nx
 
 from argmap.errors import registered
-from argmap.graph import claim_nodes, inference_nodes, premise_lists
+from argmap.graph import claim_nodes, edge_roles, inference_ends, inference_nodes
 from argmap.semantics.framework import Framework
 
 __all__ = [
@@ -145,7 +145,7 @@ def attack_links(G: nx.DiGraph) -> list[Link]:
     >>> attack_links(G)
     [('o', 'a')]
     """
-    return [(u, v) for u, v, role in G.edges(data="role") if role in ("conflict", "undercut")]
+    return [(u, v) for u, v, role in edge_roles(G) if role in ("conflict", "undercut")]
 
 
 def _graph(nodes: Iterable[str], links: Iterable[Link]) -> nx.DiGraph:
@@ -274,10 +274,12 @@ def need_links(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> list[Link]:
     """
     needs = _reading(support).needs
     links: list[Link] = []
-    for r, prem in premise_lists(G).items():
+    nodes = dict(G.nodes(data=True))
+    premises, targets = inference_ends(G)
+    for r, prem in premises.items():
         links += [(p, r) for p in prem]
-        if G.nodes[r]["relation"] == "support":
-            links += needs(r, next(iter(G.succ[r])))
+        if nodes[r]["relation"] == "support":
+            links += needs(r, targets[r])
             if len(prem) == 1:
                 links += needs(prem[0], r)
     return links

@@ -59,7 +59,7 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import registered
-from argmap.graph import claim_nodes
+from argmap.graph import claim_nodes, edge_roles
 
 __all__ = [
     "GRADUAL_METHODS",
@@ -247,7 +247,7 @@ def _links(G: nx.DiGraph) -> _Links:
     by_role: dict[str, list[tuple[int, int]]] = {
         r: [] for r in ("premise", "conflict", "undercut", "conclusion")
     }
-    for u, v, role in G.edges(data="role"):
+    for u, v, role in edge_roles(G):
         by_role[role].append((index[u], index[v]))
     src, dst = _edges(by_role["premise"])
     order = np.lexsort((src, dst))  # grouped by inference
