@@ -49,7 +49,6 @@ __all__ = [
     "inference_ends",
     "inference_nodes",
     "links_of",
-    "premise_lists",
     "premises",
     "target",
     "to_networkx",
@@ -145,7 +144,7 @@ def edge_roles(G: nx.DiGraph) -> Iterator[tuple[str, str, str]]:
 
 
 def inference_ends(G: nx.DiGraph) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """The premises (sorted) and the target of every inference node, from one pass over the edges.
+    """The premises (sorted) and target of every inference node, from one pass over the edges.
 
     Examples
     --------
@@ -165,20 +164,6 @@ def inference_ends(G: nx.DiGraph) -> tuple[dict[str, list[str]], dict[str, str]]
     for ps in found.values():
         ps.sort()
     return found, targets
-
-
-def premise_lists(G: nx.DiGraph) -> dict[str, list[str]]:
-    """The premises of every inference node, each list sorted (see :func:`inference_ends`).
-
-    Examples
-    --------
-    >>> from argmap.model import Claim, Map, Relation
-    >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "abc")
-    >>> rs = (Relation(id="r1", kind="support", premises=("c", "b"), target="a"),)
-    >>> premise_lists(to_networkx(Map(title="", thesis="a", source="", claims=cs, relations=rs)))
-    {'r1': ['b', 'c']}
-    """
-    return inference_ends(G)[0]
 
 
 def target(G: nx.DiGraph, inference: str) -> str:

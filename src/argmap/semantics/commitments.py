@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from argmap.graph import claim_nodes, premise_lists
+from argmap.graph import claim_nodes, inference_ends
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework_of
 from argmap.semantics.framework import Framework
 
@@ -73,7 +73,7 @@ def _positions(G: nx.DiGraph) -> dict[str, tuple[list[str], list[str]]]:
     result: dict[str, tuple[list[str], list[str]]] = {s: ([], []) for s in sorted(set(by.values()))}
     for c, speaker in by.items():
         result[speaker][0].append(c)
-    for r, prem in premise_lists(G).items():
+    for r, prem in inference_ends(G)[0].items():
         if any(data[p]["role"] == "concession" for p in prem):
             continue
         owners = {by.get(p) for p in prem}
