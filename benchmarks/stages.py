@@ -28,6 +28,8 @@ from typing import Any
 from argmap import source
 from argmap.checks import run_checks
 from argmap.coverage import coverage
+from argmap.evaluate import evaluate
+from argmap.explain import explain
 from argmap.formats.markdown import to_markdown
 from argmap.formats.mermaid import to_mermaid
 from argmap.graph import to_networkx
@@ -86,7 +88,12 @@ def main() -> None:
     stages: dict[str, Callable[[], object]] = {
         "coverage (check)": lambda: coverage(m),
         "run_checks (check)": lambda: run_checks(m),
+        "run_checks without repeated-quote (check)": lambda: run_checks(
+            m, ignore=["repeated-quote"]
+        ),
         "commitments (evaluate)": lambda: commitments(G),
+        "evaluate (grounded, with the map graph)": lambda: evaluate(to_networkx(m)),
+        "explain (the thesis)": lambda: explain(G, m.thesis),
         "outline": lambda: format_text(outline(m), m),
         "to_markdown (export)": lambda: to_markdown(m),
         "to_mermaid (export)": lambda: to_mermaid(m),

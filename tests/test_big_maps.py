@@ -22,13 +22,17 @@ import pytest
 
 from argmap.checks import run_checks
 from argmap.coverage import coverage
+from argmap.evaluate import evaluate
+from argmap.explain import explain
+from argmap.formats.markdown import to_markdown
+from argmap.formats.mermaid import to_mermaid
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.model import Map
 from argmap.render.html import essay_html, lesson_steps
 from argmap.semantics.commitments import commitments
 from argmap.teach.compare import compare, to_dict
-from argmap.teach.outline import outline
+from argmap.teach.outline import format_text, outline
 from argmap.teach.quiz import make_quiz, to_dicts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +57,26 @@ def _student(data: dict[str, Any]) -> dict[str, Any]:
         if i % 11 == 4:
             c["quote"] = " ".join(c["quote"].split()[:3])
     return {**data, "claims": claims}
+
+
+def _linker(data: dict[str, Any]) -> dict[str, Any]:
+    """A student who links: some supports get a second premise, linked ones lose one."""
+    claims = [dict(c) for c in data["claims"]]
+    joined = []
+    for i, c in enumerate(claims):
+        if i % 7 == 2 and "supports" in c:
+            to = c.pop("supports")[0]
+            joined.append({"id": f"join{i}", "type": "support", "from": [c["id"], "c1"], "to": to})
+    cut = [{**r, "from": r["from"][:1]} for r in data.get("relations", [])]
+    return {**data, "claims": claims, "relations": cut + joined}
+
+
+def _linker_map(folder: Path) -> Map:
+    gen = _generator()
+    data, _essay = gen.generate(300, 7)
+    path = folder / "linker.yaml"
+    path.write_text(gen.to_yaml(_linker(data)), encoding="utf-8")
+    return read_map(path)
 
 
 def _maps(folder: Path) -> tuple[Map, Map]:
@@ -91,6 +115,21 @@ def _results(folder: Path) -> dict[str, str]:
         "compare-self": _before_near_misses(to_dict(compare(m, m))),
         "compare-student": _before_near_misses(to_dict(compare(student, m))),
         "compare-student-0.3": _before_near_misses(to_dict(compare(student, m, 0.3))),
+        "compare-student-near": {
+            k: v
+            for k, v in to_dict(compare(student, m)).items()
+            if k in {"near_misses", "disagreements", "missed_relations", "extra_relations"}
+        },
+        "compare-linker": to_dict(compare(_linker_map(folder), m)),
+        "evaluate-grounded": evaluate(G).to_dict(),
+        "evaluate-preferred": evaluate(G, "preferred", claim=m.thesis).to_dict(),
+        "evaluate-deductive": evaluate(G, support="deductive").to_dict(),
+        "explain": [explain(G, c.id).to_dict() for c in m.claims[::10]],
+        "explain-preferred": explain(G, m.thesis, "preferred", depth=20).to_dict(),
+        "explain-relations": [explain(G, r.id, depth=3).to_dict() for r in m.relations[::25]],
+        "markdown": to_markdown(m),
+        "mermaid": to_mermaid(m),
+        "outline-text": format_text(outline(m), m),
     }
     return {name: _digest(value, str(folder)) for name, value in found.items()}
 

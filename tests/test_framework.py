@@ -177,7 +177,7 @@ def test_from_digraph_round_trip(g: nx.DiGraph) -> None:
 # ------------------------------------------------------------------ grounded
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # timings vary on a shared machine
 @given(frameworks)
 def test_grounded_equals_fixpoint(g: nx.DiGraph) -> None:
     inn, out = reference_grounded(g)
@@ -187,7 +187,7 @@ def test_grounded_equals_fixpoint(g: nx.DiGraph) -> None:
     assert {a for a, x in grounded_labelling(g).items() if x == "out"} == out
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(frameworks)
 def test_grounded_equals_fixpoint_through_every_path(g: nx.DiGraph) -> None:
     with tiny_thresholds():

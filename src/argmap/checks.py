@@ -1,6 +1,7 @@
 """Structural lints of a valid map: circular support, loose ends, open attacks.
 
-Each lint is a plain function ``(map, graph) -> list[Finding]`` registered in
+Each lint is a plain function ``(map, links) -> list[Finding]`` (``links``:
+:func:`argmap.graph.links_of`, built once) registered in
 :data:`CHECKS` under a stable kebab-case code with its severity and a
 one-line description; :func:`run_checks` runs a selection of them.  A finding
 names the claims involved and where the first of them is written.
@@ -21,13 +22,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import networkx as nx
-
 from argmap.errors import ArgmapError, Diagnostic, Severity
-from argmap.graph import claim_nodes, inference_nodes, premises, target, to_networkx
+from argmap.graph import Links, links_of
 from argmap.model import Map
 from argmap.schemes import SCHEMES
-from argmap.semantics.bipolar import support_graph
 from argmap.source import occurrences, places
 
 __all__ = [
@@ -72,7 +70,7 @@ class Finding:
         return d
 
 
-Lint = Callable[[Map, nx.DiGraph], list[Finding]]
+Lint = Callable[[Map, Links], list[Finding]]
 
 
 @dataclass(frozen=True)
@@ -95,16 +93,66 @@ def _at(
     )
 
 
-def _kind(G: nx.DiGraph, r: str) -> str:
-    return str(G.nodes[r]["relation"])
+def _cyclic(succ: dict[str, list[str]]) -> set[str]:
+    """The nodes of ``succ`` that lie on a cycle (Tarjan's components, without recursion)."""
+    order: dict[str, int] = {}  # node -> when it was first met
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cyclic: set[str] = set()
+    for root in succ:
+        if root in order:
+            continue
+        work = [(root, iter(succ.get(root, ())))]
+        order[root] = low[root] = len(order)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is None:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == order[node]:
+                    part = []
+                    while True:
+                        top = stack.pop()
+                        on_stack.discard(top)
+                        part.append(top)
+                        if top == node:
+                            break
+                    if len(part) > 1 or node in succ.get(node, ()):
+                        cyclic.update(part)
+            elif child not in order:
+                order[child] = low[child] = len(order)
+                stack.append(child)
+                on_stack.add(child)
+                work.append((child, iter(succ.get(child, ()))))
+            elif child in on_stack:
+                low[node] = min(low[node], order[child])
+    return cyclic
 
 
-def circular_support(m: Map, G: nx.DiGraph) -> list[Finding]:
-    """Each elementary cycle of the claim-level support graph, once."""
+def circular_support(m: Map, links: Links) -> list[Finding]:
+    """Each elementary cycle of the claim-level support graph, once.
+
+    Cycles are searched only among the claims that lie on one (one linear
+    pass finds them), so a map without circles costs no more than that pass.
+    """
+    succ: dict[str, list[str]] = {}
+    for r in links.relations:
+        if links.kind[r] == "support":
+            for p in links.premises[r]:
+                succ.setdefault(p, []).append(links.target[r])
+    cyclic = _cyclic(succ)
+    if not cyclic:
+        return []
+    import networkx as nx  # only a map with circles needs it
+
     sg = nx.DiGraph()
-    for r in inference_nodes(G):
-        if _kind(G, r) == "support":
-            sg.add_edges_from((p, target(G, r)) for p in premises(G, r))
+    sg.add_edges_from((u, v) for u in cyclic for v in succ[u] if v in cyclic)
     cycles = set()
     for cyc in nx.simple_cycles(sg):
         i = cyc.index(min(cyc))
@@ -122,12 +170,12 @@ def circular_support(m: Map, G: nx.DiGraph) -> list[Finding]:
     ]
 
 
-def supports_and_opposes(m: Map, G: nx.DiGraph) -> list[Finding]:
+def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
     """Claims that both support and oppose the same target."""
     kinds: dict[tuple[str, str], set[str]] = {}
-    for r in inference_nodes(G):
-        for p in premises(G, r):
-            kinds.setdefault((p, target(G, r)), set()).add(_kind(G, r))
+    for r in links.relations:
+        for p in links.premises[r]:
+            kinds.setdefault((p, links.target[r]), set()).add(links.kind[r])
     return [
         _at(
             m,
@@ -143,9 +191,16 @@ def supports_and_opposes(m: Map, G: nx.DiGraph) -> list[Finding]:
     ]
 
 
-def disconnected(m: Map, G: nx.DiGraph) -> list[Finding]:
+def disconnected(m: Map, links: Links) -> list[Finding]:
     """Claims with no chain of relations leading to the thesis."""
-    reach = nx.ancestors(G, m.thesis) | {m.thesis}
+    reach = {m.thesis}
+    stack = [m.thesis]
+    while stack:
+        for r in links.into.get(stack.pop(), ()):
+            for n in (r, *links.premises[r]):
+                if n not in reach:
+                    reach.add(n)
+                    stack.append(n)
     return [
         _at(
             m,
@@ -155,158 +210,165 @@ def disconnected(m: Map, G: nx.DiGraph) -> list[Finding]:
             "relate it to a claim that leads to the thesis, or list its quote under skipped:",
             claims=(c,),
         )
-        for c in claim_nodes(G)
+        for c in sorted(c.id for c in m.claims)
         if c not in reach
     ]
 
 
-def bare_assertion(m: Map, G: nx.DiGraph) -> list[Finding]:
+def bare_assertion(m: Map, links: Links) -> list[Finding]:
     """Thesis, claims and rebuttals that nothing supports."""
-    found = []
-    for c in claim_nodes(G):
-        role = G.nodes[c]["role"]
-        if role in SUPPORTED_ROLES and not any(
-            r == "conclusion" for _u, _v, r in G.in_edges(c, data="role")
-        ):
-            found.append(
-                _at(
-                    m,
-                    c,
-                    "bare-assertion",
-                    f"claim {c!r} (role {role}) is asserted without support",
-                    "add a claim that supports it, or give it a role such as evidence "
-                    "or background",
-                    claims=(c,),
-                )
-            )
-    return found
+    supported = {links.target[r] for r in links.relations if links.kind[r] == "support"}
+    return [
+        _at(
+            m,
+            c.id,
+            "bare-assertion",
+            f"claim {c.id!r} (role {c.role}) is asserted without support",
+            "add a claim that supports it, or give it a role such as evidence or background",
+            claims=(c.id,),
+        )
+        for c in sorted(m.claims, key=lambda c: c.id)
+        if c.role in SUPPORTED_ROLES and c.id not in supported
+    ]
 
 
-def _owner(G: nx.DiGraph, node: str) -> set[str]:
+def _owner(m: Map, links: Links, node: str) -> set[str]:
     """Speakers a node belongs to: a claim's ``by``, an inference's premises' speakers."""
-    if G.nodes[node]["kind"] == "claim":
-        return {G.nodes[node]["by"]}
-    return {G.nodes[p]["by"] for p in premises(G, node)}
+    if m.has_claim(node):
+        return {m.claim(node).by}
+    return {m.claim(p).by for p in links.premises[node]}
 
 
-def _conceded(G: nx.DiGraph, node: str) -> bool:
+def _conceded(m: Map, links: Links, node: str) -> bool:
     """A concession, or an inference drawn from one: a point voiced for the other side."""
-    nodes = [node] if G.nodes[node]["kind"] == "claim" else premises(G, node)
-    return any(G.nodes[n]["role"] == "concession" for n in nodes)
+    nodes = (node,) if m.has_claim(node) else links.premises[node]
+    return any(m.claim(n).role == "concession" for n in nodes)
 
 
-def _answered(G: nx.DiGraph) -> set[str]:
+def _answered(links: Links) -> set[str]:
     """The nodes that are attacked, or need something that is attacked.
 
     An attack needs its premises, and a premise the essay argues for needs
     the arguments given for it (the default, necessary, reading of
     :mod:`argmap.semantics.bipolar`): so the answered nodes are the attacked
-    ones and everything the support graph leads to from them, found in one
-    pass over the graph.
+    ones and everything the support graph (premise → inference, support →
+    conclusion) leads to from them, found in one pass.
     """
-    sg = support_graph(G)
-    attacked = {v for _u, v, role in G.edges(data="role") if role in ("conflict", "undercut")}
-    answered = set(attacked)
-    stack = list(attacked)
+    answered = {links.target[r] for r in links.relations if links.kind[r] != "support"}
+    stack = list(answered)
     while stack:
-        for v in sg.successors(stack.pop()):
+        node = stack.pop()
+        if node in links.kind:
+            after = [links.target[node]] if links.kind[node] == "support" else []
+        else:
+            after = links.out_of.get(node, [])
+        for v in after:
             if v not in answered:
                 answered.add(v)
                 stack.append(v)
     return answered
 
 
-def unanswered_opposition(m: Map, G: nx.DiGraph) -> list[Finding]:
+def _premises_and_target(m: Map, links: Links, r: str) -> tuple[str, ...]:
+    """The claims an attack names: its premises, and its target when that is a claim."""
+    t = links.target[r]
+    return (*links.premises[r], t) if m.has_claim(t) else links.premises[r]
+
+
+def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
     """Attacks on the thesis speaker's claims or inferences that nothing attacks back.
 
     The thesis speaker's concessions, and inferences drawn from them, are
     points granted to the other side, so attacks on them are not reported.
     """
-    authors = G.nodes[m.thesis]["by"]
-    answered = _answered(G)
+    authors = m.claim(m.thesis).by
+    answered = _answered(links)
     found = []
-    for r in inference_nodes(G):
-        t = target(G, r)
+    for r in links.relations:
+        t = links.target[r]
         if (
-            _kind(G, r) == "support"
-            or _owner(G, t) != {authors}
-            or _conceded(G, t)
+            links.kind[r] == "support"
+            or _owner(m, links, t) != {authors}
+            or _conceded(m, links, t)
             or r in answered
         ):
             continue
-        what = "opposes" if _kind(G, r) == "opposition" else "undercuts"
+        what = "opposes" if links.kind[r] == "opposition" else "undercuts"
         found.append(
             _at(
                 m,
                 r,
                 "unanswered-opposition",
-                f"{'+'.join(premises(G, r))} {what} {t!r} and nothing in the map answers it",
+                f"{'+'.join(links.premises[r])} {what} {t!r} and nothing in the map answers it",
                 "an attack is answered when one of its premises (or an argument for one) is "
                 "attacked, or its inference is undercut; encode the essay's reply, or note "
                 "that it concedes the point",
-                claims=(*premises(G, r), t) if G.nodes[t]["kind"] == "claim" else premises(G, r),
+                claims=_premises_and_target(m, links, r),
             )
         )
     return found
 
 
-def open_questions(m: Map, G: nx.DiGraph) -> list[Finding]:
+def open_questions(m: Map, links: Links) -> list[Finding]:
     """Inferences whose scheme has critical questions the essay does not answer."""
     found = []
-    for r in inference_nodes(G):
-        scheme = G.nodes[r]["scheme"]
-        if not scheme:
+    for r in links.relations:
+        relation = m.relation(r)
+        if not relation.scheme:
             continue
-        answered = set(G.nodes[r]["answered"])
-        open_ = [q.id for q in SCHEMES[scheme].questions if q.id not in answered]
+        answered = set(relation.answered)
+        open_ = [q.id for q in SCHEMES[relation.scheme].questions if q.id not in answered]
         if open_:
             found.append(
                 _at(
                     m,
                     r,
                     "open-questions",
-                    f"inference {r!r} ({scheme}) leaves critical questions open: "
+                    f"inference {r!r} ({relation.scheme}) leaves critical questions open: "
                     + ", ".join(open_),
                     "if the essay answers one, list it under answered:; "
                     "'argmap schemes' shows the questions",
-                    claims=premises(G, r),
+                    claims=links.premises[r],
                 )
             )
     return found
 
 
-def self_conflict(m: Map, G: nx.DiGraph) -> list[Finding]:
+def self_conflict(m: Map, links: Links) -> list[Finding]:
     """Speakers whose own claims attack each other.
 
     An attack from or on a concession (or an inference drawn from one) is
     the essay voicing the other side, not a contradiction.
     """
     found = []
-    for r in inference_nodes(G):
-        if _kind(G, r) == "support":
+    for r in links.relations:
+        if links.kind[r] == "support":
             continue
-        t = target(G, r)
-        owners = _owner(G, r)
-        if len(owners) == 1 and _owner(G, t) == owners and not (_conceded(G, r) or _conceded(G, t)):
+        t = links.target[r]
+        owners = _owner(m, links, r)
+        if (
+            len(owners) == 1
+            and _owner(m, links, t) == owners
+            and not (_conceded(m, links, r) or _conceded(m, links, t))
+        ):
             who = next(iter(owners))
             found.append(
                 _at(
                     m,
                     r,
                     "self-conflict",
-                    f"speaker {who!r} attacks their own {G.nodes[t]['kind']} {t!r} "
-                    f"with {'+'.join(premises(G, r))}",
+                    f"speaker {who!r} attacks their own "
+                    f"{'claim' if m.has_claim(t) else 'inference'} {t!r} "
+                    f"with {'+'.join(links.premises[r])}",
                     "check the 'by' of these claims; if the speaker really contradicts "
                     "themselves, say so in a note",
-                    claims=(*premises(G, r), t)
-                    if G.nodes[t]["kind"] == "claim"
-                    else premises(G, r),
+                    claims=_premises_and_target(m, links, r),
                 )
             )
     return found
 
 
-def repeated_quote(m: Map, _G: nx.DiGraph) -> list[Finding]:
+def repeated_quote(m: Map, _links: Links) -> list[Finding]:
     """Each claim whose quote occurs more than once in the source and says not which."""
     found = []
     typographic = m.quotes == "typographic"
@@ -417,14 +479,12 @@ def parse_codes(text: str | None, option: str = "--select") -> list[str]:
     return codes
 
 
-def run_checks(
-    m: Map,
-    G: nx.DiGraph | None = None,
-    select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-) -> list[Finding]:
-    """Run the selected lints (all by default, minus ``ignore``); findings sorted by place."""
-    G = to_networkx(m) if G is None else G
+def run_checks(m: Map, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Finding]:
+    """Run the selected lints (all by default, minus ``ignore``); findings sorted by place.
+
+    The relations are indexed once (:func:`argmap.graph.links_of`) for all the lints.
+    """
+    links = links_of(m)
     chosen = list(select) or list(CHECKS)
     skip = set(ignore)
-    return sorted(f for code in chosen if code not in skip for f in CHECKS[code].run(m, G))
+    return sorted(f for code in chosen if code not in skip for f in CHECKS[code].run(m, links))

@@ -191,8 +191,10 @@ def markdown_text(text: str) -> str:
     >>> print(markdown_text("<script>x</script> **a** | `b`\n```"))
     \<script\>x\</script\> \*\*a\*\* \| \`b\` \`\`\`
     """
-    flat = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(visible(text).split()))
-    return _MARKDOWN_BLOCK_START.sub(r"\\\1", flat)
+    flat = " ".join(visible(text).split())
+    if _MARKDOWN_SPECIAL.search(flat):  # most texts have nothing to escape: no substitution
+        flat = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return "\\" + flat if _MARKDOWN_BLOCK_START.match(flat) else flat
 
 
 def markdown_code(text: str) -> str:
@@ -204,7 +206,7 @@ def markdown_code(text: str) -> str:
     `a-b` `` x`y ``
     """
     flat = " ".join(visible(text).split())
-    runs = [len(r) for r in re.findall("`+", flat)]
+    runs = [len(r) for r in re.findall("`+", flat)] if "`" in flat else []
     fence = "`" * (max(runs, default=0) + 1)
     pad = " " if runs or flat.startswith(" ") else ""
     return f"{fence}{pad}{flat}{pad}{fence}"

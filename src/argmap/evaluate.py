@@ -87,8 +87,11 @@ def labels_of(
     if exts is None:
         exts = extensions(fw, semantics)
     labellings = [labelling_from_extension(fw, e) for e in exts]
+    order = sorted(fw, key=node_order_key)
+    if len(labellings) == 1:  # one extension (grounded semantics): its labelling
+        return {a: labellings[0][a] for a in order}
     result: dict[Hashable, Label] = {}
-    for a in sorted(fw, key=node_order_key):
+    for a in order:
         seen = {lab[a] for lab in labellings}
         result[a] = seen.pop() if seen in ({"in"}, {"out"}) else "undec"
     return result

@@ -52,9 +52,9 @@ from argmap.graph import claim_nodes, inference_nodes, premises, target
 from argmap.semantics.bipolar import (
     DEFAULT_SUPPORT,
     SupportName,
-    attack_graph,
+    attack_links,
     framework_of,
-    need_graph,
+    need_links,
 )
 from argmap.semantics.dung import (
     SemanticsName,
@@ -189,33 +189,89 @@ def _why(label: str, attackers: list[str]) -> str:
     return f"no attacker is IN, but {listed} {'is' if len(attackers) == 1 else 'are'} UNDEC"
 
 
+class _Levels:
+    """Breadth-first search from one node over ``adj``, one level at a time, as asked.
+
+    ``paths[n]`` is the path from the start to ``n`` that networkx's
+    ``single_source_shortest_path`` gives (the same order of search), and
+    ``levels[k]`` the nodes at distance ``k``.
+    """
+
+    def __init__(self, adj: Mapping[str, list[str]], start: str) -> None:
+        self.adj = adj
+        self.paths: dict[str, list[str]] = {start: [start]}
+        self.levels: list[list[str]] = [[start]]
+
+    def reach(self, depth: int) -> bool:
+        """Search down to ``depth``; whether anything is left beyond what was found."""
+        while len(self.levels) <= depth and self.levels[-1]:
+            nxt = []
+            for v in self.levels[-1]:
+                for w in self.adj.get(v, ()):
+                    if w not in self.paths:
+                        self.paths[w] = [*self.paths[v], w]
+                        nxt.append(w)
+            self.levels.append(nxt)
+        return bool(self.levels[-1])
+
+
 @dataclass
 class _Derivations:
-    """Names the support chain behind a derived attack (computed on demand)."""
+    """Names the support chain behind a derived attack (computed on demand).
 
-    direct: nx.DiGraph
-    need: nx.DiGraph
+    ``direct`` holds the map's direct attacks, ``needs[y]`` what ``y``
+    cannot be accepted without (the need links reversed, in their order).
+    """
+
+    direct: dict[str, set[str]]
+    needs: dict[str, list[str]]
     cache: dict[tuple[str, str], str] = field(default_factory=dict)
+    searches: dict[str, _Levels] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, G: nx.DiGraph, support: str) -> _Derivations:
+        direct: dict[str, set[str]] = {}
+        for u, v in attack_links(G):
+            direct.setdefault(u, set()).add(v)
+        needs: dict[str, dict[str, None]] = {}
+        for x, y in need_links(G, support):
+            needs.setdefault(y, {})[x] = None
+        return cls(direct, {y: list(xs) for y, xs in needs.items()})
 
     def via(self, a: str, x: str) -> str:
-        if self.direct.has_edge(a, x):
+        if x in self.direct.get(a, ()):
             return ""
         if (a, x) not in self.cache:
             self.cache[(a, x)] = self._chain(a, x)
         return self.cache[(a, x)]
 
+    def _search(self, start: str) -> _Levels:
+        if start not in self.searches:
+            self.searches[start] = _Levels(self.needs, start)
+        return self.searches[start]
+
     def _chain(self, a: str, x: str) -> str:
-        # the direct attack a0 -> x0 with a needing a0 and x needing x0, fewest links
-        up_a = nx.single_source_shortest_path(self.need.reverse(copy=False), a)
-        up_x = nx.single_source_shortest_path(self.need.reverse(copy=False), x)
-        a0, x0 = min(
-            ((u, v) for u in up_a for v in self.direct.successors(u) if v in up_x),
-            key=lambda e: (len(up_a[e[0]]) + len(up_x[e[1]]), e),
-        )
-        # up_x[x0] runs x, ..., x0: each item cannot be accepted without the next
+        # the direct attack a0 -> x0 with a needing a0 and x needing x0, fewest links:
+        # both searches go one level further until some pair is that many links apart
+        up_a, up_x = self._search(a), self._search(x)
+        total = 0
+        while True:
+            more = [up_a.reach(total), up_x.reach(total)]
+            found = [
+                (u, v)
+                for i, level in enumerate(up_a.levels[: total + 1])
+                for u in level
+                for v in self.direct.get(u, ())
+                if v in up_x.paths and len(up_x.paths[v]) == total - i + 1
+            ]
+            if found or not any(more):
+                break
+            total += 1
+        a0, x0 = min(found)
+        # up_x.paths[x0] runs x, ..., x0: each item cannot be accepted without the next
         parts = [f"{a0} attacks {x0}"]
-        parts += ["support chain: " + " needs ".join(up_x[x0])] if x0 != x else []
-        parts += ["attacker's support chain: " + " needs ".join(up_a[a0])] if a0 != a else []
+        parts += ["support chain: " + " needs ".join(up_x.paths[x0])] if x0 != x else []
+        parts += ["attacker's support chain: " + " needs ".join(up_a.paths[a0])] if a0 != a else []
         return f"derived attack on {x}: " + "; ".join(parts)
 
 
@@ -324,7 +380,7 @@ def explain(
         if sem.name != "grounded":
             claims = set(claim_nodes(G))
             extension = sorted(str(a) for a in ext if a in claims)
-    derive = _Derivations(attack_graph(G), need_graph(G, support))
+    derive = _Derivations.of(G, support)
     tree = _tree(G, af, lab, claim, depth=min(depth, MAX_DEPTH), derive=derive)
     return Explanation(claim, semantics, support, tree.label, tree, extension)
 

@@ -34,14 +34,21 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import networkx as nx
 
 from argmap.model import Map
 
 __all__ = [
+    "Links",
     "claim_nodes",
     "claim_relations",
+    "edge_roles",
+    "inference_ends",
     "inference_nodes",
+    "links_of",
     "premises",
     "target",
     "to_networkx",
@@ -53,60 +60,165 @@ _TARGET_ROLE = {"support": "conclusion", "opposition": "conflict", "undercut": "
 def to_networkx(m: Map) -> nx.DiGraph:
     """Return the map as a DiGraph of claim and inference nodes (see module doc)."""
     G = nx.DiGraph(title=m.title, thesis=m.thesis, source=m.source, file=m.file)
-    for c in m.claims:
-        G.add_node(
+    G.add_nodes_from(
+        (
             c.id,
-            kind="claim",
-            text=c.text,
-            quote=c.quote,
-            role=c.role,
-            by=c.by,
-            speaker=m.speaker_name(c.by),
-            tags=c.tags,
-            note=c.note,
-            base=c.base,
-            paragraph=c.paragraph,
-            span=(c.span.start, c.span.end) if c.span else None,
+            {
+                "kind": "claim",
+                "text": c.text,
+                "quote": c.quote,
+                "role": c.role,
+                "by": c.by,
+                "speaker": m.speaker_name(c.by),
+                "tags": c.tags,
+                "note": c.note,
+                "base": c.base,
+                "paragraph": c.paragraph,
+                "span": (c.span.start, c.span.end) if c.span else None,
+            },
         )
-    for r in m.relations:
-        G.add_node(
+        for c in m.claims
+    )
+    G.add_nodes_from(
+        (
             r.id,
-            kind="inference",
-            relation=r.kind,
-            scheme=r.scheme,
-            answered=r.answered,
-            note=r.note,
-            linked=r.linked,
+            {
+                "kind": "inference",
+                "relation": r.kind,
+                "scheme": r.scheme,
+                "answered": r.answered,
+                "note": r.note,
+                "linked": r.linked,
+            },
         )
-    for r in m.relations:
-        for p in r.premises:
-            G.add_edge(p, r.id, role="premise", relation=r.kind)
-        G.add_edge(r.id, r.target, role=_TARGET_ROLE[r.kind], relation=r.kind)
+        for r in m.relations
+    )
+    G.add_edges_from(
+        edge
+        for r in m.relations
+        for edge in (
+            *((p, r.id, {"role": "premise", "relation": r.kind}) for p in r.premises),
+            (r.id, r.target, {"role": _TARGET_ROLE[r.kind], "relation": r.kind}),
+        )
+    )
     return G
+
+
+def _of_kind(G: nx.DiGraph, kind: str) -> list[str]:
+    return sorted(n for n, data in G.nodes(data=True) if data.get("kind") == kind)
 
 
 def claim_nodes(G: nx.DiGraph) -> list[str]:
     """Ids of the claim nodes, sorted."""
-    return sorted(n for n, kind in G.nodes(data="kind") if kind == "claim")
+    return _of_kind(G, "claim")
 
 
 def inference_nodes(G: nx.DiGraph) -> list[str]:
     """Ids of the inference nodes, sorted."""
-    return sorted(n for n, kind in G.nodes(data="kind") if kind == "inference")
+    return _of_kind(G, "inference")
 
 
 def premises(G: nx.DiGraph, inference: str) -> list[str]:
     """Premise claim ids of an inference node, sorted."""
-    return sorted(u for u, _v, role in G.in_edges(inference, data="role") if role == "premise")
+    return sorted(u for u, data in G.pred[inference].items() if data.get("role") == "premise")
+
+
+def edge_roles(G: nx.DiGraph) -> Iterator[tuple[str, str, str]]:
+    """Every edge of the map graph as ``(u, v, role)``, in the order of ``G.edges``.
+
+    networkx keeps plain dicts behind its read-only views; reading them
+    directly is twice as fast as ``G.edges(data="role")`` (see also
+    :meth:`argmap.semantics.framework.Framework.from_digraph`).
+
+    Examples
+    --------
+    >>> list(edge_roles(nx.DiGraph([("a", "r", {"role": "premise"})])))
+    [('a', 'r', 'premise')]
+    """
+    succ = getattr(G, "_succ", None)
+    if not isinstance(succ, dict):  # pragma: no cover - exotic graph classes
+        succ = G.succ
+    for u, nbrs in succ.items():
+        for v, data in nbrs.items():
+            yield u, v, data.get("role")
+
+
+def inference_ends(G: nx.DiGraph) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The premises (sorted) and target of every inference node, from one pass over the edges.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "abc")
+    >>> rs = (Relation(id="r1", kind="support", premises=("c", "b"), target="a"),)
+    >>> inference_ends(to_networkx(Map(title="", thesis="a", source="", claims=cs, relations=rs)))
+    ({'r1': ['b', 'c']}, {'r1': 'a'})
+    """
+    found: dict[str, list[str]] = {n: [] for n in inference_nodes(G)}
+    targets: dict[str, str] = {}
+    for u, v, role in edge_roles(G):
+        if role == "premise":
+            found.setdefault(v, []).append(u)
+        else:
+            targets[u] = v
+    for ps in found.values():
+        ps.sort()
+    return found, targets
 
 
 def target(G: nx.DiGraph, inference: str) -> str:
     """The node an inference concludes, attacks or undercuts."""
-    return str(next(iter(G.successors(inference))))
+    return str(next(iter(G.succ[inference])))
 
 
 def claim_relations(G: nx.DiGraph) -> list[tuple[tuple[str, ...], str, str]]:
     """Each inference as ``(premises, relation kind, target)``, sorted."""
     return sorted(
         (tuple(premises(G, n)), G.nodes[n]["relation"], target(G, n)) for n in inference_nodes(G)
+    )
+
+
+@dataclass(frozen=True)
+class Links:
+    """The map's relations indexed once in plain dicts, for walks that need no networkx.
+
+    ``relations`` are the relation ids sorted (the inference nodes);
+    ``premises`` their distinct premises, sorted; ``into`` the relations whose
+    target is a claim or relation, in map order; ``out_of`` the relations a
+    claim is a premise of, in map order.
+    """
+
+    relations: list[str]
+    premises: dict[str, tuple[str, ...]]
+    target: dict[str, str]
+    kind: dict[str, str]
+    into: dict[str, list[str]]
+    out_of: dict[str, list[str]]
+
+
+def links_of(m: Map) -> Links:
+    """Index the relations of ``m`` (see :class:`Links`): what :func:`to_networkx` links.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Relation
+    >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "abc")
+    >>> rs = (Relation(id="r1", kind="support", premises=("c", "b"), target="a"),)
+    >>> links = links_of(Map(title="", thesis="a", source="", claims=cs, relations=rs))
+    >>> links.premises["r1"], links.into["a"], links.out_of["b"]
+    (('b', 'c'), ['r1'], ['r1'])
+    """
+    into: dict[str, list[str]] = {}
+    out_of: dict[str, list[str]] = {}
+    for r in m.relations:
+        into.setdefault(r.target, []).append(r.id)
+        for p in dict.fromkeys(r.premises):
+            out_of.setdefault(p, []).append(r.id)
+    return Links(
+        relations=sorted(r.id for r in m.relations),
+        premises={r.id: tuple(sorted(set(r.premises))) for r in m.relations},
+        target={r.id: r.target for r in m.relations},
+        kind={r.id: r.kind for r in m.relations},
+        into=into,
+        out_of=out_of,
     )

@@ -21,29 +21,31 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit_json({"file": m.file, "thesis": m.thesis, **ev.to_dict()})
         return 0
-    out(
+    lines: list[str] = []  # printed at once: a line per claim is 10^5 lines on a big map
+    say = lines.append
+    say(
         f"{m.file}: {ev.semantics} semantics, {ev.support} support: "
         f"{ev.arguments} arguments, {len(ev.attacks)} attacks"
     )
     n = len(ev.extensions)
-    out(f"extensions ({n}, claims only):" if n else "extensions: none")
+    say(f"extensions ({n}, claims only):" if n else "extensions: none")
     for e in ev.extensions:
-        out("  {" + ", ".join(e) + "}")
+        say("  {" + ", ".join(e) + "}")
     reading = "" if ev.semantics == "grounded" else " (sceptical: in/out in every extension)"
-    out(f"labels{reading}:")
+    say(f"labels{reading}:")
     width = max((len(c) for c in ev.labels), default=0)
     for c, lab in ev.labels.items():
         thesis = "  (thesis)" if c == m.thesis else ""
-        out(f"  {c:<{width}}  {_MARK[lab]:<5}  {ev.strengths[c]:.3f}{thesis}")
+        say(f"  {c:<{width}}  {_MARK[lab]:<5}  {ev.strengths[c]:.3f}{thesis}")
     note = "" if ev.converged else " (did not converge)"
-    out(f"strengths: {ev.gradual}{note}")
+    say(f"strengths: {ev.gradual}{note}")
     if ev.acceptance is not None:
         acc = ev.acceptance
-        out(
+        say(
             f"{acc.claim}: credulously {'accepted' if acc.credulous else 'rejected'}, "
             f"sceptically {'accepted' if acc.sceptical else 'rejected'} ({ev.semantics})"
         )
-    out("commitments:")
+    say("commitments:")
     for com in ev.commitments:
         verdict = (
             ("admissible" if com.admissible else "conflict-free, not admissible")
@@ -51,11 +53,12 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             else "not conflict-free"
         )
         n_claims = f"{len(com.claims)} claim{'s' if len(com.claims) != 1 else ''}"
-        out(f"  {com.name} ({n_claims}): {verdict}")
+        say(f"  {com.name} ({n_claims}): {verdict}")
         for a, b in com.conflicts:
-            out(f"    conflict: {a} attacks {b}")
+            say(f"    conflict: {a} attacks {b}")
         for a, b in com.unanswered:
-            out(f"    unanswered: {a} attacks {b}")
+            say(f"    unanswered: {a} attacks {b}")
+    out("\n".join(lines))
     return 0
 
 

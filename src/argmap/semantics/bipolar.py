@@ -65,7 +65,7 @@ from typing import TYPE_CHECKING, Literal
 import networkx as nx
 
 from argmap.errors import registered
-from argmap.graph import claim_nodes, inference_nodes
+from argmap.graph import claim_nodes, edge_roles, inference_ends, inference_nodes
 
 if TYPE_CHECKING:  # imported where used: the framework needs numpy, the support graph does not
     from argmap.semantics.framework import Framework
@@ -77,9 +77,11 @@ __all__ = [
     "SupportName",
     "SupportReading",
     "attack_graph",
+    "attack_links",
     "derived_attacks",
     "framework_of",
     "need_graph",
+    "need_links",
     "support_graph",
 ]
 
@@ -136,6 +138,25 @@ def _arguments(G: nx.DiGraph) -> list[str]:
     return claim_nodes(G) + inference_nodes(G)
 
 
+def attack_links(G: nx.DiGraph) -> list[Link]:
+    """The map's direct attacks ``(inference, target)``, in the graph's edge order.
+
+    Examples
+    --------
+    >>> G = nx.DiGraph([("o", "a", {"role": "conflict"}), ("b", "o", {"role": "premise"})])
+    >>> attack_links(G)
+    [('o', 'a')]
+    """
+    return [(u, v) for u, v, role in edge_roles(G) if role in ("conflict", "undercut")]
+
+
+def _graph(nodes: Iterable[str], links: Iterable[Link]) -> nx.DiGraph:
+    g = nx.DiGraph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from(links)
+    return g
+
+
 def attack_graph(G: nx.DiGraph) -> nx.DiGraph:
     """Return the map's direct attacks over claims and inference nodes.
 
@@ -151,12 +172,7 @@ def attack_graph(G: nx.DiGraph) -> nx.DiGraph:
     >>> sorted(attack_graph(to_networkx(Map("", "a", "", cs, rs))).edges)
     [('r', 'a')]
     """
-    af = nx.DiGraph()
-    af.add_nodes_from(_arguments(G))
-    for u, v, role in G.edges(data="role"):
-        if role in ("conflict", "undercut"):
-            af.add_edge(u, v)
-    return af
+    return _graph(_arguments(G), attack_links(G))
 
 
 def support_graph(G: nx.DiGraph) -> nx.DiGraph:
@@ -173,17 +189,12 @@ def support_graph(G: nx.DiGraph) -> nx.DiGraph:
     """
     sg = nx.DiGraph()
     sg.add_nodes_from(_arguments(G))
-    for u, v, role in G.edges(data="role"):
-        if role in ("premise", "conclusion"):
-            sg.add_edge(u, v, role=role)
+    sg.add_edges_from(
+        (u, v, {"role": role})
+        for u, v, role in G.edges(data="role")
+        if role in ("premise", "conclusion")
+    )
     return sg
-
-
-def _need(nodes: Iterable[str], links: Iterable[Link]) -> nx.DiGraph:
-    need = nx.DiGraph()
-    need.add_nodes_from(nodes)
-    need.add_edges_from(links)
-    return need
 
 
 def derived_attacks(
@@ -212,32 +223,68 @@ def derived_attacks(
     """
     needs = _reading(support).needs
     links = [link for x, y in supports.edges for link in needs(x, y)]
-    return _close(attacks, _need([*attacks, *supports], links))
+    nodes = dict.fromkeys([*attacks, *supports, *(u for link in links for u in link)])
+    return _graph([*nodes, *attacks], _close(attacks.edges, links))
 
 
-def _close(attacks: nx.DiGraph, need: nx.DiGraph) -> nx.DiGraph:
+def _close(attacks: Iterable[Link], need: Iterable[Link]) -> list[Link]:
     """Close ``attacks`` under secondary and extended attacks over ``need``.
 
-    ``need`` has an edge ``x → y`` when ``y`` needs ``x``, and every node of
-    the result.  If ``a`` attacks ``x``, then ``a`` and everything that needs
-    ``a`` attack ``x`` and everything that needs ``x``.  One pass gives the
-    closure: applying the rules to a derived attack adds nothing new, since
-    needing is transitive.
+    ``need`` holds a link ``(x, y)`` when ``y`` needs ``x``.  If ``a``
+    attacks ``x``, then ``a`` and everything that needs ``a`` attack ``x``
+    and everything that needs ``x``.  One pass gives the closure: applying
+    the rules to a derived attack adds nothing new, since needing is
+    transitive.  The attacks come out without repeats, in the order found.
     """
-    af = nx.DiGraph()
-    af.add_nodes_from(need)
-    af.add_nodes_from(attacks)
-    needing: dict[str, set[str]] = {}  # node -> itself and everything that needs it
+    needed_by: dict[str, list[str]] = {}
+    for x, y in need:
+        needed_by.setdefault(x, []).append(y)
+    needing: dict[str, list[str]] = {}  # node -> itself and everything that needs it
 
-    def with_needing(u: str) -> set[str]:
+    def with_needing(u: str) -> list[str]:
         if u not in needing:
-            needing[u] = {u} | (nx.descendants(need, u) if u in need else set())
+            seen = {u: None}
+            stack = [u]
+            while stack:
+                for v in needed_by.get(stack.pop(), ()):
+                    if v not in seen:
+                        seen[v] = None
+                        stack.append(v)
+            needing[u] = list(seen)
         return needing[u]
 
-    for a, x in attacks.edges:
+    closed: dict[Link, None] = {}
+    for a, x in attacks:
         attacked = with_needing(x)
-        af.add_edges_from((z, y) for z in with_needing(a) for y in attacked)
-    return af
+        closed.update(dict.fromkeys((z, y) for z in with_needing(a) for y in attacked))
+    return list(closed)
+
+
+def need_links(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> list[Link]:
+    """The links of :func:`need_graph`, inference by inference in sorted order.
+
+    A link may come twice (a single premise is needed as a premise and, under
+    the necessary reading, as the support's only reason).
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Map, Relation
+    >>> from argmap.graph import to_networkx
+    >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "ab")
+    >>> need_links(to_networkx(Map("", "b", "", cs, (Relation("r", "support", ("a",), "b"),))))
+    [('a', 'r'), ('r', 'b'), ('a', 'r')]
+    """
+    needs = _reading(support).needs
+    links: list[Link] = []
+    nodes = dict(G.nodes(data=True))
+    premises, targets = inference_ends(G)
+    for r, prem in premises.items():
+        links += [(p, r) for p in prem]
+        if nodes[r]["relation"] == "support":
+            links += needs(r, targets[r])
+            if len(prem) == 1:
+                links += needs(prem[0], r)
+    return links
 
 
 def need_graph(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> nx.DiGraph:
@@ -259,16 +306,7 @@ def need_graph(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> nx.DiGraph:
     >>> sorted(need_graph(G, "none").edges)
     [('a', 'r')]
     """
-    needs = _reading(support).needs
-    links: list[Link] = []
-    for r in inference_nodes(G):
-        prem = [u for u, _v, role in G.in_edges(r, data="role") if role == "premise"]
-        links += [(p, r) for p in prem]
-        if G.nodes[r]["relation"] == "support":
-            links += needs(r, next(iter(G.successors(r))))
-            if len(prem) == 1:
-                links += needs(prem[0], r)
-    return _need(_arguments(G), links)
+    return _graph(_arguments(G), need_links(G, support))
 
 
 def framework_of(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> Framework:
@@ -299,5 +337,5 @@ def framework_of(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> Framework:
     """
     from argmap.semantics.framework import Framework
 
-    af = _close(attack_graph(G), need_graph(G, support))
-    return Framework.from_edges(sorted(af.edges), arguments=_arguments(G))
+    attacks = _close(attack_links(G), need_links(G, support))
+    return Framework.from_edges(sorted(attacks), arguments=_arguments(G))

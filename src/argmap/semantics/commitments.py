@@ -33,13 +33,13 @@ needs ``o``, that inference too.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import networkx as nx
 
-from argmap.graph import claim_nodes, inference_nodes, premises
+from argmap.graph import claim_nodes, inference_ends
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework_of
-from argmap.semantics.dung import is_admissible, is_conflict_free
 from argmap.semantics.framework import Framework
 
 __all__ = ["Commitment", "commitments", "position"]
@@ -63,6 +63,26 @@ class Commitment:
     unanswered: tuple[tuple[str, str], ...]
 
 
+def _positions(G: nx.DiGraph) -> dict[str, tuple[list[str], list[str]]]:
+    """Every speaker's position, ``speaker -> (claims, inferences)``, in one pass over ``G``.
+
+    An inference with no premise at all would belong to every speaker.
+    """
+    data = dict(G.nodes(data=True))
+    by = {c: data[c]["by"] for c in claim_nodes(G)}
+    result: dict[str, tuple[list[str], list[str]]] = {s: ([], []) for s in sorted(set(by.values()))}
+    for c, speaker in by.items():
+        result[speaker][0].append(c)
+    for r, prem in inference_ends(G)[0].items():
+        if any(data[p]["role"] == "concession" for p in prem):
+            continue
+        owners = {by.get(p) for p in prem}
+        for speaker in owners or result:
+            if speaker in result and len(owners) <= 1:
+                result[speaker][1].append(r)
+    return result
+
+
 def position(G: nx.DiGraph, speaker: str) -> tuple[list[str], list[str]]:
     """Return ``(claims, inferences)`` of a speaker's position, each sorted.
 
@@ -75,15 +95,7 @@ def position(G: nx.DiGraph, speaker: str) -> tuple[list[str], list[str]]:
     >>> position(G, "x"), position(G, "y")
     ((['a'], []), (['b'], ['r']))
     """
-    claims = [c for c in claim_nodes(G) if G.nodes[c]["by"] == speaker]
-    mine = set(claims)
-    args = [
-        r
-        for r in inference_nodes(G)
-        if set(premises(G, r)) <= mine
-        and all(G.nodes[p]["role"] != "concession" for p in premises(G, r))
-    ]
-    return claims, args
+    return _positions(G).get(speaker, ([], []))
 
 
 def commitments(
@@ -92,29 +104,39 @@ def commitments(
     """Return the commitment check of every speaker, sorted by speaker id.
 
     ``framework``, if given, is ``framework_of(G, support)``, already compiled.
+    Each attack is looked at once: it goes to the speakers whose position it
+    hits.  A position is conflict-free when none of its members attacks
+    another, and admissible when, besides, it attacks back every attacker.
     """
     fw = framework_of(G, support) if framework is None else framework
-    af = fw.to_digraph()
-    result = []
-    for speaker in sorted({G.nodes[c]["by"] for c in claim_nodes(G)}):
-        claims, args = position(G, speaker)
-        members = set(claims) | set(args)
-        # each attack on a member once, through the members' predecessor lists
-        into = [(a, b) for b in members for a in af.predecessors(b)]
-        hit = {a for m in members for a in af.successors(m)}  # what the position attacks
-        conflicts = sorted((a, b) for a, b in into if a in members)
-        unanswered = sorted((a, b) for a, b in into if a not in members and a not in hit)
-        name = next(G.nodes[c]["speaker"] for c in claims)
-        result.append(
-            Commitment(
-                speaker=speaker,
-                name=name,
-                claims=tuple(claims),
-                arguments=tuple(args),
-                conflict_free=is_conflict_free(fw, members),
-                admissible=is_admissible(fw, members),
-                conflicts=tuple(conflicts),
-                unanswered=tuple(unanswered),
-            )
+    positions = _positions(G)
+    owners: dict[Hashable, list[str]] = {}  # member -> the speakers whose position holds it
+    for speaker, (claims, args) in positions.items():
+        for member in (*claims, *args):
+            owners.setdefault(member, []).append(speaker)
+    attacks = list(zip(fw.names_of(fw.sources()), fw.names_of(fw.succ_idx), strict=True))
+    hit: dict[str, set[Hashable]] = {s: set() for s in positions}  # what each position attacks
+    for a, b in attacks:
+        for speaker in owners.get(a, ()):
+            hit[speaker].add(b)
+    conflicts: dict[str, list[tuple[str, str]]] = {s: [] for s in positions}
+    unanswered: dict[str, list[tuple[str, str]]] = {s: [] for s in positions}
+    for a, b in attacks:
+        for speaker in owners.get(b, ()):
+            if speaker in owners.get(a, ()):
+                conflicts[speaker].append((str(a), str(b)))
+            elif a not in hit[speaker]:
+                unanswered[speaker].append((str(a), str(b)))
+    return [
+        Commitment(
+            speaker=speaker,
+            name=G.nodes[claims[0]]["speaker"],
+            claims=tuple(claims),
+            arguments=tuple(args),
+            conflict_free=not conflicts[speaker],
+            admissible=not conflicts[speaker] and not unanswered[speaker],
+            conflicts=tuple(sorted(conflicts[speaker])),
+            unanswered=tuple(sorted(unanswered[speaker])),
         )
-    return result
+        for speaker, (claims, args) in positions.items()
+    ]

@@ -59,7 +59,7 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import registered
-from argmap.graph import claim_nodes
+from argmap.graph import claim_nodes, edge_roles
 
 __all__ = [
     "GRADUAL_METHODS",
@@ -234,31 +234,64 @@ def _check_method(method: str) -> GradualMethod:
     return registered(GRADUAL_METHODS, method, "unknown-gradual", "gradual method")
 
 
-def _edges(G: nx.DiGraph, index: dict[str, int], roles: tuple[str, ...]) -> Edges:
-    pairs = sorted((index[u], index[v]) for u, v, r in G.edges(data="role") if r in roles)
-    arr = np.array(pairs, dtype=np.intp).reshape(-1, 2)
+def _edges(pairs: list[tuple[int, int]]) -> Edges:
+    arr = np.array(sorted(pairs), dtype=np.intp).reshape(-1, 2)
     return arr[:, 0].copy(), arr[:, 1].copy()
 
 
 def _links(G: nx.DiGraph) -> _Links:
-    nodes = sorted(G)
+    data = dict(G.nodes(data=True))
+    nodes = sorted(data)
     index = {n: i for i, n in enumerate(nodes)}
-    inference = [i for i, n in enumerate(nodes) if G.nodes[n]["kind"] == "inference"]
-    src, dst = _edges(G, index, ("premise",))
+    inference = [i for i, n in enumerate(nodes) if data[n]["kind"] == "inference"]
+    by_role: dict[str, list[tuple[int, int]]] = {
+        r: [] for r in ("premise", "conflict", "undercut", "conclusion")
+    }
+    for u, v, role in edge_roles(G):
+        by_role[role].append((index[u], index[v]))
+    src, dst = _edges(by_role["premise"])
     order = np.lexsort((src, dst))  # grouped by inference
     counts = np.bincount(dst, minlength=len(nodes))[inference]
     ptr = np.zeros(len(inference) + 1, dtype=np.intp)
     np.cumsum(counts, out=ptr[1:])
-    base = np.array([float(G.nodes[n].get("base", 0.5)) for n in nodes], dtype=np.float64)
+    base = np.array([float(data[n].get("base", 0.5)) for n in nodes], dtype=np.float64)
     return _Links(
         nodes,
         base,
         np.array(inference, dtype=np.intp),
         ptr,
         src[order],
-        _edges(G, index, ("conflict", "undercut")),
-        _edges(G, index, ("conclusion",)),
+        _edges(by_role["conflict"] + by_role["undercut"]),
+        _edges(by_role["conclusion"]),
     )
+
+
+def _depth(g: _Links) -> int | None:
+    """Return the number of links on the longest path of the map graph, None if it has a cycle.
+
+    Kahn's order over all the links (premise, attack, support), a level at a
+    time: a node joins the level after the last of its predecessors, so the
+    number of levels less one is the longest path; each link is looked at once.
+    """
+    n = len(g.nodes)
+    premise_of = np.repeat(g.inference, np.diff(g.premise_ptr))
+    sources = np.concatenate((g.premise_idx, g.attacks[0], g.supports[0]))
+    order = np.argsort(sources, kind="stable")
+    targets = np.concatenate((premise_of, g.attacks[1], g.supports[1]))[order]
+    ptr = np.zeros(n + 1, dtype=np.intp)
+    np.cumsum(np.bincount(sources, minlength=n), out=ptr[1:])
+    indegree = np.bincount(targets, minlength=n)
+    level = np.flatnonzero(indegree == 0)
+    levels = done = 0
+    while level.size:
+        levels += 1
+        done += level.size
+        counts = ptr[level + 1] - ptr[level]
+        first = np.repeat(ptr[level] - np.cumsum(counts) + counts, counts)
+        hit = targets[first + np.arange(first.size)]
+        np.subtract.at(indegree, hit, 1)
+        level = np.unique(hit[indegree[hit] == 0])
+    return max(levels - 1, 0) if done == n else None
 
 
 def _rk4(
@@ -319,8 +352,9 @@ def gradual(
     update = _check_method(method).update
     g = _links(G)
     s = g.bases(g.base)  # an inference starts from its premises' base scores
-    if nx.is_directed_acyclic_graph(G):
-        iterations, converged = nx.dag_longest_path_length(G) + 1, True
+    depth = _depth(g)
+    if depth is not None:  # acyclic
+        iterations, converged = depth + 1, True
         for _ in range(iterations):
             s = np.clip(update(g, s), 0.0, 1.0)
     else:

@@ -328,8 +328,8 @@ def compare(
     to_ref = {a.student: a.reference for a in alignment}
     found = set(to_ref.values())
     matched, wrong = _match_relations(student, reference, to_ref)
-    hit = set(matched.values())
-    missed = [r for r in reference.relations if r.id not in hit and r.id not in wrong.values()]
+    hit = set(matched.values()) | set(wrong.values())
+    missed = [r for r in reference.relations if r.id not in hit]
     extra = [r for r in student.relations if r.id not in matched and r.id not in wrong]
     near = _near_misses(extra, missed, to_ref)
     near_s, near_r = {s for s, _ in near}, {r for _, r in near}
@@ -359,12 +359,15 @@ def _near_misses(
     """Extra and missed relations, paired when kind and target agree and premises nest."""
     pairs: list[tuple[str, str]] = []
     used: set[str] = set()
+    by_kind_and_target: dict[tuple[str, str], list[Relation]] = {}
+    for r in missed:
+        by_kind_and_target.setdefault((r.kind, r.target), []).append(r)
     for s in extra:
         if s.kind == "undercut" or s.target not in to_ref:
             continue
         premises = {to_ref.get(p) for p in s.premises}
-        for r in missed:
-            if r.id in used or r.kind != s.kind or r.target != to_ref[s.target]:
+        for r in by_kind_and_target.get((s.kind, to_ref[s.target]), ()):
+            if r.id in used:
                 continue
             mine = premises - {None}
             if mine and (
