@@ -36,10 +36,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from argmap.model import Map
+
+if TYPE_CHECKING:  # imported by to_networkx: the lints of `check` run without networkx
+    import networkx as nx
 
 __all__ = [
     "Links",
@@ -59,6 +61,8 @@ _TARGET_ROLE = {"support": "conclusion", "opposition": "conflict", "undercut": "
 
 def to_networkx(m: Map) -> nx.DiGraph:
     """Return the map as a DiGraph of claim and inference nodes (see module doc)."""
+    import networkx as nx
+
     G = nx.DiGraph(title=m.title, thesis=m.thesis, source=m.source, file=m.file)
     G.add_nodes_from(
         (
@@ -132,6 +136,7 @@ def edge_roles(G: nx.DiGraph) -> Iterator[tuple[str, str, str]]:
 
     Examples
     --------
+    >>> import networkx as nx
     >>> list(edge_roles(nx.DiGraph([("a", "r", {"role": "premise"})])))
     [('a', 'r', 'premise')]
     """

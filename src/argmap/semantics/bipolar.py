@@ -62,12 +62,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-import networkx as nx
-
 from argmap.errors import registered
 from argmap.graph import claim_nodes, edge_roles, inference_ends, inference_nodes
 
-if TYPE_CHECKING:  # imported where used: the framework needs numpy, the support graph does not
+if TYPE_CHECKING:  # imported where used: the framework needs numpy, the support graph networkx
+    import networkx as nx
+
     from argmap.semantics.framework import Framework
 
 __all__ = [
@@ -143,6 +143,7 @@ def attack_links(G: nx.DiGraph) -> list[Link]:
 
     Examples
     --------
+    >>> import networkx as nx
     >>> G = nx.DiGraph([("o", "a", {"role": "conflict"}), ("b", "o", {"role": "premise"})])
     >>> attack_links(G)
     [('o', 'a')]
@@ -151,6 +152,8 @@ def attack_links(G: nx.DiGraph) -> list[Link]:
 
 
 def _graph(nodes: Iterable[str], links: Iterable[Link]) -> nx.DiGraph:
+    import networkx as nx
+
     g = nx.DiGraph()
     g.add_nodes_from(nodes)
     g.add_edges_from(links)
@@ -187,6 +190,8 @@ def support_graph(G: nx.DiGraph) -> nx.DiGraph:
     >>> sorted(support_graph(to_networkx(Map("", "a", "", cs, rs))).edges)
     [('b', 'r'), ('c', 'r'), ('r', 'a')]
     """
+    import networkx as nx
+
     sg = nx.DiGraph()
     sg.add_nodes_from(_arguments(G))
     sg.add_edges_from(
@@ -210,6 +215,7 @@ def derived_attacks(
     --------
     Supported attack: ``a`` supports ``b``, ``b`` attacks ``c``.
 
+    >>> import networkx as nx
     >>> att, sup = nx.DiGraph([("b", "c")]), nx.DiGraph([("a", "b")])
     >>> sorted(derived_attacks(att, sup, "deductive").edges)
     [('a', 'c'), ('b', 'c')]
