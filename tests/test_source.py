@@ -140,3 +140,30 @@ def test_short_and_long_texts_find_their_words_alike(text: str, typographic: boo
         list(long.origins),
         list(long.ends),
     )
+
+
+def test_a_text_is_folded_once_and_found_by_identity_after() -> None:
+    """Two equal texts (one essay read by two maps) share one folding; the second is
+    then looked up by identity, not compared whole with the first on every quote."""
+    calls: list[str] = []
+    comparisons = 0
+
+    class Counting(str):
+        def __eq__(self, other: object) -> bool:
+            nonlocal comparisons
+            comparisons += 1
+            return str.__eq__(self, other)
+
+        __hash__ = str.__hash__
+
+    @source._per_text
+    def fold(text: str, flag: bool) -> int:
+        calls.append(text)
+        return len(text) + flag
+
+    first, second = "x" * 1000, Counting("x" * 1000)  # equal, two objects
+    assert fold(first, False) == 1000
+    assert [fold(second, False) for _ in range(5)] == [1000] * 5
+    assert fold(first, True) == 1001
+    assert len(calls) == 2  # the second text was found by value: folded once
+    assert comparisons <= 1  # and by identity after its first lookup
