@@ -1,7 +1,7 @@
 """Mermaid export: exact output on a small map, escaping, and the real Mermaid parser.
 
-The parser test runs ``tests/data/teach/mermaid_parse.mjs`` with Node and the
-npm packages ``mermaid`` (11.x) and ``jsdom``, found in the folder named by
+The parser test runs ``tests/js/render_lines.mjs`` with Node and the
+npm packages ``marked``, ``mermaid`` (11.x) and ``jsdom``, found in the folder named by
 ``ARGMAP_MERMAID_MODULES`` (a ``node_modules`` folder; default
 ``tests/js/node_modules``, which ``make test`` installs from ``tests/js/package.json``).
 When they are missing the test is skipped (a failure under ``make test``, see conftest).
@@ -29,18 +29,21 @@ MODULES = Path(
 
 
 def _parse(source: str) -> dict[str, object]:
+    """Mermaid's own verdict on ``source``, without the theme fields the escaping tests read."""
     node = shutil.which("node")
-    if node is None or not (MODULES / "mermaid").is_dir() or not (MODULES / "jsdom").is_dir():
-        pytest.skip("needs node and the npm packages mermaid and jsdom: run `make nodejs`")
+    if node is None or not all((MODULES / p).is_dir() for p in ("marked", "mermaid", "jsdom")):
+        pytest.skip("needs node and the npm packages of tests/js: run `make nodejs`")
     done = subprocess.run(
-        [node, str(DATA / "mermaid_parse.mjs"), str(MODULES)],
-        input=source,
+        [node, str(ROOT / "tests" / "js" / "render_lines.mjs"), str(MODULES)],
+        input=json.dumps({"kind": "mermaid", "text": source}) + "\n",
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     result: dict[str, object] = json.loads(done.stdout)
+    result.pop("theme", None)
+    result.pop("themeCSS", None)
     return result
 
 

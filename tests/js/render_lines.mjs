@@ -2,7 +2,7 @@
 // usage: node render_lines.mjs NODE_MODULES_DIR   (stdin: one JSON request per line)
 // A request is {"kind": "marked" | "mermaid", "text": "..."}; the answer, one JSON line:
 //   marked:  {"html": "..."}  (marked's own rendering, GitHub-flavoured, no sanitizer)
-//   mermaid: {"ok": true, "vertices", "edges", "theme", "themeCSS"} or {"ok": false, "error"}
+//   mermaid: {"ok": true, "type", "vertices", "edges", "theme", "themeCSS"} or {"ok": false, "error"}
 // NODE_MODULES_DIR holds the npm packages marked, mermaid and jsdom (tests/js/package.json).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +26,7 @@ async function answer(request) {
     const config = mermaid.mermaidAPI.getConfig();
     return {
       ok: true,
+      type: diagram.type,
       vertices: diagram.db.getVertices().size,
       edges: diagram.db.getEdges().length,
       theme: config.theme ?? null,
