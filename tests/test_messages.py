@@ -16,11 +16,13 @@ ESSAY = "Cats purr. Dogs bark. So cats are happy. Walks help.\n"
 THESIS = "  - {id: happy, text: Happy., quote: So cats are happy., role: thesis, by: me}\n"
 
 
-def _errors(tmp_path: Path, claims: str, speakers: str = "speakers: {me: Me}\n") -> list[str]:
+def _errors(
+    tmp_path: Path, claims: str, speakers: str = "speakers: {me: Me}\n", thesis: str = THESIS
+) -> list[str]:
     (tmp_path / "e.txt").write_text(ESSAY, encoding="utf-8")
     path = tmp_path / "m.yaml"
     path.write_text(
-        f"argmap: 1\ntitle: t\nsource: e.txt\nthesis: happy\n{speakers}claims:\n{THESIS}{claims}",
+        f"argmap: 1\ntitle: t\nsource: e.txt\nthesis: happy\n{speakers}claims:\n{thesis}{claims}",
         encoding="utf-8",
     )
     with pytest.raises(ArgmapError) as info:
@@ -123,6 +125,14 @@ def test_a_duplicate_id_is_reported_once(tmp_path: Path) -> None:
     )
     # before: also "self-relation: claim 'purr' supports itself"
     assert [e.split(": ")[2] for e in _errors(tmp_path, claims)] == ["duplicate-id"]
+
+
+def test_a_thesis_without_a_role_is_reported_once(tmp_path: Path) -> None:
+    thesis = "  - {id: happy, text: Happy., quote: So cats are happy., by: me}\n"
+    # before: also "unknown-thesis: thesis 'happy' is not a claim of this map"
+    assert _errors(tmp_path, "", thesis=thesis) == [
+        "7:5: error: missing-field: claim #1 has no 'role' (hint: add 'role:' (rhetorical role))"
+    ]
 
 
 def test_a_real_self_relation_is_still_reported(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ def validate(m: Map, reported: frozenset[str] = frozenset()) -> list[Diagnostic]
     found = [
         *_control_characters(m),
         *_ids(m),
-        *_thesis(m),
+        *_thesis(m, reported),
         *_relations(m, reported),
         *_vocabulary(m),
         *(_quotes(m) if m.source_text else ()),
@@ -104,9 +104,9 @@ def _kebab(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", re.sub(r"([a-z])([A-Z])", r"\1-\2", text).lower()))
 
 
-def _thesis(m: Map) -> Iterator[Diagnostic]:
-    if not m.thesis:
-        return  # missing-thesis is reported by the loader
+def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
+    if not m.thesis or m.thesis in reported:
+        return  # missing-thesis, or the thesis's own mistakes, are reported by the loader
     if not m.has_claim(m.thesis):
         pos = m.locate(("thesis",))
         yield Diagnostic(
