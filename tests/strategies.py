@@ -79,7 +79,7 @@ def _relations(draw: st.DrawFn, ids: list[str]) -> list[Relation]:
         default = relation_id(kind, premises, target)
         relations.append(
             Relation(
-                id=draw(st.sampled_from([default, f"r{n}"])),
+                id=draw(st.sampled_from([default] + ([f"r{n}"] if f"r{n}" not in ids else []))),
                 kind=kind,
                 premises=tuple(premises),
                 target=target,
