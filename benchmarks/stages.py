@@ -18,6 +18,7 @@ under this tree's ``src`` and under the code before the near-linear rewrite
 from __future__ import annotations
 
 import bisect
+import gc
 import json
 import signal
 import sys
@@ -79,6 +80,7 @@ def _stand_ins() -> None:
 
 def main() -> None:
     path, limit = sys.argv[1], int(sys.argv[2])
+    gc.set_threshold(200_000, 30, 30)  # as the CLI runs a command (argmap.cli._GC_THRESHOLDS)
     if "--stand-in" in sys.argv[3:]:
         _stand_ins()
     m = read_map(path)
