@@ -94,6 +94,8 @@ class Claim:
     paragraph : 1-based paragraph of the source holding the quote (0 if unknown).
     occurrence : which occurrence of a repeated quote is meant (0: not said, the first).
     origin : where in the YAML document the claim is written.
+    found : how often the loader found ``quote`` in the source, counted up to
+        ``max(2, occurrence)`` (0: not counted); more than 1 means it repeats.
     """
 
     id: str
@@ -108,6 +110,7 @@ class Claim:
     paragraph: int = 0
     occurrence: int = 0
     origin: YamlPath = field(default=(), compare=False)
+    found: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,10 @@ __all__ = [
     "closest_passage",
     "explain_miss",
     "find_quote",
+    "find_quotes",
     "occurrences",
     "paragraph_of",
+    "paragraph_numbers",
     "paragraphs",
     "places",
     "sentences",
@@ -162,6 +164,25 @@ class _Folded:
         first = self.origins[i] + (start - self.starts[i] if exact_i else 0)
         last = self.origins[j] + (end - self.starts[j]) if exact_j else self.ends[j]
         return Span(first, last)
+
+    def spans(self, pairs: Sequence[tuple[int, int]]) -> list[Span]:
+        """The spans of the original text that folded ``pairs`` come from, as :meth:`span`.
+
+        Many pairs in a long text are looked up at once with numpy.
+        """
+        if len(pairs) < _NUMPY_PAIRS or len(self.text) < _NUMPY_FROM or self.exact is not None:
+            return [self.span(a, b) for a, b in pairs]
+        import numpy as np
+
+        starts = np.asarray(self.starts, dtype=np.int64)
+        origins = np.asarray(self.origins, dtype=np.int64)
+        wanted = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        first, end = wanted[:, 0], wanted[:, 1]
+        i = np.searchsorted(starts, first, "right") - 1
+        j = np.searchsorted(starts, end - 1, "right") - 1
+        lo = origins[i] + (first - starts[i])
+        hi = origins[j] + (end - starts[j])
+        return list(map(Span, lo.tolist(), hi.tolist()))
 
     @cached_property
     def index(self) -> _WordIndex:
@@ -275,6 +296,8 @@ def _folded(text: str, typographic: bool) -> _Folded:
 _WORD = re.compile(r"\S+")
 #: texts of at least this many characters find their words with numpy
 _NUMPY_FROM = 200_000
+#: this many spans of such a text are looked up with numpy
+_NUMPY_PAIRS = 1000
 
 
 def _folded_words(text: str, typographic: bool) -> _Folded:
@@ -391,6 +414,15 @@ def occurrences(
     if not quote.strip() or len(quote) > MAX_QUOTE:
         return []
     folded = _folded(text, typographic)
+    return folded.spans(_folded_occurrences(folded, quote, typographic, limit))
+
+
+def _folded_occurrences(
+    folded: _Folded, quote: str, typographic: bool, limit: int
+) -> list[tuple[int, int]]:
+    """Where ``quote`` occurs in ``folded.text`` (at most ``limit``): folded offsets."""
+    if not quote.strip() or len(quote) > MAX_QUOTE:
+        return []
     wanted = _fold_words(quote, typographic)
     found = folded.index.find(folded.text, wanted, limit)
     if found is None:  # a short quote, or one of common words only: search the whole text
@@ -399,7 +431,7 @@ def occurrences(
     if not spans and _ELISION.search(quote):
         spans = _elided(folded.text, [_fold_words(p, typographic) for p in _ELISION.split(quote)])
         spans = spans[:limit]
-    return [folded.span(a, b) for a, b in spans]
+    return spans
 
 
 def _elided(haystack: str, parts: list[str]) -> list[tuple[int, int]]:
@@ -439,6 +471,36 @@ def find_quote(
     return found[occurrence - 1] if 0 < occurrence <= len(found) else None
 
 
+def find_quotes(
+    text: str, quotes: Sequence[tuple[str, int]], *, typographic: bool = False
+) -> list[tuple[Span | None, int]]:
+    """For each ``(quote, occurrence)``: :func:`find_quote`'s span, and how often it occurs.
+
+    The occurrences are counted up to ``max(2, occurrence)``: enough to tell
+    whether the quote is repeated.  The text is folded once for all quotes and
+    their spans are worked out together.
+
+    Examples
+    --------
+    >>> find_quotes("Yes. No. Yes.", [("Yes.", 2), ("No.", 1), ("Maybe.", 1), ("Yes.", 3)])
+    [(Span(start=9, end=13), 2), (Span(start=5, end=8), 1), (None, 0), (None, 2)]
+    """
+    folded = _folded(text, typographic)
+    chosen: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    counts: list[int] = []
+    for k, (quote, occurrence) in enumerate(quotes):
+        found = _folded_occurrences(folded, quote, typographic, max(2, occurrence))
+        counts.append(len(found))
+        if 0 < occurrence <= len(found):
+            chosen.append(k)
+            pairs.append(found[occurrence - 1])
+    spans: list[Span | None] = [None] * len(quotes)
+    for k, span in zip(chosen, folded.spans(pairs), strict=True):
+        spans[k] = span
+    return list(zip(spans, counts, strict=True))
+
+
 def paragraph_of(paras: list[Span], span: Span) -> int:
     """1-based number of the paragraph that contains ``span.start`` (0 if none).
 
@@ -454,6 +516,22 @@ def paragraph_of(paras: list[Span], span: Span) -> int:
     """
     number = bisect.bisect_right(paras, span.start, key=lambda p: p.start)
     return number if number and span.start < paras[number - 1].end else 0
+
+
+def paragraph_numbers(paras: list[Span], spans: Sequence[Span | None]) -> list[int]:
+    """:func:`paragraph_of` each span (0 for None), with one list of paragraph starts.
+
+    Examples
+    --------
+    >>> paragraph_numbers([Span(0, 5), Span(6, 9)], [Span(7, 8), None, Span(5, 6), Span(0, 1)])
+    [2, 0, 0, 1]
+    """
+    starts = [p.start for p in paras]
+    numbers = []
+    for span in spans:
+        number = bisect.bisect_right(starts, span.start) if span is not None else 0
+        numbers.append(number if number and span.start < paras[number - 1].end else 0)
+    return numbers
 
 
 @lru_cache(maxsize=8)
