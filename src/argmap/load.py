@@ -573,7 +573,7 @@ class _Builder:
                 short = _short_forms(f, i)
             else:
                 short = []
-            if not _CLAIM_NEEDS <= f.keys():
+            if not f.keys() >= _CLAIM_NEEDS:
                 if "id" in f:  # reported already: references to it are no further mistakes
                     self.broken.add(f["id"])
                     relations += short
@@ -837,7 +837,7 @@ def _load(text: str, file: str, base_dir: Path | None, *, source_anywhere: bool)
         locate=locate,
         quotes=quotes,
     )
-    diagnostics = b.diagnostics + validate(m, reported=frozenset(b.broken))
+    diagnostics = b.diagnostics + validate(m, reported=frozenset(b.broken), raw=text)
     if any(d.severity == "error" for d in diagnostics):
         raise ArgmapError(diagnostics)
     return m
@@ -924,10 +924,7 @@ class _Quotes:
         found = src.find_quotes(self.text, quotes, typographic=self.typographic)
         spans = [span for span, _count in found]
         numbers = src.paragraph_numbers(self.paragraphs, spans)
-        return [
-            (span, number, count)
-            for (span, count), number in zip(found, numbers, strict=True)
-        ]
+        return [(span, number, count) for (span, count), number in zip(found, numbers, strict=True)]
 
 
 def read_map(path: str | Path, *, source_anywhere: bool = False) -> Map:

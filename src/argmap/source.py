@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache, wraps
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, count, repeat
 from typing import TypeVar
 
 from argmap.model import Span
@@ -240,9 +240,9 @@ class _WordIndex:
             starts = _cumulative_starts(list(map(len, words)))
         where: dict[str, list[int]] = {}
         rare = {w for w, n in counts.items() if n <= _RARE}
-        for i in [i for i, w in enumerate(words) if w in rare]:
+        for i in compress(count(), map(rare.__contains__, words)):
             where.setdefault(words[i], []).append(starts[i])
-        return cls(dict(counts), where)
+        return cls(counts, where)
 
     def find(self, folded: str, wanted: str, limit: int) -> list[int] | None:
         """Where ``wanted`` starts in ``folded``; None when its words are too common to say.
@@ -251,18 +251,18 @@ class _WordIndex:
         may be parts of words of the text) is looked up, and each place it
         occurs is compared with the whole quote.
         """
-        parts = wanted.split(" ")
-        if len(parts) < 3:
+        middle = wanted.split(" ")[1:-1]
+        if not middle:
             return None
-        counts = list(map(self.counts.get, parts[1:-1], repeat(0)))
+        counts = list(map(self.counts.get, middle, repeat(0)))
         fewest = min(counts)
         if fewest > _RARE:
             return None
-        k = counts.index(fewest) + 1
-        offset = sum(len(p) + 1 for p in parts[:k])
+        word = middle[counts.index(fewest)]
+        offset = wanted.index(f" {word} ") + 1  # any place of the word in the quote will do
         found = [
             at - offset
-            for at in self.where.get(parts[k], ())
+            for at in self.where.get(word, ())
             if at >= offset and folded.startswith(wanted, at - offset)
         ]
         return found[:limit]
@@ -294,8 +294,9 @@ def _folded(text: str, typographic: bool) -> _Folded:
 
 #: a word of a text: what :meth:`str.split` keeps (``\\s`` is :meth:`str.isspace` in ``re``)
 _WORD = re.compile(r"\S+")
-#: texts of at least this many characters find their words with numpy
-_NUMPY_FROM = 200_000
+#: texts of at least this many characters find their words with numpy (importing it costs
+#: about as much as finding the words of two million characters without it)
+_NUMPY_FROM = 2_000_000
 #: this many spans of such a text are looked up with numpy
 _NUMPY_PAIRS = 1000
 
@@ -529,8 +530,8 @@ def paragraph_numbers(paras: list[Span], spans: Sequence[Span | None]) -> list[i
     starts = [p.start for p in paras]
     numbers = []
     for span in spans:
-        number = bisect.bisect_right(starts, span.start) if span is not None else 0
-        numbers.append(number if number and span.start < paras[number - 1].end else 0)
+        number = 0 if span is None else bisect.bisect_right(starts, span.start)
+        numbers.append(number if number and span and span.start < paras[number - 1].end else 0)
     return numbers
 
 
