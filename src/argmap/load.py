@@ -493,6 +493,12 @@ class _Builder:
         """Check a mapping against a field table; return the well-typed fields."""
         if _well_formed(data, spec):
             return dict(data)
+        return self.checked_fields(data, spec, path, what)
+
+    def checked_fields(
+        self, data: Any, spec: Mapping[str, Field], path: YamlPath, what: str
+    ) -> dict[str, Any] | None:
+        """:meth:`fields`, field by field: the way that says what is wrong."""
         if not isinstance(data, dict):
             self.error(
                 path,
@@ -567,12 +573,12 @@ class _Builder:
             f = self.fields(item, CLAIM_FIELDS, ("claims", i), f"claim #{i + 1}")
             if f is None:
                 continue
+            short = []
             if _SHORT_FORMS.keys() & item.keys():
-                # 'supports: x' is reported as not a list; its relation counts, for the rest
-                f |= {k: [item[k]] for k in _SHORT_FORMS if isinstance(item.get(k), str)}
+                for key in _SHORT_FORMS.keys() & item.keys():
+                    if isinstance(item[key], str):  # reported as not a list; counts for the rest
+                        f[key] = [item[key]]
                 short = _short_forms(f, i)
-            else:
-                short = []
             if not f.keys() >= _CLAIM_NEEDS:
                 if "id" in f:  # reported already: references to it are no further mistakes
                     self.broken.add(f["id"])
