@@ -573,16 +573,10 @@ class _Builder:
             f = self.fields(item, CLAIM_FIELDS, ("claims", i), f"claim #{i + 1}")
             if f is None:
                 continue
-            short = []
-            if _SHORT_FORMS.keys() & item.keys():
-                for key in _SHORT_FORMS.keys() & item.keys():
-                    if isinstance(item[key], str):  # reported as not a list; counts for the rest
-                        f[key] = [item[key]]
-                short = _short_forms(f, i)
             if not f.keys() >= _CLAIM_NEEDS:
                 if "id" in f:  # reported already: references to it are no further mistakes
                     self.broken.add(f["id"])
-                    relations += short
+                    relations += _short_forms(item, f, i)
                 continue
             if f.get("occurrence", 1) < 1:
                 self.error(
@@ -592,7 +586,7 @@ class _Builder:
                     "count from 1: 'occurrence: 2' is the second place the quote occurs",
                 )
             good.append((i, f))
-            relations += short
+            relations += _short_forms(item, f, i)
         wanted = [(f["quote"], max(1, f.get("occurrence", 0))) for _i, f in good]
         placed = quotes.place_all(wanted) if quotes else [(None, 0, 0)] * len(good)
         claims = [
@@ -741,18 +735,24 @@ def _python_types(types: tuple[str, ...]) -> tuple[type, ...]:
     return tuple(t for n in types for t in _PY_TYPES[n])
 
 
-def _short_forms(f: dict[str, Any], i: int) -> list[Relation]:
-    """The relations written on claim ``i`` (fields ``f``) as supports/opposes/undercuts."""
+def _short_forms(item: dict[str, Any], f: dict[str, Any], i: int) -> list[Relation]:
+    """The relations written on claim ``i`` as supports/opposes/undercuts.
+
+    ``item`` is the claim as written, ``f`` its well-typed fields: 'supports: x'
+    is reported as not a list, and its relation still counts, for the rest.
+    """
+    premises = (f["id"],)
     return [
         Relation(
-            id=_relation_id(kind, (f["id"],), target),
+            id=_relation_id(kind, premises, target),
             kind=kind,
-            premises=(f["id"],),
+            premises=premises,
             target=target,
             origin=("claims", i, key, j),
         )
         for key, kind in _SHORT_FORMS.items()
-        for j, target in enumerate(f.get(key, ()))
+        if key in item
+        for j, target in enumerate([item[key]] if isinstance(item[key], str) else f.get(key, ()))
     ]
 
 
