@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache, wraps
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count
 from typing import TypeVar
 
 from argmap.model import Span
@@ -222,6 +222,8 @@ def _per_text(fn: Callable[[str, bool], _R]) -> Callable[[str, bool], _R]:
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 #: a word found at most this often is indexed; a quote of commoner words only is searched for
 _RARE = 64
+#: a word found at most this often is rare enough to find a quote by, without looking further
+_FEW = 4
 
 
 @dataclass(frozen=True)
@@ -248,17 +250,20 @@ class _WordIndex:
         """Where ``wanted`` starts in ``folded``; None when its words are too common to say.
 
         The quote's rarest whole word (neither its first nor its last, which
-        may be parts of words of the text) is looked up, and each place it
-        occurs is compared with the whole quote.
+        may be parts of words of the text), or the first found at most
+        :data:`_FEW` times, is looked up, and each place it occurs is compared
+        with the whole quote.
         """
         middle = wanted.split(" ")[1:-1]
-        if not middle:
-            return None
-        counts = list(map(self.counts.get, middle, repeat(0)))
-        fewest = min(counts)
+        fewest, word = _RARE + 1, ""
+        for part in middle:  # the rarest word, or the first that is rare enough
+            n = self.counts.get(part, 0)
+            if n < fewest:
+                fewest, word = n, part
+                if n <= _FEW:
+                    break
         if fewest > _RARE:
             return None
-        word = middle[counts.index(fewest)]
         offset = wanted.index(f" {word} ") + 1  # any place of the word in the quote will do
         found = [
             at - offset
