@@ -65,7 +65,8 @@ def _suggest(word: str, candidates: Iterable[str]) -> str:
 
 
 def _ids(m: Map) -> Iterator[Diagnostic]:
-    for c in m.claims:
+    all_kebab = all(map(ID_PATTERN.fullmatch, [c.id for c in m.claims]))  # the usual case
+    for c in () if all_kebab else m.claims:
         if not ID_PATTERN.fullmatch(c.id):
             yield _diag(
                 m,
@@ -151,7 +152,8 @@ def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
     relation_ids = [r.id for r in m.relations]
     claims = set(claim_ids)
     twice = {cid for cid, n in Counter(claim_ids).items() if n > 1}  # duplicate-id says so
-    seen: Counter[tuple[str, tuple[str, ...], str]] = Counter()
+    seen: set[tuple[str, tuple[str, ...], str]] = set()
+    twice_written: set[tuple[str, tuple[str, ...], str]] = set()
     for r in m.relations:
         for p in r.premises:
             if p not in claims and p not in reported:
@@ -197,8 +199,10 @@ def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
             )
         premises = r.premises if len(r.premises) == 1 else tuple(sorted(r.premises))
         key = (r.kind, premises, r.target)
-        seen[key] += 1
-        if seen[key] == 2:
+        if key not in seen:
+            seen.add(key)
+        elif key not in twice_written:  # said once, at the second
+            twice_written.add(key)
             yield _diag(
                 m,
                 r,
@@ -266,6 +270,8 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                 f"claim {c.id!r} has base score {c.base}",
                 "base scores are numbers from 0 to 1",
             )
+        if c.text.strip() and c.quote.strip():
+            continue
         for name, value in (("text", c.text), ("quote", c.quote)):
             if not value.strip():
                 yield _diag(
