@@ -712,13 +712,14 @@ def _well_formed(data: Any, spec: Mapping[str, Field]) -> bool:
     if known is None or known[0] is not spec:
         known = _SHAPES[id(spec)] = (spec, _Shape.of(spec))
     shape = known[1]
-    if type(data) is not dict or not (shape.required <= data.keys() <= shape.types.keys()):
+    types, lists = shape.types, shape.lists
+    if type(data) is not dict or not (shape.required <= data.keys() <= types.keys()):
         return False
-    types = shape.types
     for name, value in data.items():
-        if type(value) not in types[name]:
+        kind = type(value)
+        if kind not in types[name]:
             return False
-        if name in shape.lists and type(value) is list:
+        if kind is list and name in lists:
             for item in value:
                 if type(item) is not str:
                     return False

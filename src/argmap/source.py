@@ -427,13 +427,16 @@ def _folded_occurrences(
     folded: _Folded, quote: str, typographic: bool, limit: int
 ) -> list[tuple[int, int]]:
     """Where ``quote`` occurs in ``folded.text`` (at most ``limit``): folded offsets."""
-    if not quote.strip() or len(quote) > MAX_QUOTE:
+    if len(quote) > MAX_QUOTE:
         return []
     wanted = _fold_words(quote, typographic)
+    if not wanted:  # only whitespace
+        return []
     found = folded.index.find(folded.text, wanted, limit)
     if found is None:  # a short quote, or one of common words only: search the whole text
         found = _find_all(folded.text, wanted, limit=limit)
-    spans = [(at, at + len(wanted)) for at in found]
+    size = len(wanted)
+    spans = [(at, at + size) for at in found]
     if not spans and _ELISION.search(quote):
         spans = _elided(folded.text, [_fold_words(p, typographic) for p in _ELISION.split(quote)])
         spans = spans[:limit]
