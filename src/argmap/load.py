@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -492,7 +492,7 @@ class _Builder:
     ) -> dict[str, Any] | None:
         """Check a mapping against a field table; return the well-typed fields."""
         if _well_formed(data, spec):
-            return dict(data)
+            return data  # kept whole: nothing changes it
         return self.checked_fields(data, spec, path, what)
 
     def checked_fields(
@@ -697,7 +697,7 @@ class _Shape:
 _SHAPES: dict[int, tuple[Mapping[str, Field], _Shape]] = {}
 
 
-def _well_formed(data: Any, spec: Mapping[str, Field]) -> bool:
+def _well_formed(data: Any, spec: Mapping[str, Field]) -> TypeGuard[dict[str, Any]]:
     """Whether ``data`` is a mapping of known fields, each of its type, all required ones there.
 
     Such a mapping is what :meth:`_Builder.fields` keeps whole; this check
