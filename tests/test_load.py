@@ -196,3 +196,9 @@ def test_a_control_character_written_as_an_escape_is_found(tmp_path: Path) -> No
             "as an escape such as \\e, \\a or \\0)"
         )
     ]
+
+
+def test_a_control_character_past_the_first_megabyte_is_seen() -> None:
+    assert not _may_hold_control("a: b\n" * 500_000)
+    assert _may_hold_control("a: b\n" * 500_000 + "c: \x1b[2J\n")
+    assert _may_hold_control("a: b\n" * 500_000 + 'c: "\\e"\n')

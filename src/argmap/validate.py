@@ -397,6 +397,8 @@ def _texts(m: Map) -> Iterator[tuple[YamlPath, str, str]]:
         yield (*s.origin, "quote"), "a skipped passage", f"{s.quote} {s.why}"
 
 
+#: how many characters of a YAML text :func:`_may_hold_control` looks at in one piece
+_CHUNK = 1 << 20
 #: the ASCII control characters :func:`~argmap.escape.find_control` finds, and the backslash
 _ASCII_CONTROL = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F, ord("\\")])
 
@@ -409,8 +411,11 @@ def _may_hold_control(raw: str) -> bool:
     """
     if not raw.isascii():
         return "\\" in raw or find_control(raw) >= 0
-    data = raw.encode("ascii")
-    return len(data.translate(None, _ASCII_CONTROL)) != len(data)
+    for start in range(0, len(raw), _CHUNK):  # a megabyte at a time: no copy of a big map
+        data = raw[start : start + _CHUNK].encode("ascii")
+        if len(data.translate(None, _ASCII_CONTROL)) != len(data):
+            return True
+    return False
 
 
 def _control_characters(m: Map) -> Iterator[Diagnostic]:
