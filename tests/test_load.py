@@ -6,10 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from argmap import load
 from argmap.errors import ArgmapError
+from argmap.escape import find_control
 from argmap.load import load_map, parse_yaml, read_map, yaml_locator
 from argmap.model import Pos
+from argmap.validate import _may_hold_control
 
 DATA = Path(__file__).parent / "data" / "core"
 FIXTURES = sorted(p for p in DATA.glob("*.yaml") if p.name != "valid.yaml")
@@ -129,3 +135,70 @@ def test_short_and_explicit_forms_give_the_same_relation(core_data: Path) -> Non
     a = load_map(text, "a.yaml", core_data)
     b = load_map(explicit, "b.yaml", core_data)
     assert sorted(a.relations, key=lambda r: r.id) == sorted(b.relations, key=lambda r: r.id)
+
+
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 2),
+    st.floats(0, 1),
+    st.text(max_size=3),
+    st.lists(st.one_of(st.text(max_size=2), st.integers(0, 1)), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.text(max_size=2), max_size=1),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([load.TOP_FIELDS, load.CLAIM_FIELDS, load.RELATION_FIELDS, load.SKIP_FIELDS]),
+    st.data(),
+)
+def test_the_fast_path_of_fields_keeps_what_checking_each_field_keeps(
+    spec: dict[str, load.Field], data: st.DataObject
+) -> None:
+    names = st.one_of(st.sampled_from(sorted(spec)), st.sampled_from(["bogus", "Id"]))
+    item = data.draw(st.one_of(st.dictionaries(names, _VALUES, max_size=6), _VALUES))
+    fast, slow = (
+        load._Builder("m.yaml", lambda _p: Pos()),
+        load._Builder("m.yaml", lambda _p: Pos()),
+    )
+    kept = fast.fields(item, spec, ("claims", 0), "claim #1")
+    assert kept == slow.checked_fields(item, spec, ("claims", 0), "claim #1")
+    assert fast.diagnostics == slow.diagnostics
+    if load._well_formed(item, spec):
+        assert slow.diagnostics == []
+        assert kept == item
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=6), max_size=4))
+def test_a_yaml_text_said_to_hold_no_control_character_gives_none(texts: list[str]) -> None:
+    """``validate``'s shortcut: the YAML of strings with a control character is always searched."""
+    raw = yaml.safe_dump(texts, allow_unicode=True)
+    if not _may_hold_control(raw):
+        assert all(find_control(t) < 0 for t in yaml.safe_load(raw))
+    if any(find_control(t) >= 0 for t in texts):
+        assert _may_hold_control(raw)
+
+
+def test_a_control_character_written_as_an_escape_is_found(tmp_path: Path) -> None:
+    (tmp_path / "e.txt").write_text("Cats purr.", encoding="utf-8")
+    text = (
+        "argmap: 1\ntitle: t\nsource: e.txt\nthesis: a\n"
+        'claims:\n  - {id: a, text: "A\\a", quote: Cats purr, role: thesis}\n'
+    )
+    with pytest.raises(ArgmapError) as info:
+        load_map(text, "m.yaml", tmp_path)
+    assert [str(d) for d in info.value.diagnostics] == [
+        (
+            "m.yaml:6:13: error: control-character: claim 'a': text contains the control "
+            "character U+0007 (hint: remove it; in a double-quoted YAML string it is written "
+            "as an escape such as \\e, \\a or \\0)"
+        )
+    ]
+
+
+def test_a_control_character_past_the_first_megabyte_is_seen() -> None:
+    assert not _may_hold_control("a: b\n" * 500_000)
+    assert _may_hold_control("a: b\n" * 500_000 + "c: \x1b[2J\n")
+    assert _may_hold_control("a: b\n" * 500_000 + 'c: "\\e"\n')

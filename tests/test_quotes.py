@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap import checks
 from argmap.checks import run_checks
 from argmap.errors import ArgmapError
 from argmap.load import load_map, read_map
-from argmap.model import Span
+from argmap.model import Claim, Map, Span
 from argmap.source import (
     MAX_QUOTE,
     caret,
@@ -253,3 +255,34 @@ def test_paragraph_of_agrees_with_a_scan(text: str, start: int) -> None:
     span = Span(start, start + 1)
     scan = next((n for n, p in enumerate(paras, 1) if p.start <= start < p.end), 0)
     assert paragraph_of(paras, span) == scan
+
+
+def test_loading_counts_each_quote_so_repeated_quote_searches_only_repeats(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claims = (
+        "  - {id: a, text: A, quote: So cats are, role: thesis}\n"
+        "  - {id: p, text: P, quote: Cats purr., role: evidence, supports: [a]}\n"
+        "  - {id: q, text: Q, quote: Cats purr., occurrence: 2, role: evidence, supports: [a]}\n"
+    )
+    m = read_map(_map(tmp_path, claims))
+    assert [(c.id, c.found) for c in m.claims] == [("a", 1), ("p", 2), ("q", 2)]
+    searched: list[str] = []
+
+    def counting(text: str, quote: str, **options: Any) -> list[Span]:
+        searched.append(quote)
+        return occurrences(text, quote, **options)
+
+    monkeypatch.setattr(checks, "occurrences", counting)
+    assert [f.claims for f in run_checks(m, select=["repeated-quote"])] == [("p",)]
+    assert searched == ["Cats purr."]
+
+
+def test_repeated_quote_searches_a_claim_no_loader_counted() -> None:
+    """A map built in code has ``found == 0``: its quotes are searched as before."""
+    claims = (
+        Claim("a", "A", "So cats are", "thesis", "authors", span=Span(34, 45)),
+        Claim("p", "P", "Cats purr.", "evidence", "authors", span=Span(0, 10)),
+    )
+    m = Map("t", "a", "e.txt", claims, (), source_text=ESSAY)
+    assert [f.claims for f in run_checks(m, select=["repeated-quote"])] == [("p",)]

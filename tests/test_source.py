@@ -167,3 +167,50 @@ def test_a_text_is_folded_once_and_found_by_identity_after() -> None:
     assert fold(first, True) == 1001
     assert len(calls) == 2  # the second text was found by value: folded once
     assert comparisons <= 1  # and by identity after its first lookup
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _essays(),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6), st.integers(1, 4)), max_size=6),
+    st.booleans(),
+    st.booleans(),
+)
+def test_find_quotes_agrees_with_find_quote_and_occurrences(
+    text: str, picks: list[tuple[int, int, int]], typographic: bool, numpy: bool
+) -> None:
+    """All quotes at once (their spans by numpy or by bisection) as each one alone."""
+    words = text.split()
+    quotes = [(" ".join(words[a : a + n]) or "x", occurrence) for a, n, occurrence in picks]
+    limits = source._NUMPY_FROM, source._NUMPY_PAIRS
+    if numpy:
+        source._NUMPY_FROM, source._NUMPY_PAIRS = 0, 0
+    try:
+        found = source.find_quotes(text, quotes, typographic=typographic)
+    finally:
+        source._NUMPY_FROM, source._NUMPY_PAIRS = limits
+    assert found == [
+        (
+            find_quote(text, q, typographic=typographic, occurrence=k),
+            len(occurrences(text, q, typographic=typographic, limit=max(2, k))),
+        )
+        for q, k in quotes
+    ]
+
+
+@given(_essays(), st.lists(st.one_of(st.none(), st.integers(0, 45)), max_size=8))
+def test_paragraph_numbers_are_paragraph_of_each(text: str, starts: list[int | None]) -> None:
+    paras = paragraphs(text)
+    spans = [None if s is None else Span(s, s + 1) for s in starts]
+    assert source.paragraph_numbers(paras, spans) == [
+        0 if s is None else source.paragraph_of(paras, s) for s in spans
+    ]
+
+
+def test_numpy_spans_of_a_long_text_are_those_of_bisection() -> None:
+    text = "".join(f"Word{i} and\n  more {i}.\n\n" for i in range(80_000))
+    assert len(text) >= source._NUMPY_FROM
+    folded = source._folded(text, False)
+    pairs = [(at, at + 9) for at in range(0, len(folded.text) - 9, 997)]
+    assert len(pairs) >= source._NUMPY_PAIRS
+    assert folded.spans(pairs) == [folded.span(a, b) for a, b in pairs]

@@ -369,11 +369,14 @@ def self_conflict(m: Map, links: Links) -> list[Finding]:
 
 
 def repeated_quote(m: Map, _links: Links) -> list[Finding]:
-    """Each claim whose quote occurs more than once in the source and says not which."""
+    """Each claim whose quote occurs more than once in the source and says not which.
+
+    A claim the loader found once (``found == 1``) is not searched again.
+    """
     found = []
     typographic = m.quotes == "typographic"
     for c in m.claims:
-        if c.span is None or c.occurrence:
+        if c.span is None or c.occurrence or c.found == 1:
             continue
         spans = occurrences(m.source_text, c.quote, typographic=typographic, limit=10)
         if len(spans) > 1:

@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -141,6 +141,8 @@ _SHORT_FORMS: dict[str, RelationKind] = {
     "undercuts": "undercut",
 }
 _VERBS = RELATION_VERBS
+#: the fields a claim cannot be built without
+_CLAIM_NEEDS = frozenset({"id", "text", "quote", "role"})
 _PY_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "integer": (int,),
@@ -489,6 +491,14 @@ class _Builder:
         self, data: Any, spec: Mapping[str, Field], path: YamlPath, what: str
     ) -> dict[str, Any] | None:
         """Check a mapping against a field table; return the well-typed fields."""
+        if _well_formed(data, spec):
+            return data  # kept whole: nothing changes it
+        return self.checked_fields(data, spec, path, what)
+
+    def checked_fields(
+        self, data: Any, spec: Mapping[str, Field], path: YamlPath, what: str
+    ) -> dict[str, Any] | None:
+        """:meth:`fields`, field by field: the way that says what is wrong."""
         if not isinstance(data, dict):
             self.error(
                 path,
@@ -557,18 +567,16 @@ class _Builder:
         self, items: list[Any], quotes: _Quotes | None = None
     ) -> tuple[list[Claim], list[Relation]]:
         """The claims of ``items`` and their short-form relations; ``quotes`` places them."""
-        claims: list[Claim] = []
+        good: list[tuple[int, dict[str, Any]]] = []
         relations: list[Relation] = []
         for i, item in enumerate(items):
             f = self.fields(item, CLAIM_FIELDS, ("claims", i), f"claim #{i + 1}")
             if f is None:
                 continue
-            # 'supports: x' is reported as not a list; its relation still counts, for the rest
-            f |= {k: [item[k]] for k in _SHORT_FORMS if isinstance(item.get(k), str)}
-            if not {"id", "text", "quote", "role"} <= f.keys():
+            if not f.keys() >= _CLAIM_NEEDS:
                 if "id" in f:  # reported already: references to it are no further mistakes
                     self.broken.add(f["id"])
-                    relations += _short_forms(f, i)
+                    relations += _short_forms(item, f, i)
                 continue
             if f.get("occurrence", 1) < 1:
                 self.error(
@@ -577,26 +585,28 @@ class _Builder:
                     f"claim {f['id']!r} has occurrence {f['occurrence']}",
                     "count from 1: 'occurrence: 2' is the second place the quote occurs",
                 )
-            span, paragraph = (
-                quotes.place(f["quote"], max(1, f.get("occurrence", 0))) if quotes else (None, 0)
+            good.append((i, f))
+            relations += _short_forms(item, f, i)
+        wanted = [(f["quote"], max(1, f.get("occurrence", 0))) for _i, f in good]
+        placed = quotes.place_all(wanted) if quotes else [(None, 0, 0)] * len(good)
+        claims = [
+            Claim(
+                id=f["id"],
+                text=f["text"],
+                quote=f["quote"],
+                role=f["role"],
+                by=f.get("by", "authors"),
+                tags=tuple(f.get("tags", ())),
+                note=f.get("note", ""),
+                base=float(f.get("base", 0.5)),
+                span=span,
+                paragraph=paragraph,
+                occurrence=f.get("occurrence", 0),
+                origin=("claims", i),
+                found=found,
             )
-            claims.append(
-                Claim(
-                    id=f["id"],
-                    text=f["text"],
-                    quote=f["quote"],
-                    role=f["role"],
-                    by=f.get("by", "authors"),
-                    tags=tuple(f.get("tags", ())),
-                    note=f.get("note", ""),
-                    base=float(f.get("base", 0.5)),
-                    span=span,
-                    paragraph=paragraph,
-                    occurrence=f.get("occurrence", 0),
-                    origin=("claims", i),
-                )
-            )
-            relations += _short_forms(f, i)
+            for (i, f), (span, paragraph, found) in zip(good, placed, strict=True)
+        ]
         return claims, relations
 
     def relations(self, items: list[Any]) -> list[Relation]:
@@ -640,13 +650,16 @@ class _Builder:
 
     def skipped(self, items: list[Any], quotes: _Quotes | None = None) -> list[Skip]:
         """The skipped passages of ``items``; ``quotes`` finds them in the source."""
-        result = []
+        good: list[tuple[int, dict[str, Any]]] = []
         for i, item in enumerate(items):
             f = self.fields(item, SKIP_FIELDS, ("skipped", i), f"skipped #{i + 1}")
             if f is not None and {"quote", "why"} <= f.keys():
-                span = quotes.place(f["quote"])[0] if quotes else None
-                result.append(Skip(f["quote"], f["why"], span, origin=("skipped", i)))
-        return result
+                good.append((i, f))
+        placed = quotes.place_all([(f["quote"], 1) for _i, f in good]) if quotes else None
+        return [
+            Skip(f["quote"], f["why"], placed[k][0] if placed else None, origin=("skipped", i))
+            for k, (i, f) in enumerate(good)
+        ]
 
 
 def _required(spec: Mapping[str, Field]) -> list[str]:
@@ -664,6 +677,55 @@ def _required(spec: Mapping[str, Field]) -> list[str]:
 _REQUIRED: dict[int, tuple[Mapping[str, Field], list[str]]] = {}
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What a mapping of a field table usually is: the Python types of each field."""
+
+    types: dict[str, frozenset[type]]
+    required: frozenset[str]
+    lists: frozenset[str]  # fields of lists of strings
+
+    @classmethod
+    def of(cls, spec: Mapping[str, Field]) -> _Shape:
+        return cls(
+            {n: frozenset(_python_types(f.types)) for n, f in spec.items()},
+            frozenset(_required(spec)),
+            frozenset(n for n, f in spec.items() if "array" in f.types and f.items == "string"),
+        )
+
+
+_SHAPES: dict[int, tuple[Mapping[str, Field], _Shape]] = {}
+
+
+def _well_formed(data: Any, spec: Mapping[str, Field]) -> TypeGuard[dict[str, Any]]:
+    """Whether ``data`` is a mapping of known fields, each of its type, all required ones there.
+
+    Such a mapping is what :meth:`_Builder.fields` keeps whole; this check
+    is its fast path (booleans are not numbers, and empty values go the slow way).
+
+    >>> _well_formed({"quote": "A b.", "why": "aside"}, SKIP_FIELDS)
+    True
+    >>> _well_formed({"quote": "A b.", "why": None}, SKIP_FIELDS)
+    False
+    """
+    known = _SHAPES.get(id(spec))
+    if known is None or known[0] is not spec:
+        known = _SHAPES[id(spec)] = (spec, _Shape.of(spec))
+    shape = known[1]
+    types, lists = shape.types, shape.lists
+    if type(data) is not dict or not (shape.required <= data.keys() <= types.keys()):
+        return False
+    for name, value in data.items():
+        kind = type(value)
+        if kind not in types[name]:
+            return False
+        if kind is list and name in lists:
+            for item in value:
+                if type(item) is not str:
+                    return False
+    return True
+
+
 @cache
 def _python_types(types: tuple[str, ...]) -> tuple[type, ...]:
     """The Python types of values of the JSON ``types``.
@@ -674,18 +736,24 @@ def _python_types(types: tuple[str, ...]) -> tuple[type, ...]:
     return tuple(t for n in types for t in _PY_TYPES[n])
 
 
-def _short_forms(f: dict[str, Any], i: int) -> list[Relation]:
-    """The relations written on claim ``i`` (fields ``f``) as supports/opposes/undercuts."""
+def _short_forms(item: dict[str, Any], f: dict[str, Any], i: int) -> list[Relation]:
+    """The relations written on claim ``i`` as supports/opposes/undercuts.
+
+    ``item`` is the claim as written, ``f`` its well-typed fields: 'supports: x'
+    is reported as not a list, and its relation still counts, for the rest.
+    """
+    premises = (f["id"],)
     return [
         Relation(
-            id=_relation_id(kind, (f["id"],), target),
+            id=_relation_id(kind, premises, target),
             kind=kind,
-            premises=(f["id"],),
+            premises=premises,
             target=target,
             origin=("claims", i, key, j),
         )
         for key, kind in _SHORT_FORMS.items()
-        for j, target in enumerate(f.get(key, ()))
+        if key in item
+        for j, target in enumerate([item[key]] if isinstance(item[key], str) else f.get(key, ()))
     ]
 
 
@@ -776,7 +844,7 @@ def _load(text: str, file: str, base_dir: Path | None, *, source_anywhere: bool)
         locate=locate,
         quotes=quotes,
     )
-    diagnostics = b.diagnostics + validate(m, reported=frozenset(b.broken))
+    diagnostics = b.diagnostics + validate(m, reported=frozenset(b.broken), raw=text)
     if any(d.severity == "error" for d in diagnostics):
         raise ArgmapError(diagnostics)
     return m
@@ -855,10 +923,15 @@ class _Quotes:
         self.typographic = typographic
         self.paragraphs = src.paragraphs(text)
 
-    def place(self, quote: str, occurrence: int = 1) -> tuple[Span | None, int]:
-        """The span of the ``occurrence``-th ``quote`` and its paragraph (None, 0: not found)."""
-        span = src.find_quote(self.text, quote, typographic=self.typographic, occurrence=occurrence)
-        return span, (src.paragraph_of(self.paragraphs, span) if span else 0)
+    def place_all(self, quotes: list[tuple[str, int]]) -> list[tuple[Span | None, int, int]]:
+        """For each ``(quote, occurrence)``: its span, paragraph and count (None, 0: not found).
+
+        The count is how often the quote occurs, up to ``max(2, occurrence)``.
+        """
+        found = src.find_quotes(self.text, quotes, typographic=self.typographic)
+        spans = [span for span, _count in found]
+        numbers = src.paragraph_numbers(self.paragraphs, spans)
+        return [(span, number, count) for (span, count), number in zip(found, numbers, strict=True)]
 
 
 def read_map(path: str | Path, *, source_anywhere: bool = False) -> Map:

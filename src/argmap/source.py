@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache, wraps
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, count
 from typing import TypeVar
 
 from argmap.model import Span
@@ -50,8 +50,10 @@ __all__ = [
     "closest_passage",
     "explain_miss",
     "find_quote",
+    "find_quotes",
     "occurrences",
     "paragraph_of",
+    "paragraph_numbers",
     "paragraphs",
     "places",
     "sentences",
@@ -163,6 +165,25 @@ class _Folded:
         last = self.origins[j] + (end - self.starts[j]) if exact_j else self.ends[j]
         return Span(first, last)
 
+    def spans(self, pairs: Sequence[tuple[int, int]]) -> list[Span]:
+        """The spans of the original text that folded ``pairs`` come from, as :meth:`span`.
+
+        Many pairs in a long text are looked up at once with numpy.
+        """
+        if len(pairs) < _NUMPY_PAIRS or len(self.text) < _NUMPY_FROM or self.exact is not None:
+            return [self.span(a, b) for a, b in pairs]
+        import numpy as np
+
+        starts = np.asarray(self.starts, dtype=np.int64)
+        origins = np.asarray(self.origins, dtype=np.int64)
+        wanted = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        first, end = wanted[:, 0], wanted[:, 1]
+        i = np.searchsorted(starts, first, "right") - 1
+        j = np.searchsorted(starts, end - 1, "right") - 1
+        lo = origins[i] + (first - starts[i])
+        hi = origins[j] + (end - starts[j])
+        return list(map(Span, lo.tolist(), hi.tolist()))
+
     @cached_property
     def index(self) -> _WordIndex:
         """Where the folded text's rarer words start (built on first use)."""
@@ -201,6 +222,8 @@ def _per_text(fn: Callable[[str, bool], _R]) -> Callable[[str, bool], _R]:
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 #: a word found at most this often is indexed; a quote of commoner words only is searched for
 _RARE = 64
+#: a word found at most this often is rare enough to find a quote by, without looking further
+_FEW = 4
 
 
 @dataclass(frozen=True)
@@ -219,29 +242,32 @@ class _WordIndex:
             starts = _cumulative_starts(list(map(len, words)))
         where: dict[str, list[int]] = {}
         rare = {w for w, n in counts.items() if n <= _RARE}
-        for i in [i for i, w in enumerate(words) if w in rare]:
+        for i in compress(count(), map(rare.__contains__, words)):
             where.setdefault(words[i], []).append(starts[i])
-        return cls(dict(counts), where)
+        return cls(counts, where)
 
     def find(self, folded: str, wanted: str, limit: int) -> list[int] | None:
         """Where ``wanted`` starts in ``folded``; None when its words are too common to say.
 
         The quote's rarest whole word (neither its first nor its last, which
-        may be parts of words of the text) is looked up, and each place it
-        occurs is compared with the whole quote.
+        may be parts of words of the text), or the first found at most
+        :data:`_FEW` times, is looked up, and each place it occurs is compared
+        with the whole quote.
         """
-        parts = wanted.split(" ")
-        if len(parts) < 3:
-            return None
-        counts = list(map(self.counts.get, parts[1:-1], repeat(0)))
-        fewest = min(counts)
+        middle = wanted.split(" ")[1:-1]
+        fewest, word = _RARE + 1, ""
+        for part in middle:  # the rarest word, or the first that is rare enough
+            n = self.counts.get(part, 0)
+            if n < fewest:
+                fewest, word = n, part
+                if n <= _FEW:
+                    break
         if fewest > _RARE:
             return None
-        k = counts.index(fewest) + 1
-        offset = sum(len(p) + 1 for p in parts[:k])
+        offset = wanted.index(f" {word} ") + 1  # any place of the word in the quote will do
         found = [
             at - offset
-            for at in self.where.get(parts[k], ())
+            for at in self.where.get(word, ())
             if at >= offset and folded.startswith(wanted, at - offset)
         ]
         return found[:limit]
@@ -273,8 +299,11 @@ def _folded(text: str, typographic: bool) -> _Folded:
 
 #: a word of a text: what :meth:`str.split` keeps (``\\s`` is :meth:`str.isspace` in ``re``)
 _WORD = re.compile(r"\S+")
-#: texts of at least this many characters find their words with numpy
-_NUMPY_FROM = 200_000
+#: texts of at least this many characters find their words with numpy (importing it costs
+#: about as much as finding the words of two million characters without it)
+_NUMPY_FROM = 2_000_000
+#: this many spans of such a text are looked up with numpy
+_NUMPY_PAIRS = 1000
 
 
 def _folded_words(text: str, typographic: bool) -> _Folded:
@@ -391,15 +420,27 @@ def occurrences(
     if not quote.strip() or len(quote) > MAX_QUOTE:
         return []
     folded = _folded(text, typographic)
+    return folded.spans(_folded_occurrences(folded, quote, typographic, limit))
+
+
+def _folded_occurrences(
+    folded: _Folded, quote: str, typographic: bool, limit: int
+) -> list[tuple[int, int]]:
+    """Where ``quote`` occurs in ``folded.text`` (at most ``limit``): folded offsets."""
+    if len(quote) > MAX_QUOTE:
+        return []
     wanted = _fold_words(quote, typographic)
+    if not wanted:  # only whitespace
+        return []
     found = folded.index.find(folded.text, wanted, limit)
     if found is None:  # a short quote, or one of common words only: search the whole text
         found = _find_all(folded.text, wanted, limit=limit)
-    spans = [(at, at + len(wanted)) for at in found]
+    size = len(wanted)
+    spans = [(at, at + size) for at in found]
     if not spans and _ELISION.search(quote):
         spans = _elided(folded.text, [_fold_words(p, typographic) for p in _ELISION.split(quote)])
         spans = spans[:limit]
-    return [folded.span(a, b) for a, b in spans]
+    return spans
 
 
 def _elided(haystack: str, parts: list[str]) -> list[tuple[int, int]]:
@@ -439,6 +480,36 @@ def find_quote(
     return found[occurrence - 1] if 0 < occurrence <= len(found) else None
 
 
+def find_quotes(
+    text: str, quotes: Sequence[tuple[str, int]], *, typographic: bool = False
+) -> list[tuple[Span | None, int]]:
+    """For each ``(quote, occurrence)``: :func:`find_quote`'s span, and how often it occurs.
+
+    The occurrences are counted up to ``max(2, occurrence)``: enough to tell
+    whether the quote is repeated.  The text is folded once for all quotes and
+    their spans are worked out together.
+
+    Examples
+    --------
+    >>> find_quotes("Yes. No. Yes.", [("Yes.", 2), ("No.", 1), ("Maybe.", 1), ("Yes.", 3)])
+    [(Span(start=9, end=13), 2), (Span(start=5, end=8), 1), (None, 0), (None, 2)]
+    """
+    folded = _folded(text, typographic)
+    chosen: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    counts: list[int] = []
+    for k, (quote, occurrence) in enumerate(quotes):
+        found = _folded_occurrences(folded, quote, typographic, max(2, occurrence))
+        counts.append(len(found))
+        if 0 < occurrence <= len(found):
+            chosen.append(k)
+            pairs.append(found[occurrence - 1])
+    spans: list[Span | None] = [None] * len(quotes)
+    for k, span in zip(chosen, folded.spans(pairs), strict=True):
+        spans[k] = span
+    return list(zip(spans, counts, strict=True))
+
+
 def paragraph_of(paras: list[Span], span: Span) -> int:
     """1-based number of the paragraph that contains ``span.start`` (0 if none).
 
@@ -454,6 +525,22 @@ def paragraph_of(paras: list[Span], span: Span) -> int:
     """
     number = bisect.bisect_right(paras, span.start, key=lambda p: p.start)
     return number if number and span.start < paras[number - 1].end else 0
+
+
+def paragraph_numbers(paras: list[Span], spans: Sequence[Span | None]) -> list[int]:
+    """:func:`paragraph_of` each span (0 for None), with one list of paragraph starts.
+
+    Examples
+    --------
+    >>> paragraph_numbers([Span(0, 5), Span(6, 9)], [Span(7, 8), None, Span(5, 6), Span(0, 1)])
+    [2, 0, 0, 1]
+    """
+    starts = [p.start for p in paras]
+    numbers = []
+    for span in spans:
+        number = 0 if span is None else bisect.bisect_right(starts, span.start)
+        numbers.append(number if number and span and span.start < paras[number - 1].end else 0)
+    return numbers
 
 
 @lru_cache(maxsize=8)

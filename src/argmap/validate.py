@@ -32,14 +32,19 @@ __all__ = ["ID_PATTERN", "validate"]
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def validate(m: Map, reported: frozenset[str] = frozenset()) -> list[Diagnostic]:
+def validate(
+    m: Map, reported: frozenset[str] = frozenset(), *, raw: str | None = None
+) -> list[Diagnostic]:
     """Every problem of ``m`` that makes it unusable, sorted by place.
 
     ``reported`` are ids of claims the loader has already reported as
     malformed (and left out): references to them are not reported again.
+    ``raw`` is the YAML text ``m`` was read from, if any: when it holds no
+    control character and no backslash (that could write one as an escape),
+    no text of ``m`` can hold one and the texts are not searched.
     """
     found = [
-        *_control_characters(m),
+        *(_control_characters(m) if raw is None or _may_hold_control(raw) else ()),
         *_ids(m),
         *_thesis(m, reported),
         *_relations(m, reported),
@@ -60,7 +65,8 @@ def _suggest(word: str, candidates: Iterable[str]) -> str:
 
 
 def _ids(m: Map) -> Iterator[Diagnostic]:
-    for c in m.claims:
+    all_kebab = all(map(ID_PATTERN.fullmatch, [c.id for c in m.claims]))  # the usual case
+    for c in () if all_kebab else m.claims:
         if not ID_PATTERN.fullmatch(c.id):
             yield _diag(
                 m,
@@ -71,8 +77,8 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
             )
     for r in m.relations:
         # an id argmap derived is made of the relation's claim ids, which are checked
-        if r.id != derived_relation_id(r.kind, r.premises, r.target) and not (
-            ID_PATTERN.fullmatch(r.id)
+        if not ID_PATTERN.fullmatch(r.id) and r.id != derived_relation_id(
+            r.kind, r.premises, r.target
         ):
             yield _diag(
                 m,
@@ -81,8 +87,10 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
                 f"relation id {r.id!r} is not kebab-case",
                 f"use lowercase words joined by hyphens, e.g. {_kebab(r.id)!r}",
             )
-    first: dict[str, Claim | Relation] = {}
     items: list[Claim | Relation] = [*m.claims, *m.relations]
+    if len({item.id for item in items}) == len(items):
+        return  # every id once: the usual case, decided without a search
+    first: dict[str, Claim | Relation] = {}
     for item in items:
         if item.id in first:
             other = first[item.id]
@@ -142,17 +150,18 @@ def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
 def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
     claim_ids = [c.id for c in m.claims]
     relation_ids = [r.id for r in m.relations]
+    claims = set(claim_ids)
     twice = {cid for cid, n in Counter(claim_ids).items() if n > 1}  # duplicate-id says so
-    seen: Counter[tuple[str, tuple[str, ...], str]] = Counter()
+    seen: set[tuple[str, tuple[str, ...], str]] = set()
+    twice_written: set[tuple[str, tuple[str, ...], str]] = set()
     for r in m.relations:
-        label = f"{r.kind} {r.id!r}"
         for p in r.premises:
-            if not m.has_claim(p) and p not in reported:
+            if p not in claims and p not in reported:
                 yield _diag(
                     m,
                     r,
                     "unknown-claim",
-                    f"{label} has undefined premise {p!r}",
+                    f"{_label(r)} has undefined premise {p!r}",
                     _suggest(p, claim_ids) or "define the claim under 'claims:'",
                 )
         if r.kind == "undercut":
@@ -160,13 +169,13 @@ def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
                 hint = _suggest(r.target, relation_ids) or (
                     "an undercut targets a relation id; give the relation an 'id:'"
                 )
-                if m.has_claim(r.target):
+                if r.target in claims:
                     hint = f"{r.target!r} is a claim: use 'opposes' to attack a claim"
                 yield _diag(
                     m,
                     r,
                     "unknown-relation",
-                    f"{label} targets undefined relation {r.target!r}",
+                    f"{_label(r)} targets undefined relation {r.target!r}",
                     hint,
                 )
             elif set(r.premises) & set(m.relation(r.target).premises) - twice or r.target == r.id:
@@ -174,10 +183,10 @@ def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
                     m,
                     r,
                     "self-relation",
-                    f"{label} undercuts an inference from its own premise",
+                    f"{_label(r)} undercuts an inference from its own premise",
                     "an argument cannot undercut itself; check 'from:' and 'to:'",
                 )
-        elif not m.has_claim(r.target):
+        elif r.target not in claims:
             if r.target not in reported:
                 yield _unknown_target(m, r, claim_ids)
         elif r.target in r.premises and r.target not in twice:
@@ -188,16 +197,25 @@ def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
                 f"claim {r.target!r} {r.kind}s itself",
                 "a claim cannot support or attack itself; check the ids",
             )
-        key = (r.kind, tuple(sorted(r.premises)), r.target)
-        seen[key] += 1
-        if seen[key] == 2:
+        premises = r.premises if len(r.premises) == 1 else tuple(sorted(r.premises))
+        key = (r.kind, premises, r.target)
+        if key not in seen:
+            seen.add(key)
+        elif key not in twice_written:  # said once, at the second
+            twice_written.add(key)
             yield _diag(
                 m,
                 r,
                 "duplicate-relation",
-                f"{label} is written twice ({r.kind} from {', '.join(r.premises)} to {r.target})",
+                f"{_label(r)} is written twice "
+                f"({r.kind} from {', '.join(r.premises)} to {r.target})",
                 "remove one: the short form on the claim or the explicit relation",
             )
+
+
+def _label(r: Relation) -> str:
+    """How messages name a relation: its kind and id."""
+    return f"{r.kind} {r.id!r}"
 
 
 def _unknown_target(m: Map, r: Relation, claim_ids: list[str]) -> Diagnostic:
@@ -252,6 +270,8 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                 f"claim {c.id!r} has base score {c.base}",
                 "base scores are numbers from 0 to 1",
             )
+        if c.text.strip() and c.quote.strip():
+            continue
         for name, value in (("text", c.text), ("quote", c.quote)):
             if not value.strip():
                 yield _diag(
@@ -375,6 +395,27 @@ def _texts(m: Map) -> Iterator[tuple[YamlPath, str, str]]:
         yield r.origin, f"relation {r.id!r}", " ".join(words)
     for s in m.skipped:
         yield (*s.origin, "quote"), "a skipped passage", f"{s.quote} {s.why}"
+
+
+#: how many characters of a YAML text :func:`_may_hold_control` looks at in one piece
+_CHUNK = 1 << 20
+#: the ASCII control characters :func:`~argmap.escape.find_control` finds, and the backslash
+_ASCII_CONTROL = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F, ord("\\")])
+
+
+def _may_hold_control(raw: str) -> bool:
+    r"""Whether a YAML text may give a string with a control character, raw or escaped.
+
+    >>> _may_hold_control("a: b\tc\n"), _may_hold_control('a: "b\\a"'), _may_hold_control("a: \a")
+    (False, True, True)
+    """
+    if not raw.isascii():
+        return "\\" in raw or find_control(raw) >= 0
+    for start in range(0, len(raw), _CHUNK):  # a megabyte at a time: no copy of a big map
+        data = raw[start : start + _CHUNK].encode("ascii")
+        if len(data.translate(None, _ASCII_CONTROL)) != len(data):
+            return True
+    return False
 
 
 def _control_characters(m: Map) -> Iterator[Diagnostic]:
