@@ -31,6 +31,7 @@ def _read(path: Path, monkeypatch: pytest.MonkeyPatch, *, fast: bool) -> Map | l
     with monkeypatch.context() as patch:
         if not fast:
             patch.setattr(argmap.load, "parse_located", lambda _text: None)
+            patch.setattr(argmap.load, "parse_quick", lambda _text: None)
         try:
             return read_map(path)
         except ArgmapError as exc:

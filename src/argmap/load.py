@@ -44,6 +44,7 @@ import yaml
 from argmap import source as src
 from argmap.errors import MAX_PER_CODE, ArgmapError, Diagnostic
 from argmap.fastyaml import Parsed, parse_located, positions
+from argmap.quickyaml import parse_quick
 from argmap.files import MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
 from argmap.model import (
     RELATION_VERBS,
@@ -224,8 +225,9 @@ def parse_yaml(text: str, file: str) -> Any:
 
 
 def _parse(text: str, file: str) -> Parsed:
-    """The data of ``text`` and its locator: the fast path when sure, else PyYAML's."""
-    fast = parse_located(text)  # libyaml's events straight to data, when sure to match PyYAML
+    """The data of ``text`` and its locator: a fast path when sure, else PyYAML's."""
+    # yaml-rs where proved to build PyYAML's data, else libyaml's events straight to data
+    fast = parse_quick(text) or parse_located(text)
     if fast is not None:
         return fast
     return Parsed(_parse_slow(text, file), yaml_locator(text))
