@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any, Final
 
@@ -80,7 +80,7 @@ _ODD_CHAR: Final = re.compile(
 _INDICATORS: Final = "!&*|>%@`{}?"
 
 #: an indicator where a node starts (at a line's start or after '- ', ': ', '? ', '[', ', ')
-_NODE_START: Final = re.compile(r"(?:^|[-:?,\[])[ ]*[!&*|>%@`{}?:]", re.MULTILINE)
+_NODE_START: Final = re.compile(r"(?:^|[-:?,\[])[ ]*[!&*|>%@`{}?]", re.MULTILINE)
 
 #: the one flow collection kept: a one-line list of plain names, at the end of its line
 _FLOW: Final = re.compile(
@@ -104,8 +104,8 @@ def screen(text: str) -> bool:
     --------
     >>> screen("a: 1\\nb:\\n  - [x, y]\\n  - it's 'quoted'\\n")
     True
-    >>> [screen(t) for t in ("a: &x 1", "a: [1, 2]", "a:\\tb", "--- 1", "? a")]
-    [False, False, False, False, False]
+    >>> [screen(t) for t in ("a: &x 1", "a: [1, 2]", "a:\\tb", "? a")]
+    [False, False, False, False]
     >>> screen("a: Why? Because R&D!")  # only where a node starts
     True
     """
@@ -115,12 +115,9 @@ def screen(text: str) -> bool:
             return False
     elif _ODD_CHAR.search(text):
         return False
-    if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
-        return False
     if "\\" in text and '"' in text:
         return False
-    colon_first = text.startswith(":") or "\n:" in text or " :" in text
-    if (colon_first or any(c in text for c in _INDICATORS)) and _NODE_START.search(text):
+    if any(c in text for c in _INDICATORS) and _NODE_START.search(text):
         return False
     flows = text.count("[")
     return flows == text.count("]") and (not flows or len(_FLOW.findall(text)) == flows)
@@ -142,11 +139,13 @@ def parse_quick(text: str) -> Parsed | None:
     gc.disable()  # yaml-rs only adds objects: the collector's passes would find nothing
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
-    except Exception:  # noqa: BLE001 - any refusal is PyYAML's to report
+    except Exception:  # any refusal is PyYAML's to report
         return None
     finally:
         if collecting:
             gc.enable()
+    if data.__class__ is not dict:  # a map is a mapping; yaml-rs gives a list for two documents
+        return None
     typed = _typed_scalars(data)
     if typed is None:
         return None
@@ -156,51 +155,64 @@ def parse_quick(text: str) -> Parsed | None:
     return Parsed(data, locator)
 
 
-def _typed_scalars(data: Any) -> list[tuple[YamlPath, Any]] | None:
+def _typed_scalars(data: dict[Any, Any]) -> list[tuple[YamlPath, Any]] | None:
     """The path and value of each scalar that is not a string; None if PyYAML would differ.
 
     None also when a string would not stay a string for PyYAML if plain, a
     key is not a string, or there are more than :data:`MAX_TYPED` scalars.
     """
     risky: list[str] = []
-    keys: set[Any] = set()
+    keys: set[Any] = set(data)
+    # the top level's own scalars (argmap: 1) are found with their paths at once
+    top: list[tuple[YamlPath, Any]] = [
+        ((k,), v) for k, v in data.items() if v.__class__ not in _NOT_TYPED
+    ]
+    deeper = _scan(data.values(), risky, keys) - len(top)
+    if len(top) + deeper > MAX_TYPED or any(k.__class__ is not str for k in keys):
+        return None
+    if any(_pyyaml_types(s) for s in (*risky, *keys)):
+        return None
+    return _typed_paths(data) if deeper else top
+
+
+_NOT_TYPED: Final = frozenset({str, dict, list})
+
+
+def _scan(values: Iterable[Any], risky: list[str], keys: set[Any]) -> int:
+    """How many scalars in and below ``values`` are not strings.
+
+    Strings PyYAML might type are added to ``risky``; the keys of mappings to ``keys``.
+    """
     typed = 0
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if node.__class__ is dict:
-            if not keys.issuperset(node):
-                keys.update(node)
-            values = node.values()
-        elif node.__class__ is list:
-            values = node
+    for v in values:
+        kind = v.__class__
+        if kind is str:
+            if v[:1] in _TYPED_FIRST or not v:
+                risky.append(v)
+        elif kind is dict:
+            if not keys.issuperset(v):
+                keys.update(v)
+            typed += _scan(v.values(), risky, keys)
+        elif kind is list:
+            typed += _scan(v, risky, keys)
         else:
             typed += 1
-            continue
-        for v in values:
-            kind = v.__class__
-            if kind is str:
-                if v[:1] in _TYPED_FIRST or not v:
-                    risky.append(v)
-            elif kind is dict or kind is list:
-                stack.append(v)
-            else:
-                typed += 1
-    if typed > MAX_TYPED or any(k.__class__ is not str or _pyyaml_types(k) for k in keys):
-        return None
-    if any(_pyyaml_types(s) for s in risky):
-        return None
-    return list(_typed_paths(data, ())) if typed else []
+    return typed
 
 
-def _typed_paths(node: Any, path: YamlPath) -> Iterator[tuple[YamlPath, Any]]:
-    """Each scalar below ``node`` that is not a string, with its path."""
-    kind = node.__class__
-    if kind is dict or kind is list:
-        for key, value in node.items() if kind is dict else enumerate(node):
-            yield from _typed_paths(value, (*path, key))
-    elif kind is not str:
-        yield path, node
+def _typed_paths(data: dict[Any, Any]) -> list[tuple[YamlPath, Any]]:
+    """Each scalar in ``data`` that is not a string, with its path."""
+    found: list[tuple[YamlPath, Any]] = []
+    stack: list[tuple[Any, YamlPath]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        for key, value in node.items() if node.__class__ is dict else enumerate(node):
+            kind = value.__class__
+            if kind is dict or kind is list:
+                stack.append((value, (*path, key)))
+            elif kind is not str:
+                found.append(((*path, key), value))
+    return found
 
 
 def _pyyaml_types(value: str) -> bool:
@@ -253,8 +265,12 @@ _VALUE_END: Final = re.compile(r" +#.*$| +$")
 
 
 class _Outline:
-    """Where each key and item of a few lines of block style starts (1-based), and
-    how each inline plain scalar is spelled; ``ok`` is False if the lines are not plain."""
+    """Where each key and item of a few lines of block style starts, and how its value is spelled.
+
+    ``pos`` maps each path to its 1-based line and column, ``spelled`` each
+    inline plain scalar to its text; ``ok`` is False where the lines are not
+    that simple (a continued text, a quoted key, a comment after a quote).
+    """
 
     def __init__(self, lines: list[str], first_line: int) -> None:
         self.pos: dict[YamlPath, Pos] = {}
@@ -263,15 +279,18 @@ class _Outline:
         # open collections, innermost last: (column, is_sequence, path, items so far)
         self.stack: list[tuple[int, bool, YamlPath, int]] = []
         self.pending: YamlPath | None = ()  # a key or item waiting for its value below
+        self.bare: YamlPath | None = None  # an item whose '-' ends its line
         for n, line in enumerate(lines, first_line):
             if self.ok and line.strip() and not line.lstrip().startswith("#"):
                 self._line(line, n)
 
-    def _open(self, column: int, sequence: bool) -> YamlPath | None:
+    def _open(self, column: int, sequence: bool, number: int) -> YamlPath | None:
         """The path of the collection a token at ``column`` belongs to (opening it if new)."""
         stack = self.stack
         # a list at a key's column is that key's value: a key there closes it
-        while stack and (stack[-1][0] > column or (stack[-1][0] == column and stack[-1][1] and not sequence)):
+        while stack and (
+            stack[-1][0] > column or (stack[-1][0] == column and stack[-1][1] and not sequence)
+        ):
             stack.pop()
         if stack and stack[-1][0] == column and stack[-1][1] == sequence:
             self.pending = None
@@ -283,6 +302,8 @@ class _Outline:
         path = self.pending
         stack.append((column, sequence, path, 0))
         self.pending = None
+        if path == self.bare:  # an item whose '-' ends its line starts here
+            self.pos[path] = Pos(number, column + 1)
         return path
 
     def _line(self, line: str, number: int) -> None:
@@ -292,7 +313,7 @@ class _Outline:
             return
         column = len(m["indent"])
         for dash in re.finditer(r"-( +|$)", m["dashes"]):
-            path = self._open(column + dash.start(), sequence=True)
+            path = self._open(column + dash.start(), True, number)
             if path is None:
                 self.ok = False
                 return
@@ -300,25 +321,26 @@ class _Outline:
             self.stack[-1] = (at, seq, path, count + 1)
             self.pending = (*path, count)
             self.pos[self.pending] = Pos(number, column + dash.end() + 1)
+            self.bare = self.pending if not dash[1] else None
         column += len(m["dashes"])
         if m["key"] is not None:
-            path = self._open(column, sequence=False)
+            path = self._open(column, False, number)
             if path is None:
                 self.ok = False
                 return
             key_path = (*path, m["key"])
             self.pos[key_path] = Pos(number, column + 1)
             self._value(m["value"], key_path, number, column + m.start("value") - m.start("key"))
-        elif m["item"]:
-            if self.pending is None or not m["dashes"]:
-                self.ok = False
-                return
+        elif self.pending is None or not m["dashes"]:
+            self.ok = False
+        else:
             self._value(m["item"], self.pending, number, column)
 
     def _value(self, written: str, path: YamlPath, number: int, column: int) -> None:
         """Note an inline value; an empty one leaves ``path`` waiting for lines below."""
         value = _VALUE_END.sub("", written)
-        if not value:
+        if not value:  # a null, or a collection on the lines below
+            self.spelled[path] = ""
             self.pending = path
             return
         self.pending = None
@@ -338,11 +360,14 @@ class _Outline:
 #: a line that starts at the left margin, other than a comment or a list's item
 _TOP_KEY: Final = re.compile(r"\n(?=[^ \n#-])")
 
+#: the first item of a block list, and its indent
+_FIRST_ITEM: Final = re.compile(r"\n( *)-(?: |\n)")
+
 
 class _Locator:
     """Positions of the paths of a text on the fast path, found in its lines on demand."""
 
-    def __init__(self, text: str, data: Any) -> None:
+    def __init__(self, text: str, data: dict[Any, Any]) -> None:
         self.text = text
         self.data = data
         self.whole = cache(lambda: positions(text))
@@ -359,8 +384,7 @@ class _Locator:
 
     def spelling(self, path: YamlPath) -> str | None:
         """How the scalar at ``path`` is written, if it is inline and plain."""
-        outline = self._region(path)
-        return None if outline is None else outline.spelled.get(path)
+        return self._region(path).spelled.get(path)
 
     def _find(self, path: YamlPath) -> Pos | None:
         top = self.top()
@@ -368,18 +392,14 @@ class _Locator:
             return self.whole().get(path)
         if not path:  # a mapping starts at its first key
             return Pos(next(iter(top.values()))[1], 1) if top else None
+        if path[0] not in top:
+            return None
         if len(path) == 1:
-            start = top.get(path[0])
-            return None if start is None else Pos(start[1], 1)
-        outline = self._region(path)
-        if outline is None:
-            return self.whole().get(path)
-        return outline.pos.get(path)
+            return Pos(top[path[0]][1], 1)
+        return self._region(path).pos.get(path)
 
     def _top(self) -> dict[Any, tuple[int, int]] | None:
-        """Each top-level key's offset and line, or None unless each is a line of its own."""
-        if self.data.__class__ is not dict:
-            return None
+        """Each top-level key's offset and line, or None unless each starts a line of its own."""
         text = self.text
         starts = [0] if text[:1] not in " \n#-" else []
         starts += [m.start() + 1 for m in _TOP_KEY.finditer(text)]
@@ -398,59 +418,51 @@ class _Locator:
 
     def _end(self, key: Any) -> int:
         """Where the lines of top-level ``key`` end."""
-        top = self.top()
-        assert top is not None
-        keys = list(top)
-        i = keys.index(key)
-        return top[keys[i + 1]][0] if i + 1 < len(keys) else len(self.text)
+        keys = list(self.top() or ())
+        after = keys.index(key) + 1
+        return (self.top() or {})[keys[after]][0] if after < len(keys) else len(self.text)
 
     def _items(self, key: Any) -> list[tuple[int, int]] | None:
         """The offset and line of each item of the top-level list ``key`` (None if unclear)."""
         top = self.top()
-        value = self.data.get(key)
-        if top is None or value.__class__ is not list or key not in top:
+        value = self.data[key]
+        if top is None or value.__class__ is not list:
             return None
         start, line = top[key]
         end = self._end(key)
-        first = re.compile(r"\n( *)-(?: |\n)").search(self.text, start, end)
+        first = _FIRST_ITEM.search(self.text, start, end)
         if first is None:
             return None
-        dash = re.compile("\n" + first[1] + r"-(?=[ \n])")
         found: list[tuple[int, int]] = []
         previous = start
-        for m in dash.finditer(self.text, start, end):
+        for m in re.compile(f"\n{first[1]}-(?=[ \n])").finditer(self.text, start, end):
             line += self.text.count("\n", previous, m.start() + 1)
             previous = m.start() + 1
             found.append((previous, line))
         return found if len(found) == len(value) else None
 
-    def _region(self, path: YamlPath) -> _Outline | None:
-        """The outline of the item or top-level entry that holds ``path``."""
-        top = self.top()
-        if top is None or not path or path[0] not in top:
-            return None
+    def _region(self, path: YamlPath) -> _Outline:
+        """The outline of the item, or else the top-level entry, whose lines hold ``path``."""
         items = self.items(path[0])
         if items is not None and len(path) >= 2 and isinstance(path[1], int):
-            return self.outline(path[0], path[1]) if 0 <= path[1] < len(items) else None
+            return self.outline(path[0], path[1] if 0 <= path[1] < len(items) else None)
         return self.outline(path[0], None)
 
-    def _outline(self, key: Any, index: int | None) -> _Outline | None:
+    def _outline(self, key: Any, index: int | None) -> _Outline:
         """The outline of top-level ``key``'s lines, or of its item ``index``'s lines.
 
-        Its paths are the full paths; it is checked against the data's keys and
+        Its paths are full paths.  It is checked against the data's keys and
         items, and comes from libyaml's events over those lines where the
-        lines alone do not answer.
+        lines alone do not answer, or else from PyYAML's node tree.
         """
-        top = self.top()
-        assert top is not None
-        if index is None:
+        top = self.top() or {}
+        items = self.items(key) if index is not None else None
+        if items is None or index is None:
             start, line = top[key]
             end = self._end(key)
             prefix: YamlPath = ()
             expected = {(key,), *((key, *p) for p in _paths(self.data[key]))}
         else:
-            items = self.items(key)
-            assert items is not None
             start, line = items[index]
             end = items[index + 1][0] if index + 1 < len(items) else self._end(key)
             prefix = (key, index)
@@ -461,9 +473,10 @@ class _Locator:
             outline = _Outline([], line)
             found = walk_positions(lines)
             if found is None or found.keys() - {()} != expected:
-                return None
+                outline.pos = self.whole()
+                return outline
             outline.pos = {p: Pos(pos.line + line - 1, pos.column) for p, pos in found.items() if p}
-        if index is not None:
+        if prefix:
             outline.pos = {(*prefix, *p[1:]): pos for p, pos in outline.pos.items()}
             outline.spelled = {(*prefix, *p[1:]): s for p, s in outline.spelled.items()}
         return outline
