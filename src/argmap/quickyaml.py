@@ -260,6 +260,9 @@ _LINE: Final = re.compile(
     r"(?:(?P<key>[^\s'\"#:\[\]{},!&*|>%@`?-][^\n:#]*?) *:(?: +|$)(?P<value>.*)|(?P<item>.*))"
 )
 
+#: a '-' that starts an item
+_DASH: Final = re.compile(r"-( +|$)")
+
 #: a plain or flow value as written, without a trailing comment
 _VALUE_END: Final = re.compile(r" +#.*$| +$")
 
@@ -272,13 +275,23 @@ class _Outline:
     that simple (a continued text, a quoted key, a comment after a quote).
     """
 
-    def __init__(self, lines: list[str], first_line: int) -> None:
+    def __init__(
+        self, lines: list[str], first_line: int, item: tuple[int, YamlPath, int] | None = None
+    ) -> None:
+        """Outline ``lines``, the first numbered ``first_line``.
+
+        ``item`` says they are one item of a list: the column of its '-', the
+        list's path and the item's index; else they are keys of the top level.
+        """
         self.pos: dict[YamlPath, Pos] = {}
         self.spelled: dict[YamlPath, str] = {}
         self.ok = True
         # open collections, innermost last: (column, is_sequence, path, items so far)
         self.stack: list[tuple[int, bool, YamlPath, int]] = []
         self.pending: YamlPath | None = ()  # a key or item waiting for its value below
+        if item is not None:
+            self.stack.append((item[0], True, item[1], item[2]))
+            self.pending = None
         self.bare: YamlPath | None = None  # an item whose '-' ends its line
         for n, line in enumerate(lines, first_line):
             if self.ok and line.strip() and not line.lstrip().startswith("#"):
@@ -312,7 +325,7 @@ class _Outline:
             self.ok = False
             return
         column = len(m["indent"])
-        for dash in re.finditer(r"-( +|$)", m["dashes"]):
+        for dash in _DASH.finditer(m["dashes"]):
             path = self._open(column + dash.start(), True, number)
             if path is None:
                 self.ok = False
@@ -396,6 +409,13 @@ class _Locator:
             return None
         if len(path) == 1:
             return Pos(top[path[0]][1], 1)
+        items = self.items(path[0])
+        if len(path) == 2 and items is not None and isinstance(path[1], int):
+            if not 0 <= path[1] < len(items):
+                return None
+            _, line, column = items[path[1]]
+            if column:  # the item's value starts on its '-' line
+                return Pos(line, column)
         return self._region(path).pos.get(path)
 
     def _top(self) -> dict[Any, tuple[int, int]] | None:
@@ -422,8 +442,11 @@ class _Locator:
         after = keys.index(key) + 1
         return (self.top() or {})[keys[after]][0] if after < len(keys) else len(self.text)
 
-    def _items(self, key: Any) -> list[tuple[int, int]] | None:
-        """The offset and line of each item of the top-level list ``key`` (None if unclear)."""
+    def _items(self, key: Any) -> list[tuple[int, int, int]] | None:
+        """Where each item of the top-level list ``key`` is: offset, line, column (None if unclear).
+
+        The column is that of the item's value, or 0 when its '-' ends the line.
+        """
         top = self.top()
         value = self.data[key]
         if top is None or value.__class__ is not list:
@@ -433,12 +456,16 @@ class _Locator:
         first = _FIRST_ITEM.search(self.text, start, end)
         if first is None:
             return None
-        found: list[tuple[int, int]] = []
+        indent = len(first[1])
+        found: list[tuple[int, int, int]] = []
         previous = start
-        for m in re.compile(f"\n{first[1]}-(?=[ \n])").finditer(self.text, start, end):
-            line += self.text.count("\n", previous, m.start() + 1)
+        count = self.text.count
+        for m in re.compile(f"\n {{{indent}}}-( *)(\\S)?").finditer(self.text, start, end):
+            if m[2] is None and m[1] == "" and m.end() < end and self.text[m.end()] != "\n":
+                continue  # no item: '-' followed by a character other than a space
+            line += count("\n", previous, m.start() + 1)
             previous = m.start() + 1
-            found.append((previous, line))
+            found.append((previous, line, indent + 2 + len(m[1]) if m[2] else 0))
         return found if len(found) == len(value) else None
 
     def _region(self, path: YamlPath) -> _Outline:
@@ -451,34 +478,37 @@ class _Locator:
     def _outline(self, key: Any, index: int | None) -> _Outline:
         """The outline of top-level ``key``'s lines, or of its item ``index``'s lines.
 
-        Its paths are full paths.  It is checked against the data's keys and
-        items, and comes from libyaml's events over those lines where the
-        lines alone do not answer, or else from PyYAML's node tree.
+        It is checked against the data's keys and items, and comes from
+        libyaml's events over those lines where the lines alone do not
+        answer, or else from PyYAML's node tree.
         """
         top = self.top() or {}
         items = self.items(key) if index is not None else None
         if items is None or index is None:
             start, line = top[key]
             end = self._end(key)
-            prefix: YamlPath = ()
-            expected = {(key,), *((key, *p) for p in _paths(self.data[key]))}
+            prefix: YamlPath = (key,)
+            outline = _Outline(self.text[start:end].split("\n"), line)
+            value = self.data[key]
         else:
-            start, line = items[index]
+            start, line, _ = items[index]
             end = items[index + 1][0] if index + 1 < len(items) else self._end(key)
             prefix = (key, index)
-            expected = {(0,), *((0, *p) for p in _paths(self.data[key][index]))}
-        lines = self.text[start:end]
-        outline = _Outline(lines.split("\n"), line)
-        if not outline.ok or outline.pos.keys() != expected:
-            outline = _Outline([], line)
-            found = walk_positions(lines)
-            if found is None or found.keys() - {()} != expected:
-                outline.pos = self.whole()
-                return outline
+            dash = len(self.text[start:end]) - len(self.text[start:end].lstrip(" "))
+            outline = _Outline(self.text[start:end].split("\n"), line, (dash, (key,), index))
+            value = self.data[key][index]
+        expected = {prefix, *((*prefix, *p) for p in _paths(value))}
+        if outline.ok and outline.pos.keys() == expected:
+            return outline
+        outline = _Outline([], line)
+        found = walk_positions(self.text[start:end])
+        shift = prefix[:-1]  # the events see the item as item 0 of a list, or the key
+        if index is not None:
+            found = found and {(*shift, index, *p[1:]): pos for p, pos in found.items() if p}
+        if not found or found.keys() - {()} != expected:
+            outline.pos = self.whole()
+        else:
             outline.pos = {p: Pos(pos.line + line - 1, pos.column) for p, pos in found.items() if p}
-        if prefix:
-            outline.pos = {(*prefix, *p[1:]): pos for p, pos in outline.pos.items()}
-            outline.spelled = {(*prefix, *p[1:]): s for p, s in outline.spelled.items()}
         return outline
 
 
