@@ -243,6 +243,7 @@ def _read_by(path: Path, monkeypatch: pytest.MonkeyPatch, route: str) -> Map | l
     """The map or diagnostics by one route: 'quick' (else PyYAML), 'events' (else PyYAML)."""
     with monkeypatch.context() as patch:
         patch.setattr(argmap.load, "parse_located" if route == "quick" else "parse_quick", _none)
+        patch.setattr(argmap.load, "QUICK_FROM", 0)
         try:
             return read_map(path)
         except ArgmapError as exc:

@@ -44,7 +44,6 @@ import yaml
 from argmap import source as src
 from argmap.errors import MAX_PER_CODE, ArgmapError, Diagnostic
 from argmap.fastyaml import Parsed, parse_located, positions
-from argmap.quickyaml import parse_quick
 from argmap.files import MAX_MAP_BYTES, MAX_SOURCE_BYTES, read_utf8
 from argmap.model import (
     RELATION_VERBS,
@@ -58,6 +57,7 @@ from argmap.model import (
     YamlPath,
     derived_relation_id,
 )
+from argmap.quickyaml import QUICK_FROM, parse_quick
 from argmap.validate import validate
 
 __all__ = [
@@ -227,7 +227,8 @@ def parse_yaml(text: str, file: str) -> Any:
 def _parse(text: str, file: str) -> Parsed:
     """The data of ``text`` and its locator: a fast path when sure, else PyYAML's."""
     # yaml-rs where proved to build PyYAML's data, else libyaml's events straight to data
-    fast = parse_quick(text) or parse_located(text)
+    quick = parse_quick(text) if len(text) >= QUICK_FROM else None
+    fast = quick or parse_located(text)
     if fast is not None:
         return fast
     return Parsed(_parse_slow(text, file), yaml_locator(text))
