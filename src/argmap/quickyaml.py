@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from typing import Any, Final
 
@@ -329,34 +329,36 @@ class _Outline:
         if m is None:
             self.ok = False
             return
-        column = len(m["indent"])
-        for dash in _DASH.finditer(m["dashes"]):
-            path = self._open(column + dash.start(), True, number)
-            if path is None:
-                self.ok = False
-                return
-            at, seq, _, count = self.stack[-1]
-            self.stack[-1] = (at, seq, path, count + 1)
-            self.pending = (*path, count)
-            self.pos[self.pending] = Pos(number, column + dash.end() + 1)
-            self.bare = self.pending if not dash[1] else None
-        column += len(m["dashes"])
-        if m["key"] is not None:
+        indent, dashes, key, value, item = m.groups()
+        column = len(indent)
+        if dashes:
+            for dash in _DASH.finditer(dashes):
+                path = self._open(column + dash.start(), True, number)
+                if path is None:
+                    self.ok = False
+                    return
+                at, seq, _, count = self.stack[-1]
+                self.stack[-1] = (at, seq, path, count + 1)
+                self.pending = (*path, count)
+                self.pos[self.pending] = Pos(number, column + dash.end() + 1)
+                self.bare = self.pending if not dash[1] else None
+            column += len(dashes)
+        if key is not None:
             path = self._open(column, False, number)
             if path is None:
                 self.ok = False
                 return
-            key_path = (*path, m["key"])
+            key_path = (*path, key)
             self.pos[key_path] = Pos(number, column + 1)
-            self._value(m["value"], key_path, number, column + m.start("value") - m.start("key"))
-        elif self.pending is None or not m["dashes"]:
+            self._value(value, key_path, number, column + m.start(4) - m.start(3))
+        elif self.pending is None or not dashes:
             self.ok = False
         else:
-            self._value(m["item"], self.pending, number, column)
+            self._value(item, self.pending, number, column)
 
     def _value(self, written: str, path: YamlPath, number: int, column: int) -> None:
         """Note an inline value; an empty one leaves ``path`` waiting for lines below."""
-        value = _VALUE_END.sub("", written)
+        value = _VALUE_END.sub("", written) if "#" in written or written[-1:] == " " else written
         if not value:  # a null, or a collection on the lines below
             self.spelled[path] = ""
             self.pending = path
@@ -414,13 +416,10 @@ class _Locator:
             return None
         if len(path) == 1:
             return Pos(top[path[0]][1], 1)
-        items = self.items(path[0])
-        if len(path) == 2 and items is not None and isinstance(path[1], int):
-            if not 0 <= path[1] < len(items):
-                return None
-            _, line, column = items[path[1]]
-            if column:  # the item's value starts on its '-' line
-                return Pos(line, column)
+        if len(path) == 2 and isinstance(path[1], int):
+            pos = self._item(path[0], path[1])
+            if pos is not None:
+                return pos
         return self._region(path).pos.get(path)
 
     def _top(self) -> dict[Any, tuple[int, int]] | None:
@@ -447,11 +446,8 @@ class _Locator:
         after = keys.index(key) + 1
         return (self.top() or {})[keys[after]][0] if after < len(keys) else len(self.text)
 
-    def _items(self, key: Any) -> list[tuple[int, int, int]] | None:
-        """Where each item of the top-level list ``key`` is: offset, line, column (None if unclear).
-
-        The column is that of the item's value, or 0 when its '-' ends the line.
-        """
+    def _items(self, key: Any) -> list[tuple[int, int]] | None:
+        """The offset and line of each item of the top-level list ``key`` (None if unclear)."""
         top = self.top()
         value = self.data[key]
         if top is None or value.__class__ is not list:
@@ -461,17 +457,31 @@ class _Locator:
         first = _FIRST_ITEM.search(self.text, start, end)
         if first is None:
             return None
-        indent = len(first[1])
-        found: list[tuple[int, int, int]] = []
-        previous = start
+        dash = re.compile(f"\n{first[1]}-(?=[ \n])")
+        offsets = [m.start() + 1 for m in dash.finditer(self.text, start, end)]
+        if len(offsets) != len(value):
+            return None
         count = self.text.count
-        for m in re.compile(f"\n {{{indent}}}-( *)(\\S)?").finditer(self.text, start, end):
-            if m[2] is None and m[1] == "" and m.end() < end and self.text[m.end()] != "\n":
-                continue  # no item: '-' followed by a character other than a space
-            line += count("\n", previous, m.start() + 1)
-            previous = m.start() + 1
-            found.append((previous, line, indent + 2 + len(m[1]) if m[2] else 0))
-        return found if len(found) == len(value) else None
+        found: list[tuple[int, int]] = []
+        previous = start
+        for offset in offsets:
+            line += count("\n", previous, offset)
+            previous = offset
+            found.append((offset, line))
+        return found
+
+    def _item(self, key: Any, index: int) -> Pos | None:
+        """Where item ``index`` of the top-level list ``key`` starts, if on its '-' line."""
+        items = self.items(key)
+        if items is None or not 0 <= index < len(items):
+            return None
+        offset, line = items[index]
+        end = self.text.find("\n", offset)
+        written = self.text[offset : end if end >= 0 else len(self.text)]
+        value = written.lstrip(" ")[1:].lstrip(" ")  # after the indent, the '-', the spaces
+        if not value or value.startswith("#"):
+            return None
+        return Pos(line, len(written) - len(value) + 1)
 
     def _region(self, path: YamlPath) -> _Outline:
         """The outline of the item, or else the top-level entry, whose lines hold ``path``."""
@@ -493,39 +503,39 @@ class _Locator:
             start, line = top[key]
             end = self._end(key)
             prefix: YamlPath = (key,)
-            outline = _Outline(self.text[start:end].split("\n"), line)
-            value = self.data[key]
+            lines = self.text[start:end]
+            outline = _Outline(lines.split("\n"), line)
+            expected = _paths(self.data[key], prefix)
         else:
-            start, line, _ = items[index]
+            start, line = items[index]
             end = items[index + 1][0] if index + 1 < len(items) else self._end(key)
             prefix = (key, index)
-            dash = len(self.text[start:end]) - len(self.text[start:end].lstrip(" "))
-            outline = _Outline(self.text[start:end].split("\n"), line, (dash, (key,), index))
-            value = self.data[key][index]
-        expected = {prefix, *((*prefix, *p) for p in _paths(value))}
+            lines = self.text[start:end]
+            dash = len(lines) - len(lines.lstrip(" "))
+            outline = _Outline(lines.split("\n"), line, (dash, (key,), index))
+            expected = _paths(self.data[key][index], prefix)
         if outline.ok and outline.pos.keys() == expected:
             return outline
         outline = _Outline([], line)
-        found = walk_positions(self.text[start:end])
-        shift = prefix[:-1]  # the events see the item as item 0 of a list, or the key
-        if index is not None:
-            found = found and {(*shift, index, *p[1:]): pos for p, pos in found.items() if p}
-        if not found or found.keys() - {()} != expected:
+        found = walk_positions(lines)  # the item as item 0 of a list, or the key as it is
+        if found is not None and index is not None:
+            found = {(key, index, *p[1:]): pos for p, pos in found.items() if p}
+        if found is None or found.keys() - {()} != expected:
             outline.pos = self.whole()
         else:
             outline.pos = {p: Pos(pos.line + line - 1, pos.column) for p, pos in found.items() if p}
         return outline
 
 
-def _paths(value: Any) -> Iterator[YamlPath]:
-    """Every key and item path below ``value``."""
-    if value.__class__ is dict:
-        for key, child in value.items():
-            yield (key,)
-            for rest in _paths(child):
-                yield (key, *rest)
-    elif value.__class__ is list:
-        for i, child in enumerate(value):
-            yield (i,)
-            for rest in _paths(child):
-                yield (i, *rest)
+def _paths(value: Any, prefix: YamlPath) -> set[YamlPath]:
+    """``prefix`` and the path of every key and item below ``value``, which it names."""
+    found = {prefix}
+    stack = [(value, prefix)] if value.__class__ is dict or value.__class__ is list else []
+    while stack:
+        node, path = stack.pop()
+        for key, child in node.items() if node.__class__ is dict else enumerate(node):
+            below = (*path, key)
+            found.add(below)
+            if child.__class__ is dict or child.__class__ is list:
+                stack.append((child, below))
+    return found
