@@ -386,6 +386,14 @@ def _mutations() -> st.SearchStrategy[str]:
             "!!binary aGk=",
             "!!set",
             "&a [x]",
+            "role: evidence",
+            "id: c",
+            "argmap: 1",
+            "1: x",
+            "null: x",
+            "'yes'",
+            "0.5",
+            ": x",
         ]
     )
     return st.builds(

@@ -2,7 +2,8 @@
 
 yaml-rs (a Rust YAML 1.2 parser) builds the data of a map of 10^5 claims in
 about 0.7 s of CPU, against 3.3 s for the walk over libyaml's events
-(:mod:`argmap.fastyaml`) and 18 s for PyYAML's loader.  It reads YAML 1.2,
+(:mod:`argmap.fastyaml`) and 18 s for PyYAML's loader; with the checks below,
+:func:`parse_quick` takes about 1.1 s.  It reads YAML 1.2,
 gives no positions and accepts some syntax PyYAML refuses, so
 :func:`parse_quick` uses it only where the result is shown to be PyYAML's,
 and returns None (the caller takes :func:`argmap.fastyaml.parse_located`,
@@ -13,14 +14,19 @@ difference, and what covers it:
   memory speed, and a regular expression only when a rare character is
   present) leaves to PyYAML every text with a character YAML refuses or
   treats as a line break in 1.1 only (controls, tab, CR, NEL, LS, PS, BOM,
-  non-characters), a document marker (``---``, ``...``), a tag, anchor,
-  alias, block scalar, directive, reserved indicator, explicit key or flow
-  mapping (``! & * | > % @ ` ? { } :`` where a node starts), a backslash
-  escape in a double-quoted text, and every flow sequence other than a
-  one-line list of plain names (``[c1, c2]``), so what remains is block
-  mappings and sequences of plain and quoted scalars, which both parsers
-  read alike.  A text yaml-rs refuses is PyYAML's to report, so every error
-  message, with its line and column, stays PyYAML's.
+  non-characters), a tag, anchor, alias, block scalar, directive, reserved
+  indicator, explicit key or flow mapping (``! & * | > % @ ` ? { }`` where
+  a node starts), a backslash escape in a double-quoted text, and every flow
+  sequence other than a one-line list of plain names (``[c1, c2]``: PyYAML
+  and YAML 1.2 disagree on plain scalars in flow context, ``[:0]``), so what
+  remains is block mappings and sequences of plain and quoted scalars, which
+  both parsers read alike.  A ``:`` where a node starts is either plain text
+  (``:x``, read alike) or an empty key, which yaml-rs gives as None and the
+  type check below refuses.  A text yaml-rs refuses is PyYAML's to report,
+  so every error message, with its line and column, stays PyYAML's.
+- **Documents.**  A map is a mapping: any other result is left to PyYAML.
+  yaml-rs gives a list for two documents or more (PyYAML refuses them), and
+  one document read with or without ``---`` and ``...`` is read alike.
 - **Duplicate keys and alias bombs.**  yaml-rs refuses a duplicate key
   (PyYAML's path then reports each one, located); aliases never get here.
 - **Scalar types.**  YAML 1.1 types some plain scalars 1.2 leaves as text
@@ -404,6 +410,9 @@ class _Locator:
 
     def spelling(self, path: YamlPath) -> str | None:
         """How the scalar at ``path`` is written, if it is inline and plain."""
+        top = self.top()
+        if top is None or not path or path[0] not in top:
+            return None
         return self._region(path).spelled.get(path)
 
     def _find(self, path: YamlPath) -> Pos | None:
