@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import inspect
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -425,3 +427,29 @@ def test_a_mutated_map_parses_as_pyyaml_or_is_left_to_it(text: str) -> None:
     if parsed is not None:
         assert repr(parsed.data) == _outcome(text)
         assert_quick_located_as_pyyaml(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n  " + "- " * 10**5 + "x\n",  # yaml-rs's stack would overflow (a crash)
+        "- " * 10**5 + "x\n",
+        "a:" + "".join(f"\n{' ' * (i + 1)}k{i}:" for i in range(300)),
+    ],
+    ids=["dashes", "dashes-first", "indent"],
+)
+def test_deep_nesting_is_left_to_pyyaml(text: str) -> None:
+    assert not screen(text)
+    assert parse_quick(text) is None
+
+
+def test_nesting_python_cannot_recurse_into_is_left_to_pyyaml() -> None:
+    text = "a:\n  " + "- " * 90 + "x\n"  # indented by less than MAX_INDENT
+    assert parse_quick(text) is not None
+    limit = sys.getrecursionlimit()
+    try:
+        sys.setrecursionlimit(len(inspect.stack()) + 40)
+        quick = parse_quick(text)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert quick is None

@@ -27,6 +27,12 @@ difference, and what covers it:
 - **Documents.**  A map is a mapping: any other result is left to PyYAML.
   yaml-rs gives a list for two documents or more (PyYAML refuses them), and
   one document read with or without ``---`` and ``...`` is read alike.
+- **Depth.**  yaml-rs recurses in Rust: nested 10^5 deep it crashes the
+  process.  In block style a collection starts no further right than its
+  line's indent and '- ' markers, and each level but every other one moves
+  right, so a text with no line indented by :data:`MAX_INDENT` columns nests
+  at most about twice as deep; any other text is PyYAML's (which reports
+  deep nesting as an error).
 - **Duplicate keys and alias bombs.**  yaml-rs refuses a duplicate key
   (PyYAML's path then reports each one, located); aliases never get here.
 - **Scalar types.**  YAML 1.1 types some plain scalars 1.2 leaves as text
@@ -85,6 +91,13 @@ _ODD_CHAR: Final = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 )
 
+#: a line indented by this many columns or more (spaces and '- ') may nest as deep: yaml-rs
+#: would exhaust its stack (a crash, not an error) somewhere past 10^4 levels
+MAX_INDENT: Final = 200
+
+#: a line so indented
+_DEEP: Final = re.compile(f"\n[ -]{{{MAX_INDENT}}}")
+
 #: characters that mean something else where a node starts
 _INDICATORS: Final = "!&*|>%@`{}?"
 
@@ -126,6 +139,8 @@ def screen(text: str) -> bool:
         return False
     if "\\" in text and '"' in text:
         return False
+    if len(text) - len(text.lstrip(" -")) >= MAX_INDENT or _DEEP.search(text):
+        return False
     if any(c in text for c in _INDICATORS) and _NODE_START.search(text):
         return False
     flows = text.count("[")
@@ -157,7 +172,10 @@ def parse_quick(text: str) -> Parsed | None:
             gc.enable()
     if data.__class__ is not dict:  # a map is a mapping; yaml-rs gives a list for two documents
         return None
-    typed = _typed_scalars(data)
+    try:
+        typed = _typed_scalars(data)
+    except RecursionError:  # nested deeper than Python recurses: PyYAML's path says what to do
+        return None
     if typed is None:
         return None
     locator = _Locator(text, data)
