@@ -79,7 +79,7 @@ bench: $(STAMP)
 # Every command on generated maps of 10^3..10^5 claims beside the bare parsers; writes its
 # own section of benchmarks/results.md (`BENCH_QUICK=1`: 10^3 claims only, in build/).
 bench-commands: $(STAMP) graphviz
-	$(PY) -m pip install --quiet "yaml-rs>=0.1.6" "rapidyaml>=0.15"  # measured beside the parsers; argmap uses neither
+	$(PY) -m pip install --quiet "rapidyaml>=0.15"  # measured beside the parsers (yaml-rs is a dependency)
 	$(PY) benchmarks/commands.py
 
 # The interactive page of 10^3 and 10^4 claims opened in Chromium: first paint, search,

@@ -66,7 +66,7 @@ from yaml.nodes import ScalarNode
 
 from argmap.model import Pos, YamlPath
 
-__all__ = ["UNSURE", "Parsed", "parse_fast", "parse_located", "positions"]
+__all__ = ["UNSURE", "Parsed", "parse_fast", "parse_located", "positions", "walk_positions"]
 
 #: returned by :func:`parse_fast` when only PyYAML's loader can give the answer
 UNSURE: Final = object()
@@ -345,3 +345,15 @@ def positions(text: str) -> dict[YamlPath, Pos]:
 
 def _pos(mark: yaml.Mark) -> Pos:
     return Pos(mark.line + 1, mark.column + 1)
+
+
+def walk_positions(text: str) -> dict[YamlPath, Pos] | None:
+    """Where each key and item of ``text`` starts, from libyaml's events (None where unsure).
+
+    Examples
+    --------
+    >>> walk_positions("- id: a\\n  to: [b, c]\\n")[(0, "to", 1)]
+    Pos(line=2, column=11)
+    """
+    walker = _walk(text, sys.maxsize)
+    return None if walker is None else {path: _pos(mark) for path, mark in walker.marks.items()}

@@ -57,6 +57,7 @@ from argmap.model import (
     YamlPath,
     derived_relation_id,
 )
+from argmap.quickyaml import QUICK_FROM, parse_quick
 from argmap.validate import validate
 
 __all__ = [
@@ -226,8 +227,10 @@ def parse_yaml(text: str, file: str) -> Any:
 
 
 def _parse(text: str, file: str) -> Parsed:
-    """The data of ``text`` and its locator: the fast path when sure, else PyYAML's."""
-    fast = parse_located(text)  # libyaml's events straight to data, when sure to match PyYAML
+    """The data of ``text`` and its locator: a fast path when sure, else PyYAML's."""
+    # yaml-rs where proved to build PyYAML's data, else libyaml's events straight to data
+    quick = parse_quick(text) if len(text) >= QUICK_FROM else None
+    fast = quick or parse_located(text)
     if fast is not None:
         return fast
     return Parsed(_parse_slow(text, file), yaml_locator(text))
