@@ -165,11 +165,13 @@ def align_claims(student: Map, reference: Map, min_overlap: float = 0.5) -> list
 
     Returned in the student's claim order.
     """
-    pairs = sorted(
-        (-overlap(s.span, r.span), s.id, r.id)
-        for s, r in _candidates(student.claims, reference.claims, min_overlap)
-        if s.span and r.span and overlap(s.span, r.span) >= min_overlap
-    )
+    pairs = []
+    for s, r in _candidates(student.claims, reference.claims, min_overlap):
+        if s.span and r.span:
+            share = overlap(s.span, r.span)
+            if share >= min_overlap:
+                pairs.append((-share, s.id, r.id))
+    pairs.sort()
     used_s: set[str] = set()
     used_r: set[str] = set()
     found: dict[str, Alignment] = {}
@@ -235,30 +237,38 @@ def _match_relations(
     by_key: dict[tuple[frozenset[str], str, bool], list[Relation]] = {}
     for r in reference.relations:
         by_key.setdefault((frozenset(r.premises), r.target, r.kind == "undercut"), []).append(r)
+    # a relation with a premise not aligned never matches; the others are tried in map
+    # order, pass after pass, since undercuts match once the relation they target has
+    pending = [
+        (s, premises)
+        for s in student.relations
+        if "" not in (premises := frozenset(to_ref.get(p, "") for p in s.premises))
+    ]
     changed = True
-    while changed:  # undercuts match once the relation they target has matched
+    while changed:
         changed = False
-        for s in student.relations:
-            if s.id in matched or s.id in wrong:
-                continue
-            premises = frozenset(to_ref.get(p, "") for p in s.premises)
+        for s, premises in pending:
             if s.kind == "undercut":
                 target = matched.get(s.target) or wrong.get(s.target)
             else:
                 target = to_ref.get(s.target)
-            if "" in premises or target is None:
+            if target is None:
                 continue
-            key = (premises, target, s.kind == "undercut")
-            same = [r for r in by_key.get(key, ()) if r.id not in used]
-            exact = next((r for r in same if r.kind == s.kind), None)
-            if exact is not None:
-                matched[s.id] = exact.id
-                used.add(exact.id)
+            same = [
+                r
+                for r in by_key.get((premises, target, s.kind == "undercut"), ())
+                if r.id not in used
+            ]
+            if same:  # the first of the same kind, else the first: a wrong kind
+                pick = next((r for r in same if r.kind == s.kind), same[0])
+                (matched if pick.kind == s.kind else wrong)[s.id] = pick.id
+                used.add(pick.id)
                 changed = True
-            elif same:
-                wrong[s.id] = same[0].id
-                used.add(same[0].id)
-                changed = True
+        pending = [
+            (s, p)
+            for s, p in pending
+            if s.kind == "undercut" and s.id not in matched and s.id not in wrong
+        ]
     return matched, wrong
 
 
@@ -472,6 +482,14 @@ def to_dict(c: Comparison) -> dict[str, Any]:
             for a in c.alignment
         ],
         "matched_relations": [{"student": s, "reference": r} for s, r in c.matched_relations],
+        **_findings(c),
+    }
+
+
+def _findings(c: Comparison) -> dict[str, Any]:
+    """What the student should look at, with quotes and places: the reports' sections."""
+    stu, ref = c.student, c.reference
+    return {
         "missed_claims": [_claim_entry(ref, i) for i in c.missed_claims],
         "extra_claims": [_claim_entry(stu, i) for i in c.extra_claims],
         "missed_relations": [_relation_entry(ref, i) for i in c.missed_relations],
@@ -503,7 +521,7 @@ def _score_line(name: str, s: Score) -> str:
 
 def _sections(c: Comparison) -> list[tuple[str, list[str]]]:
     """Titled lists of findings, shared by the text and Markdown reports."""
-    d = to_dict(c)
+    d = _findings(c)
 
     def claim(e: dict[str, Any]) -> str:
         return f"{e['id']} ({e['role']}, ¶{e['paragraph']}, {e['where']}): “{e['quote']}”"
