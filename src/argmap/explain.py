@@ -43,19 +43,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.graph import claim_nodes, inference_nodes, premises, target
-from argmap.semantics.bipolar import (
-    DEFAULT_SUPPORT,
-    SupportName,
-    attack_links,
-    framework_of,
-    need_links,
-)
+from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName, framework_of, need_links
 from argmap.semantics.dung import (
     SemanticsName,
     credulous_witness,
@@ -219,27 +214,33 @@ class _Levels:
 class _Derivations:
     """Names the support chain behind a derived attack (computed on demand).
 
-    ``direct`` holds the map's direct attacks, ``needs[y]`` what ``y``
-    cannot be accepted without (the need links reversed, in their order).
+    An attack is direct when an opposition or undercut inference attacks its
+    own target; ``needs[y]``, what ``y`` cannot be accepted without (the need
+    links reversed, in their order), is indexed when the first derived attack
+    is met, so a tree of direct attacks never indexes the map.
     """
 
-    direct: dict[str, set[str]]
-    needs: dict[str, list[str]]
+    G: nx.DiGraph
+    support: str
     cache: dict[tuple[str, str], str] = field(default_factory=dict)
     searches: dict[str, _Levels] = field(default_factory=dict)
 
-    @classmethod
-    def of(cls, G: nx.DiGraph, support: str) -> _Derivations:
-        direct: dict[str, set[str]] = {}
-        for u, v in attack_links(G):
-            direct.setdefault(u, set()).add(v)
+    @cached_property
+    def needs(self) -> dict[str, list[str]]:
+        """What each node cannot be accepted without, in the order of the need links."""
         needs: dict[str, dict[str, None]] = {}
-        for x, y in need_links(G, support):
+        for x, y in need_links(self.G, self.support):
             needs.setdefault(y, {})[x] = None
-        return cls(direct, {y: list(xs) for y, xs in needs.items()})
+        return {y: list(xs) for y, xs in needs.items()}
+
+    def attacked(self, a: str) -> tuple[str, ...]:
+        """What ``a`` attacks directly: an opposition's or undercut's target, else nothing."""
+        node = self.G.nodes[a]
+        direct = node["kind"] == "inference" and node["relation"] != "support"
+        return (target(self.G, a),) if direct else ()
 
     def via(self, a: str, x: str) -> str:
-        if x in self.direct.get(a, ()):
+        if x in self.attacked(a):
             return ""
         if (a, x) not in self.cache:
             self.cache[(a, x)] = self._chain(a, x)
@@ -261,7 +262,7 @@ class _Derivations:
                 (u, v)
                 for i, level in enumerate(up_a.levels[: total + 1])
                 for u in level
-                for v in self.direct.get(u, ())
+                for v in self.attacked(u)
                 if v in up_x.paths and len(up_x.paths[v]) == total - i + 1
             ]
             if found or not any(more):
@@ -380,7 +381,7 @@ def explain(
         if sem.name != "grounded":
             claims = set(claim_nodes(G))
             extension = sorted(str(a) for a in ext if a in claims)
-    derive = _Derivations.of(G, support)
+    derive = _Derivations(G, support)
     tree = _tree(G, af, lab, claim, depth=min(depth, MAX_DEPTH), derive=derive)
     return Explanation(claim, semantics, support, tree.label, tree, extension)
 
