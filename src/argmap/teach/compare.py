@@ -163,23 +163,39 @@ def overlap(a: Span, b: Span) -> float:
 def align_claims(student: Map, reference: Map, min_overlap: float = 0.5) -> list[Alignment]:
     """Match claims one-to-one by quote overlap, best first (ties by ids).
 
-    Returned in the student's claim order.
+    Returned in the student's claim order.  Claims quoting the very same
+    passage (overlap 1, the best) are paired first, found by their span; only
+    the claims they leave are searched for a partial overlap.
     """
-    pairs = []
-    for s, r in _candidates(student.claims, reference.claims, min_overlap):
-        if s.span and r.span:
+    found: dict[str, Alignment] = {}
+    used_r: set[str] = set()
+
+    def take(pairs: list[tuple[float, str, str]]) -> None:
+        for neg, s_id, r_id in sorted(pairs):
+            if s_id not in found and r_id not in used_r:
+                used_r.add(r_id)
+                found[s_id] = Alignment(s_id, r_id, -neg)
+
+    same: dict[tuple[int, int], list[str]] = {}
+    for r in reference.claims if min_overlap <= 1 else ():
+        if r.span and r.span.start < r.span.end:
+            same.setdefault((r.span.start, r.span.end), []).append(r.id)
+    take(
+        [
+            (-1.0, s.id, r_id)
+            for s in student.claims
+            if s.span
+            for r_id in same.get((s.span.start, s.span.end), ())
+        ]
+    )
+    left = tuple(s for s in student.claims if s.id not in found)
+    partial = []
+    for s, r in _candidates(left, reference.claims, min_overlap):
+        if s.span and r.span and r.id not in used_r:
             share = overlap(s.span, r.span)
             if share >= min_overlap:
-                pairs.append((-share, s.id, r.id))
-    pairs.sort()
-    used_s: set[str] = set()
-    used_r: set[str] = set()
-    found: dict[str, Alignment] = {}
-    for neg, s_id, r_id in pairs:
-        if s_id not in used_s and r_id not in used_r:
-            used_s.add(s_id)
-            used_r.add(r_id)
-            found[s_id] = Alignment(s_id, r_id, -neg)
+                partial.append((-share, s.id, r.id))
+    take(partial)
     return [found[c.id] for c in student.claims if c.id in found]
 
 
