@@ -17,7 +17,9 @@ Every possible question is listed in a fixed order; then, with a
 :class:`random.Random` seeded by ``seed``, the kinds take turns to give one
 question each until ``count`` are picked (so a quiz mixes the kinds), and the
 questions and their choices are shuffled: the same map and seed give the same
-quiz.
+quiz.  Only the questions picked are written out: a quiz of ten questions
+about a map of 10^5 claims drafts ten prompts and reads the distractor pools
+of ten.
 
 Examples
 --------
