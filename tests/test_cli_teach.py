@@ -163,3 +163,18 @@ def test_compare_paragraphs_must_be_a_range(bad: str, capsys: pytest.CaptureFixt
         main(["compare", STUDENT, REF, "--paragraphs", bad])
     assert info.value.code == 2
     assert "not a paragraph range like 9-12" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "unused"),
+    [
+        (["quiz", REF], {"argmap.teach.compare", "argmap.teach.outline"}),
+        (["compare", STUDENT, REF], {"argmap.teach.quiz", "argmap.teach.outline"}),
+        (["outline", REF], {"argmap.teach.quiz", "argmap.teach.compare"}),
+    ],
+)
+def test_a_teaching_command_imports_only_its_own_module(argv: list[str], unused: set[str]) -> None:
+    from test_startup import _modules_after, _top_level
+
+    heavy = {"networkx", "numpy", "pysat", "argmap.graph", "argmap.semantics"}
+    assert _top_level(_modules_after(argv), heavy | unused) == set()

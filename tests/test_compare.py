@@ -7,6 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError
 from argmap.load import load_map, read_map
@@ -330,3 +332,51 @@ def test_markdown_report_keeps_students_texts_inert(tmp_path: Path) -> None:
     report = format_markdown(compare(student, ref))
     assert "\\<img src=x onerror=alert(1)\\> \\[y\\](javascript:alert(2))" in report
     assert "<img" not in report.replace("\\<img", "")
+
+
+def _align_before(student: Map, reference: Map, min_overlap: float) -> list[Alignment]:
+    """``align_claims`` before issue 9: every pair scored, sorted, taken greedily."""
+    pairs = sorted(
+        (-overlap(s.span, r.span), s.id, r.id)
+        for s in student.claims
+        for r in reference.claims
+        if s.span and r.span and overlap(s.span, r.span) >= min_overlap
+    )
+    used_s: set[str] = set()
+    used_r: set[str] = set()
+    found: dict[str, Alignment] = {}
+    for neg, s_id, r_id in pairs:
+        if s_id not in used_s and r_id not in used_r:
+            used_s |= {s_id}
+            used_r |= {r_id}
+            found[s_id] = Alignment(s_id, r_id, -neg)
+    return [found[c.id] for c in student.claims if c.id in found]
+
+
+def _spanned(prefix: str, spans: list[tuple[int, int] | None]) -> Map:
+    claims = tuple(
+        Claim(
+            id=f"{prefix}{i}",
+            text="t",
+            quote="q",
+            role="claim",
+            by="authors",
+            span=Span(min(s), max(s)) if s else None,
+        )
+        for i, s in enumerate(spans)
+    )
+    return Map(title="", thesis=claims[0].id, source="", claims=claims, relations=())
+
+
+_SPANS = st.lists(
+    st.one_of(st.none(), st.tuples(st.integers(0, 12), st.integers(0, 12))), min_size=1, max_size=8
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPANS, _SPANS, st.sampled_from([0.0, 0.1, 0.3, 0.5, 0.75, 1.0, 1.5]))
+def test_alignment_as_before_issue_9(
+    mine: list[tuple[int, int] | None], theirs: list[tuple[int, int] | None], least: float
+) -> None:
+    student, reference = _spanned("s", mine), _spanned("r", theirs)
+    assert align_claims(student, reference, least) == _align_before(student, reference, least)

@@ -43,19 +43,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.graph import claim_nodes, inference_nodes, premises, target
-from argmap.semantics.bipolar import (
-    DEFAULT_SUPPORT,
-    SupportName,
-    attack_links,
-    framework_of,
-    need_links,
-)
+from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName, framework_of, need_links
 from argmap.semantics.dung import (
     SemanticsName,
     credulous_witness,
@@ -192,54 +187,72 @@ def _why(label: str, attackers: list[str]) -> str:
 class _Levels:
     """Breadth-first search from one node over ``adj``, one level at a time, as asked.
 
-    ``paths[n]`` is the path from the start to ``n`` that networkx's
-    ``single_source_shortest_path`` gives (the same order of search), and
-    ``levels[k]`` the nodes at distance ``k``.
+    :meth:`path` gives the path from the start to a node that networkx's
+    ``single_source_shortest_path`` gives (the same order of search);
+    ``depth[n]`` is its distance, ``levels[k]`` the nodes at distance ``k``.
+    Each node keeps only the node it was found from, so the search takes
+    space and time in the nodes it finds, not in the lengths of their paths.
     """
 
     def __init__(self, adj: Mapping[str, list[str]], start: str) -> None:
         self.adj = adj
-        self.paths: dict[str, list[str]] = {start: [start]}
+        self.parent: dict[str, str] = {}
+        self.depth: dict[str, int] = {start: 0}
         self.levels: list[list[str]] = [[start]]
 
     def reach(self, depth: int) -> bool:
         """Search down to ``depth``; whether anything is left beyond what was found."""
         while len(self.levels) <= depth and self.levels[-1]:
             nxt = []
+            level = len(self.levels)
             for v in self.levels[-1]:
                 for w in self.adj.get(v, ()):
-                    if w not in self.paths:
-                        self.paths[w] = [*self.paths[v], w]
+                    if w not in self.depth:
+                        self.depth[w] = level
+                        self.parent[w] = v
                         nxt.append(w)
             self.levels.append(nxt)
         return bool(self.levels[-1])
+
+    def path(self, node: str) -> list[str]:
+        """The path from the start to ``node`` (a node found)."""
+        found = [node]
+        while found[-1] in self.parent:
+            found.append(self.parent[found[-1]])
+        return found[::-1]
 
 
 @dataclass
 class _Derivations:
     """Names the support chain behind a derived attack (computed on demand).
 
-    ``direct`` holds the map's direct attacks, ``needs[y]`` what ``y``
-    cannot be accepted without (the need links reversed, in their order).
+    An attack is direct when an opposition or undercut inference attacks its
+    own target; ``needs[y]``, what ``y`` cannot be accepted without (the need
+    links reversed, in their order), is indexed when the first derived attack
+    is met, so a tree of direct attacks never indexes the map.
     """
 
-    direct: dict[str, set[str]]
-    needs: dict[str, list[str]]
+    G: nx.DiGraph
+    support: str
     cache: dict[tuple[str, str], str] = field(default_factory=dict)
     searches: dict[str, _Levels] = field(default_factory=dict)
 
-    @classmethod
-    def of(cls, G: nx.DiGraph, support: str) -> _Derivations:
-        direct: dict[str, set[str]] = {}
-        for u, v in attack_links(G):
-            direct.setdefault(u, set()).add(v)
+    @cached_property
+    def needs(self) -> dict[str, list[str]]:
+        """What each node cannot be accepted without, in the order of the need links."""
         needs: dict[str, dict[str, None]] = {}
-        for x, y in need_links(G, support):
+        for x, y in need_links(self.G, self.support):
             needs.setdefault(y, {})[x] = None
-        return cls(direct, {y: list(xs) for y, xs in needs.items()})
+        return {y: list(xs) for y, xs in needs.items()}
+
+    def attacked(self, a: str) -> tuple[str, ...]:
+        """What ``a`` attacks directly: an opposition's or undercut's target, else nothing."""
+        node = self.G.nodes[a]
+        direct = node["kind"] == "inference" and node["relation"] != "support"
+        return (target(self.G, a),) if direct else ()
 
     def via(self, a: str, x: str) -> str:
-        if x in self.direct.get(a, ()):
+        if x in self.attacked(a):
             return ""
         if (a, x) not in self.cache:
             self.cache[(a, x)] = self._chain(a, x)
@@ -254,24 +267,24 @@ class _Derivations:
         # the direct attack a0 -> x0 with a needing a0 and x needing x0, fewest links:
         # both searches go one level further until some pair is that many links apart
         up_a, up_x = self._search(a), self._search(x)
+        # (level in up_a, u, what u attacks), for the levels of up_a searched so far
+        attacks: list[tuple[int, str, str]] = []
+        scanned = 0  # how many levels of up_a have their attacks listed
         total = 0
         while True:
             more = [up_a.reach(total), up_x.reach(total)]
-            found = [
-                (u, v)
-                for i, level in enumerate(up_a.levels[: total + 1])
-                for u in level
-                for v in self.direct.get(u, ())
-                if v in up_x.paths and len(up_x.paths[v]) == total - i + 1
-            ]
+            for i in range(scanned, min(total + 1, len(up_a.levels))):
+                attacks += [(i, u, v) for u in up_a.levels[i] for v in self.attacked(u)]
+                scanned = i + 1
+            found = [(u, v) for i, u, v in attacks if up_x.depth.get(v) == total - i]
             if found or not any(more):
                 break
             total += 1
         a0, x0 = min(found)
-        # up_x.paths[x0] runs x, ..., x0: each item cannot be accepted without the next
+        # up_x.path(x0) runs x, ..., x0: each item cannot be accepted without the next
         parts = [f"{a0} attacks {x0}"]
-        parts += ["support chain: " + " needs ".join(up_x.paths[x0])] if x0 != x else []
-        parts += ["attacker's support chain: " + " needs ".join(up_a.paths[a0])] if a0 != a else []
+        parts += ["support chain: " + " needs ".join(up_x.path(x0))] if x0 != x else []
+        parts += ["attacker's support chain: " + " needs ".join(up_a.path(a0))] if a0 != a else []
         return f"derived attack on {x}: " + "; ".join(parts)
 
 
@@ -380,7 +393,7 @@ def explain(
         if sem.name != "grounded":
             claims = set(claim_nodes(G))
             extension = sorted(str(a) for a in ext if a in claims)
-    derive = _Derivations.of(G, support)
+    derive = _Derivations(G, support)
     tree = _tree(G, af, lab, claim, depth=min(depth, MAX_DEPTH), derive=derive)
     return Explanation(claim, semantics, support, tree.label, tree, extension)
 

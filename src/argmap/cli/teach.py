@@ -6,14 +6,16 @@ import argparse
 from typing import Any
 
 from argmap.cli._common import add_command, emit_json, out, read_map_arg
-from argmap.teach import compare as cmp
-from argmap.teach import outline as ol
-from argmap.teach import quiz as qz
 
 __all__ = ["register"]
 
 
+# each command imports only its own module: ``quiz`` needs neither compare nor outline
+
+
 def _cmd_outline(args: argparse.Namespace) -> int:
+    from argmap.teach import outline as ol
+
     m = read_map_arg(args)
     tree = ol.outline(m)
     if args.format == "markdown":
@@ -24,6 +26,8 @@ def _cmd_outline(args: argparse.Namespace) -> int:
 
 
 def _cmd_quiz(args: argparse.Namespace) -> int:
+    from argmap.teach import quiz as qz
+
     m = read_map_arg(args)
     questions = qz.make_quiz(m, seed=args.seed, count=args.count)
     if args.format == "json":
@@ -34,6 +38,8 @@ def _cmd_quiz(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
+    from argmap.teach import compare as cmp
+
     result = cmp.compare(
         read_map_arg(args, args.student),
         read_map_arg(args, args.reference),

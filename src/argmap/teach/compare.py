@@ -163,21 +163,39 @@ def overlap(a: Span, b: Span) -> float:
 def align_claims(student: Map, reference: Map, min_overlap: float = 0.5) -> list[Alignment]:
     """Match claims one-to-one by quote overlap, best first (ties by ids).
 
-    Returned in the student's claim order.
+    Returned in the student's claim order.  Claims quoting the very same
+    passage (overlap 1, the best) are paired first, found by their span; only
+    the claims they leave are searched for a partial overlap.
     """
-    pairs = sorted(
-        (-overlap(s.span, r.span), s.id, r.id)
-        for s, r in _candidates(student.claims, reference.claims, min_overlap)
-        if s.span and r.span and overlap(s.span, r.span) >= min_overlap
-    )
-    used_s: set[str] = set()
-    used_r: set[str] = set()
     found: dict[str, Alignment] = {}
-    for neg, s_id, r_id in pairs:
-        if s_id not in used_s and r_id not in used_r:
-            used_s.add(s_id)
-            used_r.add(r_id)
-            found[s_id] = Alignment(s_id, r_id, -neg)
+    used_r: set[str] = set()
+
+    def take(pairs: list[tuple[float, str, str]]) -> None:
+        for neg, s_id, r_id in sorted(pairs):
+            if s_id not in found and r_id not in used_r:
+                used_r.add(r_id)
+                found[s_id] = Alignment(s_id, r_id, -neg)
+
+    same: dict[tuple[int, int], list[str]] = {}
+    for r in reference.claims if min_overlap <= 1 else ():
+        if r.span and r.span.start < r.span.end:
+            same.setdefault((r.span.start, r.span.end), []).append(r.id)
+    take(
+        [
+            (-1.0, s.id, r_id)
+            for s in student.claims
+            if s.span
+            for r_id in same.get((s.span.start, s.span.end), ())
+        ]
+    )
+    left = tuple(s for s in student.claims if s.id not in found)
+    partial = []
+    for s, r in _candidates(left, reference.claims, min_overlap):
+        if s.span and r.span and r.id not in used_r:
+            share = overlap(s.span, r.span)
+            if share >= min_overlap:
+                partial.append((-share, s.id, r.id))
+    take(partial)
     return [found[c.id] for c in student.claims if c.id in found]
 
 
@@ -235,30 +253,38 @@ def _match_relations(
     by_key: dict[tuple[frozenset[str], str, bool], list[Relation]] = {}
     for r in reference.relations:
         by_key.setdefault((frozenset(r.premises), r.target, r.kind == "undercut"), []).append(r)
+    # a relation with a premise not aligned never matches; the others are tried in map
+    # order, pass after pass, since undercuts match once the relation they target has
+    pending = [
+        (s, premises)
+        for s in student.relations
+        if "" not in (premises := frozenset(to_ref.get(p, "") for p in s.premises))
+    ]
     changed = True
-    while changed:  # undercuts match once the relation they target has matched
+    while changed:
         changed = False
-        for s in student.relations:
-            if s.id in matched or s.id in wrong:
-                continue
-            premises = frozenset(to_ref.get(p, "") for p in s.premises)
+        for s, premises in pending:
             if s.kind == "undercut":
                 target = matched.get(s.target) or wrong.get(s.target)
             else:
                 target = to_ref.get(s.target)
-            if "" in premises or target is None:
+            if target is None:
                 continue
-            key = (premises, target, s.kind == "undercut")
-            same = [r for r in by_key.get(key, ()) if r.id not in used]
-            exact = next((r for r in same if r.kind == s.kind), None)
-            if exact is not None:
-                matched[s.id] = exact.id
-                used.add(exact.id)
+            same = [
+                r
+                for r in by_key.get((premises, target, s.kind == "undercut"), ())
+                if r.id not in used
+            ]
+            if same:  # the first of the same kind, else the first: a wrong kind
+                pick = next((r for r in same if r.kind == s.kind), same[0])
+                (matched if pick.kind == s.kind else wrong)[s.id] = pick.id
+                used.add(pick.id)
                 changed = True
-            elif same:
-                wrong[s.id] = same[0].id
-                used.add(same[0].id)
-                changed = True
+        pending = [
+            (s, p)
+            for s, p in pending
+            if s.kind == "undercut" and s.id not in matched and s.id not in wrong
+        ]
     return matched, wrong
 
 
@@ -472,6 +498,14 @@ def to_dict(c: Comparison) -> dict[str, Any]:
             for a in c.alignment
         ],
         "matched_relations": [{"student": s, "reference": r} for s, r in c.matched_relations],
+        **_findings(c),
+    }
+
+
+def _findings(c: Comparison) -> dict[str, Any]:
+    """What the student should look at, with quotes and places: the reports' sections."""
+    stu, ref = c.student, c.reference
+    return {
         "missed_claims": [_claim_entry(ref, i) for i in c.missed_claims],
         "extra_claims": [_claim_entry(stu, i) for i in c.extra_claims],
         "missed_relations": [_relation_entry(ref, i) for i in c.missed_relations],
@@ -503,7 +537,7 @@ def _score_line(name: str, s: Score) -> str:
 
 def _sections(c: Comparison) -> list[tuple[str, list[str]]]:
     """Titled lists of findings, shared by the text and Markdown reports."""
-    d = to_dict(c)
+    d = _findings(c)
 
     def claim(e: dict[str, Any]) -> str:
         return f"{e['id']} ({e['role']}, ¶{e['paragraph']}, {e['where']}): “{e['quote']}”"
