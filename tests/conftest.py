@@ -7,6 +7,12 @@ from collections.abc import Generator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The machine is shared and noisy: a property test checks answers, never how fast one
+# example runs (speed is benchmarks/' job), so no per-example deadline anywhere.
+settings.register_profile("argmap", deadline=None)
+settings.load_profile("argmap")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
