@@ -44,10 +44,10 @@ def _tangled(n: int = 1000, seed: int = 5) -> tuple[str, str]:
     Every 37th supporting claim is also supported by its target (a circle of
     two), every 97th by the thesis (a long circle); every 41st also opposes
     its target; every 29th relates to nothing (it and what hangs on it are
-    disconnected, unless an undercut needs its relation); every 31st is a concession and every 43rd a third
-    speaker's; every 13th explicit support gets a scheme; every 7th
-    paragraph gets an unquoted sentence, every 14th a skipped one and every
-    21st its first sentence again.
+    disconnected, unless an undercut needs its relation); every 31st is a
+    concession and every 43rd a third speaker's; every 13th gets a linked
+    support with a scheme; every 7th paragraph gets an unquoted sentence,
+    every 14th a skipped one and every 21st its first sentence again.
     """
     spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
     assert spec is not None
