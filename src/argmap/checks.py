@@ -18,8 +18,10 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
+from itertools import chain
 from typing import Any
 
 from argmap.errors import ArgmapError, Diagnostic, Severity
@@ -94,6 +96,31 @@ def _at(
 
 
 def _cyclic(succ: dict[str, list[str]]) -> set[str]:
+    """The nodes of ``succ`` that lie on a cycle.
+
+    Nodes nothing leads to are peeled off first, then the nodes they alone
+    led to, and so on (a map without circles is peeled whole, in one pass);
+    what is left goes to Tarjan's components (:func:`_on_cycles`).
+
+    Examples
+    --------
+    >>> sorted(_cyclic({"a": ["b"], "b": ["c", "a"], "c": ["d"], "e": ["e"]}))
+    ['a', 'b', 'e']
+    """
+    indegree = Counter(chain.from_iterable(succ.values()))
+    stack = [u for u in succ if u not in indegree]
+    while stack:
+        for v in succ.get(stack.pop(), ()):
+            indegree[v] -= 1
+            if not indegree[v]:
+                stack.append(v)
+    left = {v for v, n in indegree.items() if n}
+    if not left:
+        return set()
+    return _on_cycles({u: [v for v in succ.get(u, ()) if v in left] for u in left})
+
+
+def _on_cycles(succ: dict[str, list[str]]) -> set[str]:
     """The nodes of ``succ`` that lie on a cycle (Tarjan's components, without recursion)."""
     order: dict[str, int] = {}  # node -> when it was first met
     low: dict[str, int] = {}
@@ -142,10 +169,14 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     pass finds them), so a map without circles costs no more than that pass.
     """
     succ: dict[str, list[str]] = {}
-    for r in links.relations:
-        if links.kind[r] == "support":
-            for p in links.premises[r]:
-                succ.setdefault(p, []).append(links.target[r])
+    target, premises = links.target, links.premises
+    for r in links.of_kind["support"]:
+        t = target[r]
+        for p in premises[r]:
+            if p in succ:
+                succ[p].append(t)
+            else:
+                succ[p] = [t]
     cyclic = _cyclic(succ)
     if not cyclic:
         return []
@@ -172,10 +203,14 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
 
 def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
     """Claims that both support and oppose the same target."""
-    kinds: dict[tuple[str, str], set[str]] = {}
-    for r in links.relations:
-        for p in links.premises[r]:
-            kinds.setdefault((p, links.target[r]), set()).add(links.kind[r])
+    opposed: dict[str, set[str]] = {}  # target -> the claims that oppose it
+    for r in links.of_kind["opposition"]:
+        opposed.setdefault(links.target[r], set()).update(links.premises[r])
+    both: set[tuple[str, str]] = set()
+    for r in links.of_kind["support"]:
+        t = links.target[r]
+        if t in opposed:
+            both.update((p, t) for p in links.premises[r] if p in opposed[t])
     return [
         _at(
             m,
@@ -186,8 +221,7 @@ def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
             "that supports and the part that opposes",
             claims=(p, t),
         )
-        for (p, t), ks in sorted(kinds.items())
-        if {"support", "opposition"} <= ks
+        for p, t in sorted(both)
     ]
 
 
@@ -195,9 +229,13 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
     """Claims with no chain of relations leading to the thesis."""
     reach = {m.thesis}
     stack = [m.thesis]
+    into, premises = links.into, links.premises
     while stack:
-        for r in links.into.get(stack.pop(), ()):
-            for n in (r, *links.premises[r]):
+        for r in into.get(stack.pop(), ()):
+            if r not in reach:
+                reach.add(r)
+                stack.append(r)
+            for n in premises[r]:
                 if n not in reach:
                     reach.add(n)
                     stack.append(n)
@@ -210,14 +248,13 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
             "relate it to a claim that leads to the thesis, or list its quote under skipped:",
             claims=(c,),
         )
-        for c in sorted(c.id for c in m.claims)
-        if c not in reach
+        for c in sorted(c.id for c in m.claims if c.id not in reach)
     ]
 
 
 def bare_assertion(m: Map, links: Links) -> list[Finding]:
     """Thesis, claims and rebuttals that nothing supports."""
-    supported = {links.target[r] for r in links.relations if links.kind[r] == "support"}
+    supported = {links.target[r] for r in links.of_kind["support"]}
     return [
         _at(
             m,
@@ -227,8 +264,10 @@ def bare_assertion(m: Map, links: Links) -> list[Finding]:
             "add a claim that supports it, or give it a role such as evidence or background",
             claims=(c.id,),
         )
-        for c in sorted(m.claims, key=lambda c: c.id)
-        if c.role in SUPPORTED_ROLES and c.id not in supported
+        for c in sorted(
+            (c for c in m.claims if c.role in SUPPORTED_ROLES and c.id not in supported),
+            key=lambda c: c.id,
+        )
     ]
 
 
@@ -254,7 +293,7 @@ def _answered(links: Links) -> set[str]:
     ones and everything the support graph (premise → inference, support →
     conclusion) leads to from them, found in one pass.
     """
-    answered = {links.target[r] for r in links.relations if links.kind[r] != "support"}
+    answered = {links.target[r] for r in _attacks(links)}
     stack = list(answered)
     while stack:
         node = stack.pop()
@@ -267,6 +306,11 @@ def _answered(links: Links) -> set[str]:
                 answered.add(v)
                 stack.append(v)
     return answered
+
+
+def _attacks(links: Links) -> list[str]:
+    """The oppositions and undercuts, sorted by id."""
+    return sorted(links.of_kind["opposition"] + links.of_kind["undercut"])
 
 
 def _premises_and_target(m: Map, links: Links, r: str) -> tuple[str, ...]:
@@ -284,14 +328,9 @@ def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
     authors = m.claim(m.thesis).by
     answered = _answered(links)
     found = []
-    for r in links.relations:
+    for r in _attacks(links):
         t = links.target[r]
-        if (
-            links.kind[r] == "support"
-            or _owner(m, links, t) != {authors}
-            or _conceded(m, links, t)
-            or r in answered
-        ):
+        if _owner(m, links, t) != {authors} or _conceded(m, links, t) or r in answered:
             continue
         what = "opposes" if links.kind[r] == "opposition" else "undercuts"
         found.append(
@@ -312,10 +351,8 @@ def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
 def open_questions(m: Map, links: Links) -> list[Finding]:
     """Inferences whose scheme has critical questions the essay does not answer."""
     found = []
-    for r in links.relations:
-        relation = m.relation(r)
-        if not relation.scheme:
-            continue
+    for relation in sorted((r for r in m.relations if r.scheme), key=lambda r: r.id):
+        r = relation.id
         answered = set(relation.answered)
         open_ = [q.id for q in SCHEMES[relation.scheme].questions if q.id not in answered]
         if open_:
@@ -341,9 +378,7 @@ def self_conflict(m: Map, links: Links) -> list[Finding]:
     the essay voicing the other side, not a contradiction.
     """
     found = []
-    for r in links.relations:
-        if links.kind[r] == "support":
-            continue
+    for r in _attacks(links):
         t = links.target[r]
         owners = _owner(m, links, r)
         if (

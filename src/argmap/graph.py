@@ -34,11 +34,11 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from argmap.model import Map
+from argmap.model import RELATION_KINDS, Map, Relation
 
 if TYPE_CHECKING:  # imported by to_networkx: the lints of `check` run without networkx
     import networkx as nx
@@ -183,22 +183,70 @@ def claim_relations(G: nx.DiGraph) -> list[tuple[tuple[str, ...], str, str]]:
     )
 
 
-@dataclass(frozen=True)
 class Links:
-    """The map's relations indexed once in plain dicts, for walks that need no networkx.
+    """The map's relations indexed in plain dicts, for walks that need no networkx.
 
-    ``relations`` are the relation ids sorted (the inference nodes);
-    ``premises`` their distinct premises, sorted; ``into`` the relations whose
-    target is a claim or relation, in map order; ``out_of`` the relations a
-    claim is a premise of, in map order.
+    Each index is built when first asked for, in one pass, and kept, so a
+    lint pays only for the indexes it reads.  The relation ids are the
+    inference nodes of :func:`to_networkx`.
     """
 
-    relations: list[str]
-    premises: dict[str, tuple[str, ...]]
-    target: dict[str, str]
-    kind: dict[str, str]
-    into: dict[str, list[str]]
-    out_of: dict[str, list[str]]
+    def __init__(self, relations: Sequence[Relation]) -> None:
+        self._relations = relations
+
+    @cached_property
+    def relations(self) -> list[str]:
+        """The relation ids, in map order."""
+        return [r.id for r in self._relations]
+
+    @cached_property
+    def premises(self) -> dict[str, tuple[str, ...]]:
+        """The distinct premises of each relation, sorted."""
+        return {
+            r.id: r.premises if len(r.premises) == 1 else tuple(sorted(set(r.premises)))
+            for r in self._relations
+        }
+
+    @cached_property
+    def target(self) -> dict[str, str]:
+        """The target of each relation."""
+        return {r.id: r.target for r in self._relations}
+
+    @cached_property
+    def kind(self) -> dict[str, str]:
+        """The kind of each relation."""
+        return {r.id: r.kind for r in self._relations}
+
+    @cached_property
+    def into(self) -> dict[str, list[str]]:
+        """The relations into each claim or relation, in map order."""
+        into: dict[str, list[str]] = {}
+        for r in self._relations:
+            if r.target in into:
+                into[r.target].append(r.id)
+            else:
+                into[r.target] = [r.id]
+        return into
+
+    @cached_property
+    def out_of(self) -> dict[str, list[str]]:
+        """The relations each claim is a premise of, in map order."""
+        out_of: dict[str, list[str]] = {}
+        for r, ps in self.premises.items():
+            for p in ps:
+                if p in out_of:
+                    out_of[p].append(r)
+                else:
+                    out_of[p] = [r]
+        return out_of
+
+    @cached_property
+    def of_kind(self) -> dict[str, list[str]]:
+        """The relations of each kind, in map order."""
+        of_kind: dict[str, list[str]] = {k: [] for k in RELATION_KINDS}
+        for r in self._relations:
+            of_kind[r.kind].append(r.id)
+        return of_kind
 
 
 def links_of(m: Map) -> Links:
@@ -210,20 +258,7 @@ def links_of(m: Map) -> Links:
     >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "abc")
     >>> rs = (Relation(id="r1", kind="support", premises=("c", "b"), target="a"),)
     >>> links = links_of(Map(title="", thesis="a", source="", claims=cs, relations=rs))
-    >>> links.premises["r1"], links.into["a"], links.out_of["b"]
-    (('b', 'c'), ['r1'], ['r1'])
+    >>> links.premises["r1"], links.into["a"], links.out_of["b"], links.of_kind["support"]
+    (('b', 'c'), ['r1'], ['r1'], ['r1'])
     """
-    into: dict[str, list[str]] = {}
-    out_of: dict[str, list[str]] = {}
-    for r in m.relations:
-        into.setdefault(r.target, []).append(r.id)
-        for p in dict.fromkeys(r.premises):
-            out_of.setdefault(p, []).append(r.id)
-    return Links(
-        relations=sorted(r.id for r in m.relations),
-        premises={r.id: tuple(sorted(set(r.premises))) for r in m.relations},
-        target={r.id: r.target for r in m.relations},
-        kind={r.id: r.kind for r in m.relations},
-        into=into,
-        out_of=out_of,
-    )
+    return Links(m.relations)
