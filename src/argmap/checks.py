@@ -26,7 +26,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError, Diagnostic, Severity
 from argmap.graph import Links, links_of
-from argmap.model import Map
+from argmap.model import Map, Relation
 from argmap.schemes import SCHEMES
 from argmap.source import occurrences, places
 
@@ -169,14 +169,12 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     pass finds them), so a map without circles costs no more than that pass.
     """
     succ: dict[str, list[str]] = {}
-    target, premises = links.target, links.premises
     for r in links.of_kind["support"]:
-        t = target[r]
-        for p in premises[r]:
+        for p in r.premises:
             if p in succ:
-                succ[p].append(t)
+                succ[p].append(r.target)
             else:
-                succ[p] = [t]
+                succ[p] = [r.target]
     cyclic = _cyclic(succ)
     if not cyclic:
         return []
@@ -205,12 +203,14 @@ def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
     """Claims that both support and oppose the same target."""
     opposed: dict[str, set[str]] = {}  # target -> the claims that oppose it
     for r in links.of_kind["opposition"]:
-        opposed.setdefault(links.target[r], set()).update(links.premises[r])
-    both: set[tuple[str, str]] = set()
-    for r in links.of_kind["support"]:
-        t = links.target[r]
-        if t in opposed:
-            both.update((p, t) for p in links.premises[r] if p in opposed[t])
+        opposed.setdefault(r.target, set()).update(r.premises)
+    both = {
+        (p, r.target)
+        for r in links.of_kind["support"]
+        if r.target in opposed
+        for p in r.premises
+        if p in opposed[r.target]
+    }
     return [
         _at(
             m,
@@ -226,19 +226,25 @@ def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
 
 
 def disconnected(m: Map, links: Links) -> list[Finding]:
-    """Claims with no chain of relations leading to the thesis."""
+    """Claims with no chain of relations leading to the thesis.
+
+    A walk from the thesis against the relations (target → premises, and
+    an undercut relation → the undercut's premises); only claims and
+    relations that something points into are walked on from.
+    """
+    into = links.into
     reach = {m.thesis}
     stack = [m.thesis]
-    into, premises = links.into, links.premises
     while stack:
         for r in into.get(stack.pop(), ()):
-            if r not in reach:
-                reach.add(r)
-                stack.append(r)
-            for n in premises[r]:
-                if n not in reach:
-                    reach.add(n)
-                    stack.append(n)
+            if r.id in into and r.id not in reach:
+                reach.add(r.id)
+                stack.append(r.id)
+            for p in r.premises:
+                if p not in reach:
+                    reach.add(p)
+                    if p in into:
+                        stack.append(p)
     return [
         _at(
             m,
@@ -254,7 +260,7 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
 
 def bare_assertion(m: Map, links: Links) -> list[Finding]:
     """Thesis, claims and rebuttals that nothing supports."""
-    supported = {links.target[r] for r in links.of_kind["support"]}
+    supported = {r.target for r in links.of_kind["support"]}
     return [
         _at(
             m,
@@ -271,20 +277,22 @@ def bare_assertion(m: Map, links: Links) -> list[Finding]:
     ]
 
 
-def _owner(m: Map, links: Links, node: str) -> set[str]:
+def _premises(m: Map, node: str) -> tuple[str, ...]:
+    """A claim itself, or the distinct premises of a relation, sorted."""
+    return (node,) if m.has_claim(node) else tuple(sorted(set(m.relation(node).premises)))
+
+
+def _owner(m: Map, node: str) -> set[str]:
     """Speakers a node belongs to: a claim's ``by``, an inference's premises' speakers."""
-    if m.has_claim(node):
-        return {m.claim(node).by}
-    return {m.claim(p).by for p in links.premises[node]}
+    return {m.claim(p).by for p in _premises(m, node)}
 
 
-def _conceded(m: Map, links: Links, node: str) -> bool:
+def _conceded(m: Map, node: str) -> bool:
     """A concession, or an inference drawn from one: a point voiced for the other side."""
-    nodes = (node,) if m.has_claim(node) else links.premises[node]
-    return any(m.claim(n).role == "concession" for n in nodes)
+    return any(m.claim(n).role == "concession" for n in _premises(m, node))
 
 
-def _answered(links: Links) -> set[str]:
+def _answered(m: Map, links: Links) -> set[str]:
     """The nodes that are attacked, or need something that is attacked.
 
     An attack needs its premises, and a premise the essay argues for needs
@@ -293,30 +301,33 @@ def _answered(links: Links) -> set[str]:
     ones and everything the support graph (premise → inference, support →
     conclusion) leads to from them, found in one pass.
     """
-    answered = {links.target[r] for r in _attacks(links)}
-    stack = list(answered)
-    while stack:
-        node = stack.pop()
-        if node in links.kind:
-            after = [links.target[node]] if links.kind[node] == "support" else []
-        else:
-            after = links.out_of.get(node, [])
-        for v in after:
-            if v not in answered:
-                answered.add(v)
-                stack.append(v)
+    answered = {r.target for r in _attacks(links)}
+    claims = [n for n in answered if m.has_claim(n)]
+    for n in answered - set(claims):  # undercut relations: a support needs its conclusion
+        r = m.relation(n)
+        if r.kind == "support" and r.target not in answered:
+            claims.append(r.target)
+    answered.update(claims)
+    out_of = links.out_of
+    while claims:
+        for r in out_of.get(claims.pop(), ()):
+            if r.id not in answered:
+                answered.add(r.id)
+                if r.kind == "support" and r.target not in answered:
+                    answered.add(r.target)
+                    claims.append(r.target)
     return answered
 
 
-def _attacks(links: Links) -> list[str]:
+def _attacks(links: Links) -> list[Relation]:
     """The oppositions and undercuts, sorted by id."""
-    return sorted(links.of_kind["opposition"] + links.of_kind["undercut"])
+    return sorted(links.of_kind["opposition"] + links.of_kind["undercut"], key=lambda r: r.id)
 
 
-def _premises_and_target(m: Map, links: Links, r: str) -> tuple[str, ...]:
+def _premises_and_target(m: Map, r: Relation) -> tuple[str, ...]:
     """The claims an attack names: its premises, and its target when that is a claim."""
-    t = links.target[r]
-    return (*links.premises[r], t) if m.has_claim(t) else links.premises[r]
+    premises = _premises(m, r.id)
+    return (*premises, r.target) if m.has_claim(r.target) else premises
 
 
 def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
@@ -326,29 +337,29 @@ def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
     points granted to the other side, so attacks on them are not reported.
     """
     authors = m.claim(m.thesis).by
-    answered = _answered(links)
+    answered = _answered(m, links)
     found = []
     for r in _attacks(links):
-        t = links.target[r]
-        if _owner(m, links, t) != {authors} or _conceded(m, links, t) or r in answered:
+        t = r.target
+        if r.id in answered or _owner(m, t) != {authors} or _conceded(m, t):
             continue
-        what = "opposes" if links.kind[r] == "opposition" else "undercuts"
+        what = "opposes" if r.kind == "opposition" else "undercuts"
         found.append(
             _at(
                 m,
-                r,
+                r.id,
                 "unanswered-opposition",
-                f"{'+'.join(links.premises[r])} {what} {t!r} and nothing in the map answers it",
+                f"{'+'.join(_premises(m, r.id))} {what} {t!r} and nothing in the map answers it",
                 "an attack is answered when one of its premises (or an argument for one) is "
                 "attacked, or its inference is undercut; encode the essay's reply, or note "
                 "that it concedes the point",
-                claims=_premises_and_target(m, links, r),
+                claims=_premises_and_target(m, r),
             )
         )
     return found
 
 
-def open_questions(m: Map, links: Links) -> list[Finding]:
+def open_questions(m: Map, _links: Links) -> list[Finding]:
     """Inferences whose scheme has critical questions the essay does not answer."""
     found = []
     for relation in sorted((r for r in m.relations if r.scheme), key=lambda r: r.id):
@@ -365,7 +376,7 @@ def open_questions(m: Map, links: Links) -> list[Finding]:
                     + ", ".join(open_),
                     "if the essay answers one, list it under answered:; "
                     "'argmap schemes' shows the questions",
-                    claims=links.premises[r],
+                    claims=_premises(m, r),
                 )
             )
     return found
@@ -379,25 +390,25 @@ def self_conflict(m: Map, links: Links) -> list[Finding]:
     """
     found = []
     for r in _attacks(links):
-        t = links.target[r]
-        owners = _owner(m, links, r)
+        t = r.target
+        owners = _owner(m, r.id)
         if (
             len(owners) == 1
-            and _owner(m, links, t) == owners
-            and not (_conceded(m, links, r) or _conceded(m, links, t))
+            and _owner(m, t) == owners
+            and not (_conceded(m, r.id) or _conceded(m, t))
         ):
             who = next(iter(owners))
             found.append(
                 _at(
                     m,
-                    r,
+                    r.id,
                     "self-conflict",
                     f"speaker {who!r} attacks their own "
                     f"{'claim' if m.has_claim(t) else 'inference'} {t!r} "
-                    f"with {'+'.join(links.premises[r])}",
+                    f"with {'+'.join(_premises(m, r.id))}",
                     "check the 'by' of these claims; if the speaker really contradicts "
                     "themselves, say so in a note",
-                    claims=_premises_and_target(m, links, r),
+                    claims=_premises_and_target(m, r),
                 )
             )
     return found

@@ -187,66 +187,43 @@ class Links:
     """The map's relations indexed in plain dicts, for walks that need no networkx.
 
     Each index is built when first asked for, in one pass, and kept, so a
-    lint pays only for the indexes it reads.  The relation ids are the
-    inference nodes of :func:`to_networkx`.
+    lint pays only for the indexes it reads.  A relation id is also the id
+    of its inference node in :func:`to_networkx`.
     """
 
     def __init__(self, relations: Sequence[Relation]) -> None:
         self._relations = relations
 
     @cached_property
-    def relations(self) -> list[str]:
-        """The relation ids, in map order."""
-        return [r.id for r in self._relations]
+    def of_kind(self) -> dict[str, list[Relation]]:
+        """The relations of each kind, in map order."""
+        of_kind: dict[str, list[Relation]] = {k: [] for k in RELATION_KINDS}
+        for r in self._relations:
+            of_kind[r.kind].append(r)
+        return of_kind
 
     @cached_property
-    def premises(self) -> dict[str, tuple[str, ...]]:
-        """The distinct premises of each relation, sorted."""
-        return {
-            r.id: r.premises if len(r.premises) == 1 else tuple(sorted(set(r.premises)))
-            for r in self._relations
-        }
-
-    @cached_property
-    def target(self) -> dict[str, str]:
-        """The target of each relation."""
-        return {r.id: r.target for r in self._relations}
-
-    @cached_property
-    def kind(self) -> dict[str, str]:
-        """The kind of each relation."""
-        return {r.id: r.kind for r in self._relations}
-
-    @cached_property
-    def into(self) -> dict[str, list[str]]:
-        """The relations into each claim or relation, in map order."""
-        into: dict[str, list[str]] = {}
+    def into(self) -> dict[str, list[Relation]]:
+        """The relations into each claim or relation (by id), in map order."""
+        into: dict[str, list[Relation]] = {}
         for r in self._relations:
             if r.target in into:
-                into[r.target].append(r.id)
+                into[r.target].append(r)
             else:
-                into[r.target] = [r.id]
+                into[r.target] = [r]
         return into
 
     @cached_property
-    def out_of(self) -> dict[str, list[str]]:
-        """The relations each claim is a premise of, in map order."""
-        out_of: dict[str, list[str]] = {}
-        for r, ps in self.premises.items():
-            for p in ps:
+    def out_of(self) -> dict[str, list[Relation]]:
+        """The relations each claim is a premise of (once each), in map order."""
+        out_of: dict[str, list[Relation]] = {}
+        for r in self._relations:
+            for p in r.premises if len(r.premises) == 1 else dict.fromkeys(r.premises):
                 if p in out_of:
                     out_of[p].append(r)
                 else:
                     out_of[p] = [r]
         return out_of
-
-    @cached_property
-    def of_kind(self) -> dict[str, list[str]]:
-        """The relations of each kind, in map order."""
-        of_kind: dict[str, list[str]] = {k: [] for k in RELATION_KINDS}
-        for r in self._relations:
-            of_kind[r.kind].append(r.id)
-        return of_kind
 
 
 def links_of(m: Map) -> Links:
@@ -258,7 +235,9 @@ def links_of(m: Map) -> Links:
     >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "abc")
     >>> rs = (Relation(id="r1", kind="support", premises=("c", "b"), target="a"),)
     >>> links = links_of(Map(title="", thesis="a", source="", claims=cs, relations=rs))
-    >>> links.premises["r1"], links.into["a"], links.out_of["b"], links.of_kind["support"]
-    (('b', 'c'), ['r1'], ['r1'], ['r1'])
+    >>> [r.id for r in links.into["a"]], [r.id for r in links.out_of["b"]]
+    (['r1'], ['r1'])
+    >>> links.of_kind["support"] == [rs[0]], links.of_kind["undercut"]
+    (True, [])
     """
     return Links(m.relations)
