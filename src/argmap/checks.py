@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from argmap.errors import ArgmapError, Diagnostic, Severity
@@ -71,6 +72,9 @@ class Finding:
         d["claims"] = list(self.claims)
         return d
 
+
+#: the order of findings (their fields in turn, as ``Finding``'s own ``<``), as a sort key
+_ORDER = attrgetter("file", "line", "column", "code", "message", "hint", "severity", "claims")
 
 Lint = Callable[[Map, Links], list[Finding]]
 
@@ -168,13 +172,7 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     Cycles are searched only among the claims that lie on one (one linear
     pass finds them), so a map without circles costs no more than that pass.
     """
-    succ: dict[str, list[str]] = {}
-    for r in links.of_kind["support"]:
-        for p in r.premises:
-            if p in succ:
-                succ[p].append(r.target)
-            else:
-                succ[p] = [r.target]
+    succ = links.supports
     cyclic = _cyclic(succ)
     if not cyclic:
         return []
@@ -533,4 +531,5 @@ def run_checks(m: Map, select: Iterable[str] = (), ignore: Iterable[str] = ()) -
     links = links_of(m)
     chosen = list(select) or list(CHECKS)
     skip = set(ignore)
-    return sorted(f for code in chosen if code not in skip for f in CHECKS[code].run(m, links))
+    found = [f for code in chosen if code not in skip for f in CHECKS[code].run(m, links)]
+    return sorted(found, key=_ORDER)

@@ -225,6 +225,18 @@ class Links:
                     out_of[p] = [r]
         return out_of
 
+    @cached_property
+    def supports(self) -> dict[str, list[str]]:
+        """The claims each claim supports (the targets of its supports), in map order."""
+        supports: dict[str, list[str]] = {}
+        for r in self.of_kind["support"]:
+            for p in r.premises:
+                if p in supports:
+                    supports[p].append(r.target)
+                else:
+                    supports[p] = [r.target]
+        return supports
+
 
 def links_of(m: Map) -> Links:
     """Index the relations of ``m`` (see :class:`Links`): what :func:`to_networkx` links.
@@ -237,7 +249,7 @@ def links_of(m: Map) -> Links:
     >>> links = links_of(Map(title="", thesis="a", source="", claims=cs, relations=rs))
     >>> [r.id for r in links.into["a"]], [r.id for r in links.out_of["b"]]
     (['r1'], ['r1'])
-    >>> links.of_kind["support"] == [rs[0]], links.of_kind["undercut"]
-    (True, [])
+    >>> links.of_kind["support"] == [rs[0]], links.of_kind["undercut"], links.supports["c"]
+    (True, [], ['a'])
     """
     return Links(m.relations)
