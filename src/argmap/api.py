@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks import Finding, run_checks
@@ -72,7 +73,8 @@ class CheckReport:
         """
         m, cov = self.map, self.coverage
         kinds = dict.fromkeys(RELATION_KINDS, 0)
-        kinds.update(Counter(r.kind for r in m.relations))
+        kinds.update(Counter(map(attrgetter("kind"), m.relations)))
+        sizes = Counter(map(len, map(attrgetter("premises"), m.relations)))  # linked: 2 or more
         counts = cov.counts
         coverage_counts: dict[str, Any] = {
             "sentences": sum(counts.values()),
@@ -99,9 +101,9 @@ class CheckReport:
             "thesis": m.thesis,
             "source": m.source,
             "claims": len(m.claims),
-            "relations": {**kinds, "linked": sum(len(r.premises) > 1 for r in m.relations)},
-            "speakers": sorted({c.by for c in m.claims}),
-            "quotes_verified": len(m.claims) - [c.span for c in m.claims].count(None),
+            "relations": {**kinds, "linked": sum(n for k, n in sizes.items() if k > 1)},
+            "speakers": sorted(set(map(attrgetter("by"), m.claims))),
+            "quotes_verified": len(m.claims) - [c.span is None for c in m.claims].count(True),
             "coverage": coverage_counts,
         }
 
