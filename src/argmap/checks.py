@@ -226,23 +226,27 @@ def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
 def disconnected(m: Map, links: Links) -> list[Finding]:
     """Claims with no chain of relations leading to the thesis.
 
-    A walk from the thesis against the relations (target → premises, and
-    an undercut relation → the undercut's premises); only claims and
-    relations that something points into are walked on from.
+    A walk from the thesis against the relations: target → premises, and
+    through an undercut relation (met when its target is) to the premises
+    of its undercuts.
     """
+    undercut: dict[str, list[str]] = {}  # node -> the relations into it that are undercut
+    for u in links.of_kind["undercut"]:
+        undercut.setdefault(m.relation(u.target).target, []).append(u.target)
     into = links.into
     reach = {m.thesis}
     stack = [m.thesis]
     while stack:
-        for r in into.get(stack.pop(), ()):
-            if r.id in into and r.id not in reach:
-                reach.add(r.id)
-                stack.append(r.id)
+        node = stack.pop()
+        for r in into.get(node, ()):
             for p in r.premises:
                 if p not in reach:
                     reach.add(p)
-                    if p in into:
-                        stack.append(p)
+                    stack.append(p)
+        for x in undercut.get(node, ()):
+            if x not in reach:
+                reach.add(x)
+                stack.append(x)
     return [
         _at(
             m,
@@ -280,41 +284,38 @@ def _premises(m: Map, node: str) -> tuple[str, ...]:
     return (node,) if m.has_claim(node) else tuple(sorted(set(m.relation(node).premises)))
 
 
-def _owner(m: Map, node: str) -> set[str]:
-    """Speakers a node belongs to: a claim's ``by``, an inference's premises' speakers."""
-    return {m.claim(p).by for p in _premises(m, node)}
+def _side(m: Map, node: str) -> tuple[set[str], bool]:
+    """Whose a node is, and whether it is a point voiced for the other side.
+
+    A claim is its ``by``'s, an inference its premises' speakers'; a
+    concession, or an inference drawn from one, is conceded.
+    """
+    claims = [m.claim(p) for p in _premises(m, node)]
+    return {c.by for c in claims}, any(c.role == "concession" for c in claims)
 
 
-def _conceded(m: Map, node: str) -> bool:
-    """A concession, or an inference drawn from one: a point voiced for the other side."""
-    return any(m.claim(n).role == "concession" for n in _premises(m, node))
-
-
-def _answered(m: Map, links: Links) -> set[str]:
-    """The nodes that are attacked, or need something that is attacked.
+def _answered(m: Map, links: Links) -> tuple[set[str], set[str]]:
+    """The claims that are attacked or need something that is, and the attacked relations.
 
     An attack needs its premises, and a premise the essay argues for needs
     the arguments given for it (the default, necessary, reading of
-    :mod:`argmap.semantics.bipolar`): so the answered nodes are the attacked
-    ones and everything the support graph (premise → inference, support →
-    conclusion) leads to from them, found in one pass.
+    :mod:`argmap.semantics.bipolar`): so an answered claim is an attacked
+    one, the conclusion of an undercut support, or a claim an answered
+    claim supports, found in one walk.  A relation is answered when it is
+    attacked or one of its premises is.
     """
-    answered = {r.target for r in _attacks(links)}
-    claims = [n for n in answered if m.has_claim(n)]
-    for n in answered - set(claims):  # undercut relations: a support needs its conclusion
-        r = m.relation(n)
-        if r.kind == "support" and r.target not in answered:
-            claims.append(r.target)
-    answered.update(claims)
-    out_of = links.out_of
-    while claims:
-        for r in out_of.get(claims.pop(), ()):
-            if r.id not in answered:
-                answered.add(r.id)
-                if r.kind == "support" and r.target not in answered:
-                    answered.add(r.target)
-                    claims.append(r.target)
-    return answered
+    attacked = {r.target for r in _attacks(links)}
+    claims = {n for n in attacked if m.has_claim(n)}
+    relations = attacked - claims
+    claims.update(r.target for r in map(m.relation, relations) if r.kind == "support")
+    supports = links.supports
+    stack = list(claims)
+    while stack:
+        for t in supports.get(stack.pop(), ()):
+            if t not in claims:
+                claims.add(t)
+                stack.append(t)
+    return claims, relations
 
 
 def _attacks(links: Links) -> list[Relation]:
@@ -334,12 +335,15 @@ def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
     The thesis speaker's concessions, and inferences drawn from them, are
     points granted to the other side, so attacks on them are not reported.
     """
-    authors = m.claim(m.thesis).by
-    answered = _answered(m, links)
+    authors = {m.claim(m.thesis).by}
+    claims, relations = _answered(m, links)
     found = []
     for r in _attacks(links):
+        if r.id in relations or not claims.isdisjoint(r.premises):
+            continue
         t = r.target
-        if r.id in answered or _owner(m, t) != {authors} or _conceded(m, t):
+        owners, conceded = _side(m, t)
+        if owners != authors or conceded:
             continue
         what = "opposes" if r.kind == "opposition" else "undercuts"
         found.append(
@@ -389,12 +393,8 @@ def self_conflict(m: Map, links: Links) -> list[Finding]:
     found = []
     for r in _attacks(links):
         t = r.target
-        owners = _owner(m, r.id)
-        if (
-            len(owners) == 1
-            and _owner(m, t) == owners
-            and not (_conceded(m, r.id) or _conceded(m, t))
-        ):
+        owners, conceded = _side(m, r.id)
+        if len(owners) == 1 and not conceded and _side(m, t) == (owners, False):
             who = next(iter(owners))
             found.append(
                 _at(

@@ -214,18 +214,6 @@ class Links:
         return into
 
     @cached_property
-    def out_of(self) -> dict[str, list[Relation]]:
-        """The relations each claim is a premise of (once each), in map order."""
-        out_of: dict[str, list[Relation]] = {}
-        for r in self._relations:
-            for p in r.premises if len(r.premises) == 1 else dict.fromkeys(r.premises):
-                if p in out_of:
-                    out_of[p].append(r)
-                else:
-                    out_of[p] = [r]
-        return out_of
-
-    @cached_property
     def supports(self) -> dict[str, list[str]]:
         """The claims each claim supports (the targets of its supports), in map order."""
         supports: dict[str, list[str]] = {}
@@ -247,8 +235,8 @@ def links_of(m: Map) -> Links:
     >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "abc")
     >>> rs = (Relation(id="r1", kind="support", premises=("c", "b"), target="a"),)
     >>> links = links_of(Map(title="", thesis="a", source="", claims=cs, relations=rs))
-    >>> [r.id for r in links.into["a"]], [r.id for r in links.out_of["b"]]
-    (['r1'], ['r1'])
+    >>> [r.id for r in links.into["a"]]
+    ['r1']
     >>> links.of_kind["support"] == [rs[0]], links.of_kind["undercut"], links.supports["c"]
     (True, [], ['a'])
     """
