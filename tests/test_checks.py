@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
+import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from argmap.checks import CHECKS, parse_codes, run_checks
+from argmap.checks import _ORDER, CHECKS, Finding, _cyclic, parse_codes, run_checks
 from argmap.errors import ArgmapError
 from argmap.load import read_map
 from argmap.model import Claim, Map, Relation
@@ -207,3 +211,30 @@ def test_concessions_are_not_self_conflict() -> None:
         [("obj", "opposition", ("fact",), "t")],
     )
     assert _codes(unanswered, "unanswered-opposition") == [("fact", "t")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from("abcdefghij"),
+        st.lists(st.sampled_from("abcdefghijk"), max_size=3),
+        max_size=10,
+    )
+)
+def test_cyclic_nodes_are_those_on_a_cycle(succ: dict[str, list[str]]) -> None:
+    graph = nx.DiGraph([(u, v) for u, vs in succ.items() for v in vs])
+    on_cycle = {
+        n for part in nx.strongly_connected_components(graph) if len(part) > 1 for n in part
+    }
+    on_cycle |= {u for u, vs in succ.items() if u in vs}
+    assert _cyclic(succ) == on_cycle
+
+
+def test_cyclic_long_chain_and_ring() -> None:
+    chain = {f"n{i}": [f"n{i + 1}"] for i in range(5000)}  # few dropped per round: peeled
+    assert _cyclic(chain) == set()
+    assert _cyclic({**chain, "n5000": ["n0"]}) == set(chain) | {"n5000"}
+
+
+def test_findings_sort_as_their_fields() -> None:
+    assert [f.name for f in fields(Finding)] == list(_ORDER.__reduce__()[1])

@@ -23,8 +23,10 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks import Finding, run_checks
@@ -64,37 +66,45 @@ class CheckReport:
         """Whether no finding has a severity that ``fail_on`` counts as failing."""
         return not any(f.severity in FAIL_ON[self.fail_on] for f in self.findings)
 
-    def summary(self) -> dict[str, Any]:
-        """Counts of claims and relations, speakers, quotes found and sentence coverage."""
+    def summary(self, *, rows: bool = True) -> dict[str, Any]:
+        """Counts of claims and relations, speakers, quotes found and sentence coverage.
+
+        ``rows=False`` leaves out the row of each sentence (``coverage.rows``).
+        """
         m, cov = self.map, self.coverage
-        kinds = {k: sum(r.kind == k for r in m.relations) for k in RELATION_KINDS}
+        kinds = dict.fromkeys(RELATION_KINDS, 0)
+        kinds.update(Counter(map(attrgetter("kind"), m.relations)))
+        sizes = Counter(map(len, map(attrgetter("premises"), m.relations)))  # linked: 2 or more
+        counts = cov.counts
+        coverage_counts: dict[str, Any] = {
+            "sentences": sum(counts.values()),
+            "covered": counts["covered"],
+            "skipped": counts["skipped"],
+            "uncovered": counts["uncovered"],
+            "ratio": round(cov.ratio, 4),
+        }
+        if rows:
+            coverage_counts["rows"] = [
+                {
+                    "sentence": s.number,
+                    "paragraph": s.paragraph,
+                    "status": s.status,
+                    "claims": list(s.claims),
+                    "skipped": s.skipped,
+                    "text": s.text,
+                }
+                for s in cov.sentences
+            ]
         return {
             "file": m.file,
             "title": m.title,
             "thesis": m.thesis,
             "source": m.source,
             "claims": len(m.claims),
-            "relations": {**kinds, "linked": sum(r.linked for r in m.relations)},
-            "speakers": sorted({c.by for c in m.claims}),
-            "quotes_verified": sum(c.span is not None for c in m.claims),
-            "coverage": {
-                "sentences": len(cov.sentences),
-                "covered": len(cov.covered),
-                "skipped": sum(s.status == "skipped" for s in cov.sentences),
-                "uncovered": len(cov.uncovered),
-                "ratio": round(cov.ratio, 4),
-                "rows": [
-                    {
-                        "sentence": s.number,
-                        "paragraph": s.paragraph,
-                        "status": s.status,
-                        "claims": list(s.claims),
-                        "skipped": s.skipped,
-                        "text": s.text,
-                    }
-                    for s in cov.sentences
-                ],
-            },
+            "relations": {**kinds, "linked": sum(n for k, n in sizes.items() if k > 1)},
+            "speakers": sorted(set(map(attrgetter("by"), m.claims))),
+            "quotes_verified": len(m.claims) - [c.span is None for c in m.claims].count(True),
+            "coverage": coverage_counts,
         }
 
     def to_dict(self) -> dict[str, Any]:

@@ -18,13 +18,16 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
+from itertools import chain, compress, repeat
+from operator import attrgetter
 from typing import Any
 
 from argmap.errors import ArgmapError, Diagnostic, Severity
 from argmap.graph import Links, links_of
-from argmap.model import Map
+from argmap.model import Map, Relation
 from argmap.schemes import SCHEMES
 from argmap.source import occurrences, places
 
@@ -70,6 +73,9 @@ class Finding:
         return d
 
 
+#: the order of findings (their fields in turn, as ``Finding``'s own ``<``), as a sort key
+_ORDER = attrgetter("file", "line", "column", "code", "message", "hint", "severity", "claims")
+
 Lint = Callable[[Map, Links], list[Finding]]
 
 
@@ -94,6 +100,52 @@ def _at(
 
 
 def _cyclic(succ: dict[str, list[str]]) -> set[str]:
+    """The nodes of ``succ`` that lie on a cycle.
+
+    The edges out of nodes nothing leads to are dropped, all at once, round
+    after round (each round a few passes in C over the edges left), while a
+    round drops many; then the nodes nothing leads to are peeled off one by
+    one (:func:`_peeled`), so that a map without circles is emptied in
+    linear time; what is left goes to Tarjan's components (:func:`_on_cycles`).
+
+    Examples
+    --------
+    >>> sorted(_cyclic({"a": ["b"], "b": ["c", "a"], "c": ["d"], "e": ["e"]}))
+    ['a', 'b', 'e']
+    """
+    sources = list(chain.from_iterable(map(repeat, succ, map(len, succ.values()))))
+    targets = list(chain.from_iterable(succ.values()))
+    while sources:
+        keep = list(map(set(targets).__contains__, sources))
+        if keep.count(False) <= len(keep) // 8:  # few (or none) dropped: peel one by one
+            break
+        sources, targets = list(compress(sources, keep)), list(compress(targets, keep))
+    left: dict[str, list[str]] = {}
+    for u, v in zip(sources, targets, strict=True):
+        left.setdefault(u, []).append(v)
+    return _on_cycles(_peeled(left)) if left else set()
+
+
+def _peeled(succ: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``succ`` without the nodes nothing leads to, nor those only they led to.
+
+    Examples
+    --------
+    >>> _peeled({"a": ["b"], "b": ["c", "a"], "c": ["d"], "e": ["b"], "f": ["e"]})
+    {'a': ['b'], 'b': ['c', 'a'], 'c': ['d']}
+    """
+    indegree = Counter(chain.from_iterable(succ.values()))
+    stack = [u for u in succ if u not in indegree]
+    while stack:
+        for v in succ.get(stack.pop(), ()):
+            indegree[v] -= 1
+            if not indegree[v]:
+                stack.append(v)
+    left = {v for v, n in indegree.items() if n}
+    return {u: [v for v in succ[u] if v in left] for u in succ if u in left}
+
+
+def _on_cycles(succ: dict[str, list[str]]) -> set[str]:
     """The nodes of ``succ`` that lie on a cycle (Tarjan's components, without recursion)."""
     order: dict[str, int] = {}  # node -> when it was first met
     low: dict[str, int] = {}
@@ -141,11 +193,7 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     Cycles are searched only among the claims that lie on one (one linear
     pass finds them), so a map without circles costs no more than that pass.
     """
-    succ: dict[str, list[str]] = {}
-    for r in links.relations:
-        if links.kind[r] == "support":
-            for p in links.premises[r]:
-                succ.setdefault(p, []).append(links.target[r])
+    succ = links.supports
     cyclic = _cyclic(succ)
     if not cyclic:
         return []
@@ -172,10 +220,16 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
 
 def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
     """Claims that both support and oppose the same target."""
-    kinds: dict[tuple[str, str], set[str]] = {}
-    for r in links.relations:
-        for p in links.premises[r]:
-            kinds.setdefault((p, links.target[r]), set()).add(links.kind[r])
+    opposed: dict[str, set[str]] = {}  # target -> the claims that oppose it
+    for r in links.of_kind["opposition"]:
+        opposed.setdefault(r.target, set()).update(r.premises)
+    both = {
+        (p, r.target)
+        for r in links.of_kind["support"]
+        if r.target in opposed
+        for p in r.premises
+        if p in opposed[r.target]
+    }
     return [
         _at(
             m,
@@ -186,21 +240,34 @@ def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
             "that supports and the part that opposes",
             claims=(p, t),
         )
-        for (p, t), ks in sorted(kinds.items())
-        if {"support", "opposition"} <= ks
+        for p, t in sorted(both)
     ]
 
 
 def disconnected(m: Map, links: Links) -> list[Finding]:
-    """Claims with no chain of relations leading to the thesis."""
+    """Claims with no chain of relations leading to the thesis.
+
+    A walk from the thesis against the relations: target → premises, and
+    through an undercut relation (met when its target is) to the premises
+    of its undercuts.
+    """
+    undercut: dict[str, list[str]] = {}  # node -> the relations into it that are undercut
+    for u in links.of_kind["undercut"]:
+        undercut.setdefault(m.relation(u.target).target, []).append(u.target)
+    into = links.into
     reach = {m.thesis}
     stack = [m.thesis]
     while stack:
-        for r in links.into.get(stack.pop(), ()):
-            for n in (r, *links.premises[r]):
-                if n not in reach:
-                    reach.add(n)
-                    stack.append(n)
+        node = stack.pop()
+        for r in into.get(node, ()):
+            for p in r.premises:
+                if p not in reach:
+                    reach.add(p)
+                    stack.append(p)
+        for x in undercut.get(node, ()):
+            if x not in reach:
+                reach.add(x)
+                stack.append(x)
     return [
         _at(
             m,
@@ -210,14 +277,13 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
             "relate it to a claim that leads to the thesis, or list its quote under skipped:",
             claims=(c,),
         )
-        for c in sorted(c.id for c in m.claims)
-        if c not in reach
+        for c in sorted(c.id for c in m.claims if c.id not in reach)
     ]
 
 
 def bare_assertion(m: Map, links: Links) -> list[Finding]:
     """Thesis, claims and rebuttals that nothing supports."""
-    supported = {links.target[r] for r in links.relations if links.kind[r] == "support"}
+    supported = {r.target for r in links.of_kind["support"]}
     return [
         _at(
             m,
@@ -227,52 +293,61 @@ def bare_assertion(m: Map, links: Links) -> list[Finding]:
             "add a claim that supports it, or give it a role such as evidence or background",
             claims=(c.id,),
         )
-        for c in sorted(m.claims, key=lambda c: c.id)
-        if c.role in SUPPORTED_ROLES and c.id not in supported
+        for c in sorted(
+            (c for c in m.claims if c.role in SUPPORTED_ROLES and c.id not in supported),
+            key=lambda c: c.id,
+        )
     ]
 
 
-def _owner(m: Map, links: Links, node: str) -> set[str]:
-    """Speakers a node belongs to: a claim's ``by``, an inference's premises' speakers."""
-    if m.has_claim(node):
-        return {m.claim(node).by}
-    return {m.claim(p).by for p in links.premises[node]}
+def _premises(m: Map, node: str) -> tuple[str, ...]:
+    """A claim itself, or the distinct premises of a relation, sorted."""
+    return (node,) if m.has_claim(node) else tuple(sorted(set(m.relation(node).premises)))
 
 
-def _conceded(m: Map, links: Links, node: str) -> bool:
-    """A concession, or an inference drawn from one: a point voiced for the other side."""
-    nodes = (node,) if m.has_claim(node) else links.premises[node]
-    return any(m.claim(n).role == "concession" for n in nodes)
+def _side(m: Map, node: str) -> tuple[set[str], bool]:
+    """Whose a node is, and whether it is a point voiced for the other side.
+
+    A claim is its ``by``'s, an inference its premises' speakers'; a
+    concession, or an inference drawn from one, is conceded.
+    """
+    claims = [m.claim(p) for p in _premises(m, node)]
+    return {c.by for c in claims}, any(c.role == "concession" for c in claims)
 
 
-def _answered(links: Links) -> set[str]:
-    """The nodes that are attacked, or need something that is attacked.
+def _answered(m: Map, links: Links) -> tuple[set[str], set[str]]:
+    """The claims that are attacked or need something that is, and the attacked relations.
 
     An attack needs its premises, and a premise the essay argues for needs
     the arguments given for it (the default, necessary, reading of
-    :mod:`argmap.semantics.bipolar`): so the answered nodes are the attacked
-    ones and everything the support graph (premise → inference, support →
-    conclusion) leads to from them, found in one pass.
+    :mod:`argmap.semantics.bipolar`): so an answered claim is an attacked
+    one, the conclusion of an undercut support, or a claim an answered
+    claim supports, found in one walk.  A relation is answered when it is
+    attacked or one of its premises is.
     """
-    answered = {links.target[r] for r in links.relations if links.kind[r] != "support"}
-    stack = list(answered)
+    attacked = {r.target for r in _attacks(links)}
+    claims = {n for n in attacked if m.has_claim(n)}
+    relations = attacked - claims
+    claims.update(r.target for r in map(m.relation, relations) if r.kind == "support")
+    supports = links.supports
+    stack = list(claims)
     while stack:
-        node = stack.pop()
-        if node in links.kind:
-            after = [links.target[node]] if links.kind[node] == "support" else []
-        else:
-            after = links.out_of.get(node, [])
-        for v in after:
-            if v not in answered:
-                answered.add(v)
-                stack.append(v)
-    return answered
+        for t in supports.get(stack.pop(), ()):
+            if t not in claims:
+                claims.add(t)
+                stack.append(t)
+    return claims, relations
 
 
-def _premises_and_target(m: Map, links: Links, r: str) -> tuple[str, ...]:
+def _attacks(links: Links) -> list[Relation]:
+    """The oppositions and undercuts, sorted by id."""
+    return sorted(links.of_kind["opposition"] + links.of_kind["undercut"], key=lambda r: r.id)
+
+
+def _premises_and_target(m: Map, r: Relation) -> tuple[str, ...]:
     """The claims an attack names: its premises, and its target when that is a claim."""
-    t = links.target[r]
-    return (*links.premises[r], t) if m.has_claim(t) else links.premises[r]
+    premises = _premises(m, r.id)
+    return (*premises, r.target) if m.has_claim(r.target) else premises
 
 
 def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
@@ -281,41 +356,37 @@ def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
     The thesis speaker's concessions, and inferences drawn from them, are
     points granted to the other side, so attacks on them are not reported.
     """
-    authors = m.claim(m.thesis).by
-    answered = _answered(links)
+    authors = {m.claim(m.thesis).by}
+    claims, relations = _answered(m, links)
     found = []
-    for r in links.relations:
-        t = links.target[r]
-        if (
-            links.kind[r] == "support"
-            or _owner(m, links, t) != {authors}
-            or _conceded(m, links, t)
-            or r in answered
-        ):
+    for r in _attacks(links):
+        if r.id in relations or not claims.isdisjoint(r.premises):
             continue
-        what = "opposes" if links.kind[r] == "opposition" else "undercuts"
+        t = r.target
+        owners, conceded = _side(m, t)
+        if owners != authors or conceded:
+            continue
+        what = "opposes" if r.kind == "opposition" else "undercuts"
         found.append(
             _at(
                 m,
-                r,
+                r.id,
                 "unanswered-opposition",
-                f"{'+'.join(links.premises[r])} {what} {t!r} and nothing in the map answers it",
+                f"{'+'.join(_premises(m, r.id))} {what} {t!r} and nothing in the map answers it",
                 "an attack is answered when one of its premises (or an argument for one) is "
                 "attacked, or its inference is undercut; encode the essay's reply, or note "
                 "that it concedes the point",
-                claims=_premises_and_target(m, links, r),
+                claims=_premises_and_target(m, r),
             )
         )
     return found
 
 
-def open_questions(m: Map, links: Links) -> list[Finding]:
+def open_questions(m: Map, _links: Links) -> list[Finding]:
     """Inferences whose scheme has critical questions the essay does not answer."""
     found = []
-    for r in links.relations:
-        relation = m.relation(r)
-        if not relation.scheme:
-            continue
+    for relation in sorted((r for r in m.relations if r.scheme), key=lambda r: r.id):
+        r = relation.id
         answered = set(relation.answered)
         open_ = [q.id for q in SCHEMES[relation.scheme].questions if q.id not in answered]
         if open_:
@@ -328,7 +399,7 @@ def open_questions(m: Map, links: Links) -> list[Finding]:
                     + ", ".join(open_),
                     "if the essay answers one, list it under answered:; "
                     "'argmap schemes' shows the questions",
-                    claims=links.premises[r],
+                    claims=_premises(m, r),
                 )
             )
     return found
@@ -341,28 +412,22 @@ def self_conflict(m: Map, links: Links) -> list[Finding]:
     the essay voicing the other side, not a contradiction.
     """
     found = []
-    for r in links.relations:
-        if links.kind[r] == "support":
-            continue
-        t = links.target[r]
-        owners = _owner(m, links, r)
-        if (
-            len(owners) == 1
-            and _owner(m, links, t) == owners
-            and not (_conceded(m, links, r) or _conceded(m, links, t))
-        ):
+    for r in _attacks(links):
+        t = r.target
+        owners, conceded = _side(m, r.id)
+        if len(owners) == 1 and not conceded and _side(m, t) == (owners, False):
             who = next(iter(owners))
             found.append(
                 _at(
                     m,
-                    r,
+                    r.id,
                     "self-conflict",
                     f"speaker {who!r} attacks their own "
                     f"{'claim' if m.has_claim(t) else 'inference'} {t!r} "
-                    f"with {'+'.join(links.premises[r])}",
+                    f"with {'+'.join(_premises(m, r.id))}",
                     "check the 'by' of these claims; if the speaker really contradicts "
                     "themselves, say so in a note",
-                    claims=_premises_and_target(m, links, r),
+                    claims=_premises_and_target(m, r),
                 )
             )
     return found
@@ -490,4 +555,5 @@ def run_checks(m: Map, select: Iterable[str] = (), ignore: Iterable[str] = ()) -
     links = links_of(m)
     chosen = list(select) or list(CHECKS)
     skip = set(ignore)
-    return sorted(f for code in chosen if code not in skip for f in CHECKS[code].run(m, links))
+    found = [f for code in chosen if code not in skip for f in CHECKS[code].run(m, links)]
+    return sorted(found, key=_ORDER)

@@ -18,7 +18,9 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from argmap import source as src
 from argmap.model import Map, Span
@@ -45,69 +47,134 @@ class SentenceCoverage:
         return "skipped" if self.skipped else "uncovered"
 
 
-@dataclass(frozen=True)
 class Coverage:
-    """Coverage of all sentences of a map's source."""
+    """Coverage of all sentences of a map's source (made by :func:`coverage`).
 
-    sentences: tuple[SentenceCoverage, ...]
+    The counts and the uncovered sentences come without a row for every
+    sentence; :attr:`sentences` makes all the rows when first asked for.
+    ``spans`` are the sentences of ``text``, ``paragraphs`` the spans of its
+    paragraphs, ``claims`` the ids quoting each sentence (by index, only
+    those some claim quotes) and ``skipped`` why a sentence is skipped (by
+    index, only those a ``skipped:`` entry names).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        spans: list[Span],
+        paragraphs: list[Span],
+        claims: dict[int, tuple[str, ...]],
+        skipped: dict[int, str],
+    ) -> None:
+        self._text, self._spans, self._claims, self._skipped = text, spans, claims, skipped
+        self._paragraphs = paragraphs
+        self._paragraph_starts = [p.start for p in paragraphs]
+
+    def _row(self, k: int) -> SentenceCoverage:
+        span = self._spans[k]
+        para = bisect_right(self._paragraph_starts, span.start)
+        return SentenceCoverage(
+            k + 1,
+            para if para and span.start < self._paragraphs[para - 1].end else 0,
+            span,
+            " ".join(self._text[span.start : span.end].split()),
+            self._claims.get(k, ()),
+            self._skipped.get(k, ""),
+        )
+
+    @cached_property
+    def sentences(self) -> tuple[SentenceCoverage, ...]:
+        """Every sentence, in text order."""
+        return tuple(map(self._row, range(len(self._spans))))
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """How many sentences are ``covered``, ``skipped`` and ``uncovered``."""
+        covered = len(self._claims)
+        skipped = len(self._skipped.keys() - self._claims.keys())
+        return {
+            "covered": covered,
+            "skipped": skipped,
+            "uncovered": len(self._spans) - covered - skipped,
+        }
 
     @property
     def covered(self) -> list[SentenceCoverage]:
         """Sentences some claim quotes."""
-        return [s for s in self.sentences if s.status == "covered"]
+        return [self._row(k) for k in sorted(self._claims)]
 
     @property
     def uncovered(self) -> list[SentenceCoverage]:
         """Sentences neither quoted nor skipped."""
-        return [s for s in self.sentences if s.status == "uncovered"]
+        return [
+            self._row(k)
+            for k in range(len(self._spans))
+            if k not in self._claims and k not in self._skipped
+        ]
 
     @property
     def ratio(self) -> float:
         """Share of the sentences that are not skipped which some claim quotes."""
-        counted = [s for s in self.sentences if s.status != "skipped"]
-        return len(self.covered) / len(counted) if counted else 1.0
+        counted = self.counts["covered"] + self.counts["uncovered"]
+        return self.counts["covered"] / counted if counted else 1.0
+
+    def __repr__(self) -> str:
+        return f"Coverage(sentences={self.sentences!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Coverage) and self.sentences == other.sentences
+
+    def __hash__(self) -> int:
+        return hash(self.sentences)
 
 
-def _overlapping(spans: list[Span], items: list[tuple[Span, str]]) -> list[tuple[int, ...]]:
-    """For each span (in text order), the indexes of the items overlapping it.
+def _overlapping(
+    sentences: list[Span], spans: list[Span | None], names: list[str]
+) -> dict[int, tuple[str, ...]]:
+    """Which spans overlap each sentence: sentence index -> their names, in span order.
 
-    ``spans`` must be ordered with their starts and ends never going back (the
-    sentences of a text are).  The items are swept once by start: an item
-    joins when it starts before the span ends and leaves when it ends before
-    the span starts, so every item kept overlaps the span.
+    ``sentences`` must be in text order and apart (as :func:`argmap.source.sentences`
+    gives them).  A span that starts a sentence and ends within it (a quote
+    usually does) is found by the sentence's start; any other by two binary
+    searches, from the first sentence that ends after the span starts to the
+    last that starts before it ends.  None spans (quotes not found) are
+    passed over.
+
+    Examples
+    --------
+    >>> sentences = [Span(0, 4), Span(5, 9), Span(10, 14)]
+    >>> _overlapping(sentences, [Span(6, 12), None, Span(5, 7)], ["a", "b", "c"])
+    {1: ('a', 'c'), 2: ('a',)}
     """
-    order = sorted(range(len(items)), key=lambda i: items[i][0].start)
-    active: list[int] = []
-    nxt = 0
-    result = []
-    for span in spans:
-        while nxt < len(order) and items[order[nxt]][0].start < span.end:
-            active.append(order[nxt])
-            nxt += 1
-        active = [i for i in active if items[i][0].end > span.start]
-        result.append(tuple(active))
-    return result
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    starting = dict(zip(starts, range(len(starts)), strict=True))
+    found: dict[int, tuple[str, ...]] = {}
+    for span, name in zip(spans, names, strict=True):
+        if span is None:
+            continue
+        k = starting.get(span.start)
+        if k is not None and span.start < span.end <= ends[k]:
+            found[k] = (*found[k], name) if k in found else (name,)
+            continue
+        for k in range(bisect_right(ends, span.start), bisect_left(starts, span.end)):
+            found[k] = (*found[k], name) if k in found else (name,)
+    return found
 
 
 def coverage(m: Map) -> Coverage:
-    """Sentence by sentence, which claims of ``m`` quote its source."""
+    """Sentence by sentence, which claims of ``m`` quote its source.
+
+    Each quote and each skipped passage finds the sentences it overlaps (see
+    :func:`_overlapping`); the rows of the sentences are made when asked for
+    (see :class:`Coverage`).
+    """
     text = m.source_text
-    paras = src.paragraphs(text)
-    quoted = [(c.span, c.id) for c in m.claims if c.span is not None]
-    skips = [(s.span, s.why) for s in m.skipped if s.span is not None]
     spans = src.sentences(text)
-    rows = []
-    for number, (span, by_claims, by_skips) in enumerate(
-        zip(spans, _overlapping(spans, quoted), _overlapping(spans, skips), strict=True), start=1
-    ):
-        rows.append(
-            SentenceCoverage(
-                number,
-                src.paragraph_of(paras, span),
-                span,
-                " ".join(text[span.start : span.end].split()),
-                tuple(sorted({quoted[i][1] for i in by_claims})),
-                skips[min(by_skips)][1] if by_skips else "",
-            )
-        )
-    return Coverage(tuple(rows))
+    claims = _overlapping(spans, [c.span for c in m.claims], [c.id for c in m.claims])
+    for k, ids in claims.items():
+        if len(ids) > 1:
+            claims[k] = tuple(sorted(set(ids)))
+    skipped = _overlapping(spans, [s.span for s in m.skipped], [s.why for s in m.skipped])
+    whys = {k: why[0] for k, why in skipped.items()}
+    return Coverage(text, spans, src.paragraphs(text), claims, whys)

@@ -34,11 +34,11 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from argmap.model import Map
+from argmap.model import RELATION_KINDS, Map, Relation
 
 if TYPE_CHECKING:  # imported by to_networkx: the lints of `check` run without networkx
     import networkx as nx
@@ -183,22 +183,47 @@ def claim_relations(G: nx.DiGraph) -> list[tuple[tuple[str, ...], str, str]]:
     )
 
 
-@dataclass(frozen=True)
 class Links:
-    """The map's relations indexed once in plain dicts, for walks that need no networkx.
+    """The map's relations indexed in plain dicts, for walks that need no networkx.
 
-    ``relations`` are the relation ids sorted (the inference nodes);
-    ``premises`` their distinct premises, sorted; ``into`` the relations whose
-    target is a claim or relation, in map order; ``out_of`` the relations a
-    claim is a premise of, in map order.
+    Each index is built when first asked for, in one pass, and kept, so a
+    lint pays only for the indexes it reads.  A relation id is also the id
+    of its inference node in :func:`to_networkx`.
     """
 
-    relations: list[str]
-    premises: dict[str, tuple[str, ...]]
-    target: dict[str, str]
-    kind: dict[str, str]
-    into: dict[str, list[str]]
-    out_of: dict[str, list[str]]
+    def __init__(self, relations: Sequence[Relation]) -> None:
+        self._relations = relations
+
+    @cached_property
+    def of_kind(self) -> dict[str, list[Relation]]:
+        """The relations of each kind, in map order."""
+        of_kind: dict[str, list[Relation]] = {k: [] for k in RELATION_KINDS}
+        for r in self._relations:
+            of_kind[r.kind].append(r)
+        return of_kind
+
+    @cached_property
+    def into(self) -> dict[str, list[Relation]]:
+        """The relations into each claim or relation (by id), in map order."""
+        into: dict[str, list[Relation]] = {}
+        for r in self._relations:
+            if r.target in into:
+                into[r.target].append(r)
+            else:
+                into[r.target] = [r]
+        return into
+
+    @cached_property
+    def supports(self) -> dict[str, list[str]]:
+        """The claims each claim supports (the targets of its supports), in map order."""
+        supports: dict[str, list[str]] = {}
+        for r in self.of_kind["support"]:
+            for p in r.premises:
+                if p in supports:
+                    supports[p].append(r.target)
+                else:
+                    supports[p] = [r.target]
+        return supports
 
 
 def links_of(m: Map) -> Links:
@@ -210,20 +235,9 @@ def links_of(m: Map) -> Links:
     >>> cs = tuple(Claim(id=i, text=i, quote=i, role="claim", by="authors") for i in "abc")
     >>> rs = (Relation(id="r1", kind="support", premises=("c", "b"), target="a"),)
     >>> links = links_of(Map(title="", thesis="a", source="", claims=cs, relations=rs))
-    >>> links.premises["r1"], links.into["a"], links.out_of["b"]
-    (('b', 'c'), ['r1'], ['r1'])
+    >>> [r.id for r in links.into["a"]]
+    ['r1']
+    >>> links.of_kind["support"] == [rs[0]], links.of_kind["undercut"], links.supports["c"]
+    (True, [], ['a'])
     """
-    into: dict[str, list[str]] = {}
-    out_of: dict[str, list[str]] = {}
-    for r in m.relations:
-        into.setdefault(r.target, []).append(r.id)
-        for p in dict.fromkeys(r.premises):
-            out_of.setdefault(p, []).append(r.id)
-    return Links(
-        relations=sorted(r.id for r in m.relations),
-        premises={r.id: tuple(sorted(set(r.premises))) for r in m.relations},
-        target={r.id: r.target for r in m.relations},
-        kind={r.id: r.kind for r in m.relations},
-        into=into,
-        out_of=out_of,
-    )
+    return Links(m.relations)

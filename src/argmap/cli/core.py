@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -49,48 +50,59 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit_json(report.to_dict())
         return 0 if report.ok else 1
-    summary = report.summary()
+    summary = report.summary(rows=False)
     rel = summary["relations"]
     c = summary["coverage"]
-    out(f"{m.file}: {m.title!r}")
-    out(
-        f"  {len(m.claims)} claims, {len(m.relations)} relations ({rel['support']} support, "
-        f"{rel['opposition']} opposition, {rel['undercut']} undercut; {rel['linked']} linked), "
-        f"speakers: {', '.join(m.speaker_name(s) for s in summary['speakers'])}"
-    )
-    out(f"  quotes: {summary['quotes_verified']}/{len(m.claims)} found verbatim in {m.source}")
-    out(
-        f"  coverage: {c['covered']}/{c['sentences'] - c['skipped']} argumentative sentences "
-        f"quoted ({c['ratio']:.0%}), {c['skipped']} skipped, {c['uncovered']} uncovered"
-    )
-    for s in report.coverage.sentences:
-        if args.verbose or s.status == "uncovered":
-            mark = {"covered": "+", "skipped": "·", "uncovered": "!"}[s.status]
-            who = ", ".join(s.claims) if s.claims else (s.skipped or "NOT ENCODED")
-            text = s.text if args.verbose else clip(s.text, 70)  # -v: whole, to copy
-            out(f"   {mark} ¶{s.paragraph} s{s.number}: {text}  [{who}]")
-    _print_findings(list(report.findings), verbose=args.verbose)
-    if not report.ok:
-        out(f"FAILED (--fail-on {args.fail_on})")
-        return 1
-    out("OK")
-    return 0
+    lines = [
+        f"{m.file}: {m.title!r}",
+        (
+            f"  {len(m.claims)} claims, {len(m.relations)} relations ({rel['support']} support, "
+            f"{rel['opposition']} opposition, {rel['undercut']} undercut; "
+            f"{rel['linked']} linked), "
+            f"speakers: {', '.join(m.speaker_name(s) for s in summary['speakers'])}"
+        ),
+        f"  quotes: {summary['quotes_verified']}/{len(m.claims)} found verbatim in {m.source}",
+        (
+            f"  coverage: {c['covered']}/{c['sentences'] - c['skipped']} argumentative "
+            f"sentences quoted ({c['ratio']:.0%}), {c['skipped']} skipped, "
+            f"{c['uncovered']} uncovered"
+        ),
+    ]
+    for s in report.coverage.sentences if args.verbose else report.coverage.uncovered:
+        mark = {"covered": "+", "skipped": "·", "uncovered": "!"}[s.status]
+        who = ", ".join(s.claims) if s.claims else (s.skipped or "NOT ENCODED")
+        text = s.text if args.verbose else clip(s.text, 70)  # -v: whole, to copy
+        lines.append(f"   {mark} ¶{s.paragraph} s{s.number}: {text}  [{who}]")
+    lines += _finding_lines(report.findings, verbose=args.verbose)
+    lines.append("OK" if report.ok else f"FAILED (--fail-on {args.fail_on})")
+    out("\n".join(lines))  # one write: a big map has tens of thousands of findings
+    return 0 if report.ok else 1
 
 
-def _print_findings(findings: list[Finding], *, verbose: bool) -> None:
+def _print_findings(findings: Iterable[Finding], *, verbose: bool) -> None:
+    """Print the lines of :func:`_finding_lines`, in one write."""
+    out("\n".join(_finding_lines(findings, verbose=verbose)))
+
+
+def _finding_lines(findings: Iterable[Finding], *, verbose: bool) -> list[str]:
     """Errors and warnings one per line; info findings, unless verbose, one line per code."""
-    counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "info")}
-    out(
-        f"  findings: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
-    )
+    counts = dict.fromkeys(("error", "warning", "info"), 0)
+    lines = [""]  # the counts, once they are known
     info: dict[str, list[Finding]] = {}
     for f in findings:
+        counts[f.severity] += 1
         if f.severity == "info" and not verbose:
             info.setdefault(f.code, []).append(f)
         else:
-            out(str(f))
+            lines.append(str(f))
+    lines[0] = (
+        f"  findings: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+    )
     for code, group in info.items():
-        out(f"  info: {code}: {len(group)} findings, e.g. {group[0].message} (-v lists them all)")
+        lines.append(
+            f"  info: {code}: {len(group)} findings, e.g. {group[0].message} (-v lists them all)"
+        )
+    return lines
 
 
 # --- render ----------------------------------------------------------------
