@@ -36,11 +36,9 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-import networkx as nx
-
-from argmap.graph import claim_nodes, inference_ends
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework_of
 from argmap.semantics.framework import Framework
+from argmap.semantics.mapindex import MapIndex, MapLike, as_index
 
 __all__ = ["Commitment", "commitments", "position"]
 
@@ -63,27 +61,26 @@ class Commitment:
     unanswered: tuple[tuple[str, str], ...]
 
 
-def _positions(G: nx.DiGraph) -> dict[str, tuple[list[str], list[str]]]:
-    """Every speaker's position, ``speaker -> (claims, inferences)``, in one pass over ``G``.
+def _positions(ix: MapIndex) -> dict[str, tuple[list[str], list[str]]]:
+    """Every speaker's position, ``speaker -> (claims, inferences)``, in one pass over the map.
 
     An inference with no premise at all would belong to every speaker.
     """
-    data = dict(G.nodes(data=True))
-    by = {c: data[c]["by"] for c in claim_nodes(G)}
+    by, role = ix.by, ix.role
     result: dict[str, tuple[list[str], list[str]]] = {s: ([], []) for s in sorted(set(by.values()))}
     for c, speaker in by.items():
         result[speaker][0].append(c)
-    for r, prem in inference_ends(G)[0].items():
-        if any(data[p]["role"] == "concession" for p in prem):
+    for r, prem in ix.premises.items():
+        if any(role[p] == "concession" for p in prem):
             continue
         owners = {by.get(p) for p in prem}
-        for speaker in owners or result:
-            if speaker in result and len(owners) <= 1:
-                result[speaker][1].append(r)
+        for owner in owners or result:
+            if owner in result and len(owners) <= 1:
+                result[owner][1].append(r)
     return result
 
 
-def position(G: nx.DiGraph, speaker: str) -> tuple[list[str], list[str]]:
+def position(G: MapLike, speaker: str) -> tuple[list[str], list[str]]:
     """Return ``(claims, inferences)`` of a speaker's position, each sorted.
 
     Examples
@@ -95,11 +92,11 @@ def position(G: nx.DiGraph, speaker: str) -> tuple[list[str], list[str]]:
     >>> position(G, "x"), position(G, "y")
     ((['a'], []), (['b'], ['r']))
     """
-    return _positions(G).get(speaker, ([], []))
+    return _positions(as_index(G)).get(speaker, ([], []))
 
 
 def commitments(
-    G: nx.DiGraph, support: str = DEFAULT_SUPPORT, *, framework: Framework | None = None
+    G: MapLike, support: str = DEFAULT_SUPPORT, *, framework: Framework | None = None
 ) -> list[Commitment]:
     """Return the commitment check of every speaker, sorted by speaker id.
 
@@ -107,9 +104,11 @@ def commitments(
     Each attack is looked at once: it goes to the speakers whose position it
     hits.  A position is conflict-free when none of its members attacks
     another, and admissible when, besides, it attacks back every attacker.
+    ``G`` may also be the map's index (:func:`argmap.semantics.mapindex.as_index`).
     """
-    fw = framework_of(G, support) if framework is None else framework
-    positions = _positions(G)
+    ix = as_index(G)
+    fw = framework_of(ix, support) if framework is None else framework
+    positions = _positions(ix)
     owners: dict[Hashable, list[str]] = {}  # member -> the speakers whose position holds it
     for speaker, (claims, args) in positions.items():
         for member in (*claims, *args):
@@ -130,7 +129,7 @@ def commitments(
     return [
         Commitment(
             speaker=speaker,
-            name=G.nodes[claims[0]]["speaker"],
+            name=ix.names[speaker],
             claims=tuple(claims),
             arguments=tuple(args),
             conflict_free=not conflicts[speaker],
