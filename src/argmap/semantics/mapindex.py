@@ -82,11 +82,15 @@ def index_map(m: Map) -> MapIndex:
         base={c.id: float(c.base) for c in claims},
         names={s: m.speaker_name(s) for s in set(by.values())},
         kind={r.id: r.kind for r in relations},
-        premises={r.id: sorted(set(r.premises)) for r in relations},
+        premises={r.id: _distinct_sorted(r.premises) for r in relations},
         target={r.id: (r.target, _TARGET_ROLE[r.kind]) for r in relations},
         file=m.file,
         thesis=m.thesis,
     )
+
+
+def _distinct_sorted(items: tuple[str, ...]) -> list[str]:
+    return sorted(set(items)) if len(items) > 1 else list(items)
 
 
 def index_graph(G: nx.DiGraph) -> MapIndex:
