@@ -353,25 +353,26 @@ def wrap_lines(text: str, width: int) -> list[str]:
     >>> wrap_lines("", 10), wrap_lines("well-known  text", 6)
     ([''], ['well-', 'known', 'text'])
     """
-    words = text.split(" ")
     if (
         "-" in text
         or "  " in text
         or text[:1] == " "
         or text[-1:] == " "
         or _NOT_SPACE.search(text)
-        or max(map(len, words)) > width
+        or max(map(len, text.split(" "))) > width
     ):
         return textwrap.wrap(text, width) or [""]
-    lines, line = [], words[0]
-    for word in words[1:]:
-        if len(line) + 1 + len(word) <= width:
-            line += " " + word
-        else:
-            lines.append(line)
-            line = word
-    lines.append(line)
-    return lines
+    return _greedy_lines(width).findall(text) or [""]
+
+
+@functools.lru_cache(maxsize=16)
+def _greedy_lines(width: int) -> re.Pattern[str]:
+    """The lines textwrap makes of words with single spaces, none longer than ``width``.
+
+    The longest run of at most ``width`` characters that ends before a space
+    or at the end: greedy wrapping, as textwrap does it, in one regex pass.
+    """
+    return re.compile(f"(.{{1,{width}}})(?: |$)")
 
 
 def _html_label(body: str) -> str:
