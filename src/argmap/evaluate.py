@@ -35,12 +35,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.graph import claim_nodes
+from argmap.lazy import lazy_module
 from argmap.model import Assessment
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName, framework_of
 from argmap.semantics.commitments import Commitment, commitments
@@ -55,6 +54,11 @@ from argmap.semantics.dung import (
 from argmap.semantics.framework import AnyFramework, as_framework
 from argmap.semantics.gradual import Gradual, GradualName, gradual
 from argmap.semantics.mapindex import MapIndex, MapLike, as_index
+
+if TYPE_CHECKING:
+    import networkx as nx
+else:  # imported when first used (the doctests build graphs): evaluate needs no graph
+    nx = lazy_module("networkx")
 
 __all__ = [
     "Acceptance",
