@@ -33,11 +33,12 @@ needs ``o``, that inference too.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 
+import numpy as np
+
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework_of
-from argmap.semantics.framework import Framework
+from argmap.semantics.framework import Framework, IndexArray
 from argmap.semantics.mapindex import MapIndex, MapLike, as_index
 
 __all__ = ["Commitment", "commitments", "position"]
@@ -109,33 +110,67 @@ def commitments(
     ix = as_index(G)
     fw = framework_of(ix, support) if framework is None else framework
     positions = _positions(ix)
-    owners: dict[Hashable, list[str]] = {}  # member -> the speakers whose position holds it
-    for speaker, (claims, args) in positions.items():
-        for member in (*claims, *args):
-            owners.setdefault(member, []).append(speaker)
-    attacks = list(zip(fw.names_of(fw.sources()), fw.names_of(fw.succ_idx), strict=True))
-    hit: dict[str, set[Hashable]] = {s: set() for s in positions}  # what each position attacks
-    for a, b in attacks:
-        for speaker in owners.get(a, ()):
-            hit[speaker].add(b)
-    conflicts: dict[str, list[tuple[str, str]]] = {s: [] for s in positions}
-    unanswered: dict[str, list[tuple[str, str]]] = {s: [] for s in positions}
-    for a, b in attacks:
-        for speaker in owners.get(b, ()):
-            if speaker in owners.get(a, ()):
-                conflicts[speaker].append((str(a), str(b)))
-            elif a not in hit[speaker]:
-                unanswered[speaker].append((str(a), str(b)))
+    conflicts, unanswered = _answers(fw, positions)
     return [
         Commitment(
             speaker=speaker,
             name=ix.names[speaker],
             claims=tuple(claims),
             arguments=tuple(args),
-            conflict_free=not conflicts[speaker],
-            admissible=not conflicts[speaker] and not unanswered[speaker],
-            conflicts=tuple(sorted(conflicts[speaker])),
-            unanswered=tuple(sorted(unanswered[speaker])),
+            conflict_free=not conflicts.get(speaker),
+            admissible=not conflicts.get(speaker) and not unanswered.get(speaker),
+            conflicts=tuple(sorted(conflicts.get(speaker, ()))),
+            unanswered=tuple(sorted(unanswered.get(speaker, ()))),
         )
         for speaker, (claims, args) in positions.items()
     ]
+
+
+_Found = dict[str, list[tuple[str, str]]]
+
+
+def _answers(
+    fw: Framework, positions: dict[str, tuple[list[str], list[str]]]
+) -> tuple[_Found, _Found]:
+    """The conflicts and the unanswered attacks of each position, by speaker (numpy).
+
+    Ownership and attacks are arrays of argument numbers; an attack ``a -> b``
+    counts once for each speaker who owns ``b``: a conflict if that speaker
+    owns ``a`` too, unanswered if nothing the speaker owns attacks ``a``.
+    Keys ``speaker * n + argument`` make "owns" and "attacks" sorted arrays.
+    """
+    speakers = list(positions)
+    n = len(fw)
+    index = dict(zip(fw.names, range(n), strict=True))
+    pairs = [
+        (index[member], s)
+        for s, (claims, args) in enumerate(positions.values())
+        for member in (*claims, *args)
+        if member in index
+    ]
+    owned = np.array(pairs, dtype=np.intp).reshape(-1, 2)
+    owned = owned[np.argsort(owned[:, 0], kind="stable")]
+    ptr = np.zeros(n + 1, dtype=np.intp)
+    np.cumsum(np.bincount(owned[:, 0], minlength=n), out=ptr[1:])
+    src, dst = fw.sources(), fw.succ_idx
+
+    def owners_of(args: IndexArray) -> tuple[IndexArray, IndexArray]:
+        """Each attack ``k`` once per owner of ``args[k]``: (attack numbers, owners)."""
+        count = ptr[args + 1] - ptr[args]
+        attack = np.repeat(np.arange(args.size, dtype=np.intp), count)
+        first = np.repeat(ptr[args] - np.cumsum(count) + count, count)
+        return attack, owned[first + np.arange(attack.size, dtype=np.intp), 1]
+
+    attack, speaker = owners_of(src)
+    hit = np.unique(speaker * n + dst[attack])  # what each position attacks
+    attack, speaker = owners_of(dst)
+    key = speaker * n + src[attack]
+    conflict = np.isin(key, np.unique(owned[:, 1] * n + owned[:, 0]))
+    open_ = ~conflict & ~np.isin(key, hit)
+    found: tuple[_Found, _Found] = ({}, {})
+    for mask, into in ((conflict, found[0]), (open_, found[1])):
+        names_a = fw.names_of(src[attack[mask]])
+        names_b = fw.names_of(dst[attack[mask]])
+        for s, a, b in zip(speaker[mask].tolist(), names_a, names_b, strict=True):
+            into.setdefault(speakers[s], []).append((str(a), str(b)))
+    return found
