@@ -179,13 +179,14 @@ def to_dot(
             if role == "undercut":
                 undercut.add(v)
     drawn = {n for n in premises if nodes[n].get("linked") or n in undercut}
+    focus = G.graph.get("focus")
     clusters: dict[int, list[str]] = {}
     for n in claims:
         para = nodes[n].get("paragraph", 0)
         if opt.group == "paragraph" and para:
-            clusters.setdefault(para, []).append(_claim_node(G, n, opt, ev))
+            clusters.setdefault(para, []).append(_claim_node(nodes[n], n, opt, ev, focus))
         else:
-            lines.append(_claim_node(G, n, opt, ev))
+            lines.append(_claim_node(nodes[n], n, opt, ev, focus))
     for para in sorted(clusters):
         lines.append(f"subgraph {dot_string(f'cluster_p{para}')} {{")
         lines += (
@@ -385,21 +386,32 @@ def _strength_text(ev: Assessment, claim: str) -> str:
     return f"{'' if ev.converged else '~'}{ev.strengths[claim]:.2f}"
 
 
-def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> str:
-    d = G.nodes[n]
-    fill, style = ROLE_STYLE.get(d["role"], ("#ffffff", "rounded,filled"))
-    border: dict[str, str] = {"penwidth": "2" if d["role"] == "thesis" else "1"}
-    if n in ev.strengths:
-        fill = strength_fill(fill, ev.strengths[n])
-    label = ev.labels.get(n)
-    css = f"claim role-{d['role']}"
+@functools.lru_cache(maxsize=256)
+def _claim_look(role: str, label: str | None) -> tuple[str, str, str, str]:
+    """The fill, quoted style, border attributes and CSS class of a claim of ``role``.
+
+    The border is the evaluation ``label``'s alone when there is one: the
+    role's line style (dashed, dotted, bold) is dropped.
+    """
+    fill, style = ROLE_STYLE.get(role, ("#ffffff", "rounded,filled"))
+    border: dict[str, str] = {"penwidth": "2" if role == "thesis" else "1"}
+    css = f"claim role-{role}"
     if label in LABEL_STYLE:
-        # the border is the label's alone: drop the role's line style (dashed, dotted, bold)
         color, line, pen = LABEL_STYLE[label]
         shape = [s for s in style.split(",") if s in ("rounded", "filled")]
         style = ",".join([*shape, line])
         border = {"color": color, "penwidth": pen}
         css += f" evaluated label-{label}"
+    extra = "".join(f", {key}={_quoted(value)}" for key, value in border.items())
+    return fill, _quoted(style), extra, css
+
+
+def _claim_node(
+    d: dict[str, Any], n: str, opt: DotOptions, ev: Assessment, focus: str | None
+) -> str:
+    fill, style, extra, css = _claim_look(d["role"], ev.labels.get(n))
+    if n in ev.strengths:
+        fill = strength_fill(fill, ev.strengths[n])
     head = f'<FONT POINT-SIZE="8" COLOR="#555555">{_html(d["role"].upper())}'
     if d.get("paragraph"):
         head += f" · ¶{d['paragraph']}"
@@ -426,12 +438,11 @@ def _claim_node(G: nx.DiGraph, n: str, opt: DotOptions, ev: Assessment) -> str:
             )
     speaker = f'<FONT POINT-SIZE="8" COLOR="#333333"><I>— {_html(d["speaker"])}</I></FONT>'
     name = _string(n)
-    extra = "".join(f", {key}={_quoted(value)}" for key, value in border.items())
-    if n == G.graph.get("focus"):
+    if n == focus:
         css += " focus"
         extra += ', peripheries="2"'
     return (
-        f'{name} [shape="box", style={_quoted(style)}, fillcolor={_quoted(fill)}, id={name}'
+        f'{name} [shape="box", style={style}, fillcolor={_quoted(fill)}, id={name}'
         f"{extra}, class={_quoted(css)}, tooltip={_tooltip(tooltip)},"
         f" label={_html_label(f'{head}<BR/>{body}<BR/>{speaker}')}];"
     )
