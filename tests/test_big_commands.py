@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.util
 import io
 import json
 import sys
 import tempfile
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from argmap.cli import main
+from test_big_maps import _generator
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "data" / "perf" / "commands-300.json"
 
 #: command name -> its arguments after the map's path (``{out}``: a folder to write in)
@@ -54,15 +52,6 @@ COMMANDS: dict[str, list[str]] = {
     "export-markdown": ["export", "--format", "markdown"],
     "export-mermaid": ["export", "--format", "mermaid"],
 }
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _variant(data: dict[str, Any], kind: str) -> dict[str, Any]:

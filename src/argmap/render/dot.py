@@ -166,18 +166,7 @@ def to_dot(
     claims = sorted(
         (n for n, d in nodes.items() if d.get("kind") == "claim"), key=_claim_order(nodes)
     )
-    premises: dict[str, list[str]] = {
-        n: [] for n, d in nodes.items() if d.get("kind") == "inference"
-    }
-    targets: dict[str, str] = {}
-    undercut: set[str] = set()  # the inferences something undercuts
-    for u, v, role in edge_roles(G):
-        if role == "premise":
-            premises[v].append(u)
-        else:
-            targets[u] = v
-            if role == "undercut":
-                undercut.add(v)
+    premises, targets, undercut = _inferences(G, nodes)
     drawn = {n for n in premises if nodes[n].get("linked") or n in undercut}
     focus = G.graph.get("focus")
     clusters: dict[int, list[str]] = {}
