@@ -58,7 +58,7 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import registered
-from argmap.semantics.mapindex import MapIndex, MapLike, as_index
+from argmap.semantics.mapindex import MapLike, as_index
 
 __all__ = [
     "GRADUAL_METHODS",
@@ -238,7 +238,8 @@ def _edges(pairs: list[tuple[int, int]]) -> Edges:
     return arr[:, 0].copy(), arr[:, 1].copy()
 
 
-def _links(ix: MapIndex) -> _Links:
+def _links(G: MapLike) -> _Links:
+    ix = as_index(G)
     nodes = sorted(ix.claims + ix.inferences)
     index = {n: i for i, n in enumerate(nodes)}
     inference = sorted(index[r] for r in ix.inferences)
