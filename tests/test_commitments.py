@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from typing import Any
 
-from argmap.graph import to_networkx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.graph import claim_nodes, to_networkx
 from argmap.load import read_map
 from argmap.model import Claim, Map, Relation
+from argmap.semantics.bipolar import framework_of
 from argmap.semantics.commitments import commitments, position
+from strategies import maps
 
 DATA = Path(__file__).parent / "data" / "eval"
 
@@ -85,3 +92,33 @@ def test_concession_objection_is_not_the_speakers_argument() -> None:
     (authors,) = commitments(G)
     assert authors.arguments == ("cut",)
     assert (authors.conflict_free, authors.admissible, authors.unanswered) == (True, True, ())
+
+
+def _by_definition(G: Any, support: str) -> list[tuple[str, bool, bool, list[Any], list[Any]]]:
+    """Each speaker's verdict straight from the definitions, attack by attack."""
+    fw = framework_of(G, support)
+    attacks = [(str(a), str(b)) for a in fw for b in fw.attacked_by(a)]
+    found = []
+    for speaker in sorted({G.nodes[c]["by"] for c in claim_nodes(G)}):
+        claims, args = position(G, speaker)
+        members = {*claims, *args}
+        hit = {b for a, b in attacks if a in members}
+        conflicts = sorted((a, b) for a, b in attacks if a in members and b in members)
+        unanswered = sorted(
+            (a, b) for a, b in attacks if b in members and a not in members and a not in hit
+        )
+        found.append(
+            (speaker, not conflicts, not conflicts and not unanswered, conflicts, unanswered)
+        )
+    return found
+
+
+@settings(max_examples=80, deadline=None)
+@given(m=maps(Path(tempfile.mkdtemp())), support=st.sampled_from(["necessary", "deductive"]))
+def test_commitments_are_the_definitions(m: Map, support: str) -> None:
+    G = to_networkx(m)
+    got = [
+        (c.speaker, c.conflict_free, c.admissible, list(c.conflicts), list(c.unanswered))
+        for c in commitments(G, support)
+    ]
+    assert got == _by_definition(G, support)

@@ -362,3 +362,15 @@ def test_html_text_is_inert() -> None:
 
     assert html_text('"><svg onload=x>') == html.escape('"><svg onload=x>')
     assert html_text("a\x1bb") == "a\u241bb"
+
+
+_MARKDOWN_PIECES = ["www.", "wWW.", "://", ":", "/", "w", "W", ".", " ", "a", "-", "1", "\t", "\n"]
+
+
+@given(st.lists(st.sampled_from([*_MARKDOWN_PIECES, *"\\`*_[]<>#|~&@\x07"])).map("".join))
+def test_markdown_text_fast_path_escapes_as_the_full_pattern(text: str) -> None:
+    """The quick look for something to escape misses nothing the full pattern would find."""
+    from argmap.escape import _MARKDOWN_BLOCK_START, _MARKDOWN_SPECIAL, markdown_text, visible
+
+    flat = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(visible(text).split()))
+    assert markdown_text(text) == ("\\" + flat if _MARKDOWN_BLOCK_START.match(flat) else flat)

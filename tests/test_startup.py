@@ -126,3 +126,12 @@ def test_af_solve_imports_no_other_command_and_no_map_machinery() -> None:
             "argmap.semantics.gradual",
         },
     )
+
+
+def test_evaluate_builds_no_graph() -> None:
+    """``evaluate`` reads the map's index (semantics.mapindex): networkx is never imported."""
+    loaded = _modules_after(
+        ["evaluate", DEMO, "--semantics", "preferred", "--claim", "stalinism-not-only-russian"]
+    )
+    assert "argmap.semantics.dung" in loaded
+    assert not _top_level(loaded, {"networkx", "argmap.render", "argmap.formats"})

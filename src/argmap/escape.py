@@ -171,6 +171,8 @@ def html_text(text: str) -> str:
 #: ASCII punctuation that makes Markdown (CommonMark, GitHub's, marked) inline syntax
 #: (``:``, ``@`` and the dot of ``www.`` would make GitHub's bare-URL and email links)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&@]|:(?=//)|(?<=[wW]{3})\.)")
+#: the characters of :data:`_MARKDOWN_SPECIAL` (a plain class: searched several times faster)
+_MARKDOWN_CHARS = re.compile(r"[\\`*_\[\]<>#|~&@]")
 #: what starts a block at the beginning of a line once the above are escaped
 _MARKDOWN_BLOCK_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
 
@@ -192,7 +194,8 @@ def markdown_text(text: str) -> str:
     \<script\>x\</script\> \*\*a\*\* \| \`b\` \`\`\`
     """
     flat = " ".join(visible(text).split())
-    if _MARKDOWN_SPECIAL.search(flat):  # most texts have nothing to escape: no substitution
+    if _MARKDOWN_CHARS.search(flat) or ":/" in flat or "w." in flat or "W." in flat:
+        # (most texts have nothing to escape, seen without the lookarounds: no substitution)
         flat = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
     return "\\" + flat if _MARKDOWN_BLOCK_START.match(flat) else flat
 

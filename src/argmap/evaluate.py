@@ -35,12 +35,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.graph import claim_nodes
+from argmap.lazy import lazy_module
 from argmap.model import Assessment
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName, framework_of
 from argmap.semantics.commitments import Commitment, commitments
@@ -54,6 +53,12 @@ from argmap.semantics.dung import (
 )
 from argmap.semantics.framework import AnyFramework, as_framework
 from argmap.semantics.gradual import Gradual, GradualName, gradual
+from argmap.semantics.mapindex import MapIndex, MapLike, as_index
+
+if TYPE_CHECKING:
+    import networkx as nx
+else:  # imported when first used (the doctests build graphs): evaluate needs no graph
+    nx = lazy_module("networkx")
 
 __all__ = [
     "Acceptance",
@@ -144,8 +149,10 @@ strengths={'a': 0.25, 'b': 0.5}, gradual='df-quad', converged=True)
     )
 
 
-def check_claim(G: nx.DiGraph, claim: str) -> None:
+def check_claim(G: MapLike, claim: str) -> None:
     """Raise ``unknown-claim`` (with a did-you-mean hint) unless ``claim`` is a claim of ``G``.
+
+    ``G`` is a map graph or the map's index (:func:`argmap.semantics.mapindex.as_index`).
 
     Examples
     --------
@@ -154,7 +161,14 @@ def check_claim(G: nx.DiGraph, claim: str) -> None:
     ...
     argmap.errors.ArgmapError: m.yaml: error: unknown-claim: no claim 'x' in the map ...
     """
-    claims = claim_nodes(G)
+    if isinstance(G, MapIndex):
+        claims, file, thesis = G.claims, G.file, G.thesis
+    else:
+        claims, file, thesis = (
+            claim_nodes(G),
+            str(G.graph.get("file", "<map>")),
+            G.graph.get("thesis"),
+        )
     if claim in claims:
         return
     close = difflib.get_close_matches(claim, claims, n=3)
@@ -162,11 +176,11 @@ def check_claim(G: nx.DiGraph, claim: str) -> None:
     raise ArgmapError(
         [
             Diagnostic(
-                str(G.graph.get("file", "<map>")),
+                file,
                 0,
                 0,
                 "unknown-claim",
-                f"no claim {claim!r} in the map (the thesis is {G.graph.get('thesis')!r})",
+                f"no claim {claim!r} in the map (the thesis is {thesis!r})",
                 hint=hint,
             )
         ]
@@ -236,7 +250,7 @@ class Evaluation:
 
 
 def evaluate(
-    G: nx.DiGraph,
+    G: MapLike,
     semantics: SemanticsName = "grounded",
     support: SupportName = DEFAULT_SUPPORT,
     method: GradualName = "df-quad",
@@ -246,6 +260,8 @@ def evaluate(
 
     Extensions list claims only (inference arguments are left out), sorted.
     ``claim``, if given, is checked for credulous and sceptical acceptance.
+    ``G`` may also be the map's index (:func:`argmap.semantics.mapindex.index_map`
+    indexes a map without building its graph).
 
     Examples
     --------
@@ -259,14 +275,15 @@ def evaluate(
     >>> ev.acceptance
     Acceptance(claim='a', credulous=True, sceptical=False)
     """
+    ix = as_index(G)
     if claim is not None:
-        check_claim(G, claim)
-    af = framework_of(G, support)
+        check_claim(ix, claim)
+    af = framework_of(ix, support)
     exts = extensions(af, semantics)
     labels = labels_of(af, semantics, exts)
-    claims = claim_nodes(G)
+    claims = ix.claims
     claim_set = set(claims)
-    grad = gradual(G, method)
+    grad = gradual(ix, method)
     acceptance = None
     if claim is not None:
         acceptance = Acceptance(
@@ -287,7 +304,7 @@ def evaluate(
         labels={c: labels[c] for c in claims},
         strengths=grad.strengths,
         converged=grad.converged,
-        commitments=commitments(G, support, framework=af),
+        commitments=commitments(ix, support, framework=af),
         acceptance=acceptance,
         inference_labels={str(a): lab for a, lab in labels.items() if a not in claim_set},
     )

@@ -35,8 +35,9 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.model import RELATION_KINDS, Map, Relation
 
@@ -60,12 +61,22 @@ _TARGET_ROLE = {"support": "conclusion", "opposition": "conflict", "undercut": "
 
 
 def to_networkx(m: Map) -> nx.DiGraph:
-    """Return the map as a DiGraph of claim and inference nodes (see module doc)."""
+    """Return the map as a DiGraph of claim and inference nodes (see module doc).
+
+    The graph's dicts are filled directly (what ``add_nodes_from`` and
+    ``add_edges_from`` would build, in the same order, a few times faster on
+    10^5 claims): a node named by a relation but not in the map is added
+    bare, a relation sharing a claim's id adds its data to the claim's, a
+    premise given twice is one edge.
+    """
     import networkx as nx
 
     G = nx.DiGraph(title=m.title, thesis=m.thesis, source=m.source, file=m.file)
-    G.add_nodes_from(
-        (
+    names = {by: m.speaker_name(by) for by in {c.by for c in m.claims}}
+    fill = _Filler(G._node, G._succ, G._pred)
+    for c in m.claims:
+        span = (c.span.start, c.span.end) if c.span else None
+        fill.node(
             c.id,
             {
                 "kind": "claim",
@@ -73,18 +84,16 @@ def to_networkx(m: Map) -> nx.DiGraph:
                 "quote": c.quote,
                 "role": c.role,
                 "by": c.by,
-                "speaker": m.speaker_name(c.by),
+                "speaker": names[c.by],
                 "tags": c.tags,
                 "note": c.note,
                 "base": c.base,
                 "paragraph": c.paragraph,
-                "span": (c.span.start, c.span.end) if c.span else None,
+                "span": span,
             },
         )
-        for c in m.claims
-    )
-    G.add_nodes_from(
-        (
+    for r in m.relations:
+        fill.node(
             r.id,
             {
                 "kind": "inference",
@@ -95,17 +104,37 @@ def to_networkx(m: Map) -> nx.DiGraph:
                 "linked": r.linked,
             },
         )
-        for r in m.relations
-    )
-    G.add_edges_from(
-        edge
-        for r in m.relations
-        for edge in (
-            *((p, r.id, {"role": "premise", "relation": r.kind}) for p in r.premises),
-            (r.id, r.target, {"role": _TARGET_ROLE[r.kind], "relation": r.kind}),
-        )
-    )
+    for r in m.relations:
+        for p in r.premises:
+            fill.edge(p, r.id, {"role": "premise", "relation": r.kind})
+        fill.edge(r.id, r.target, {"role": _TARGET_ROLE[r.kind], "relation": r.kind})
     return G
+
+
+@dataclass(frozen=True)
+class _Filler:
+    """The node and adjacency dicts of a DiGraph, filled as networkx fills them."""
+
+    nodes: dict[str, dict[str, Any]]
+    succ: dict[str, dict[str, dict[str, Any]]]
+    pred: dict[str, dict[str, dict[str, Any]]]
+
+    def node(self, n: str, data: dict[str, Any]) -> None:
+        """Add the node ``n`` with ``data`` (added to its data if it is there)."""
+        if n in self.nodes:
+            self.nodes[n].update(data)
+        else:
+            self.nodes[n], self.succ[n], self.pred[n] = data, {}, {}
+
+    def edge(self, u: str, v: str, data: dict[str, Any]) -> None:
+        """Add the edge ``u -> v`` with ``data``, and either end bare if it is missing."""
+        for n in (u, v):
+            if n not in self.nodes:
+                self.nodes[n], self.succ[n], self.pred[n] = {}, {}, {}
+        if v in self.succ[u]:
+            self.succ[u][v].update(data)
+        else:
+            self.succ[u][v] = self.pred[v][u] = data
 
 
 def _of_kind(G: nx.DiGraph, kind: str) -> list[str]:

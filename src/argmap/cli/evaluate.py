@@ -14,10 +14,10 @@ _MARK = {"in": "IN", "out": "OUT", "undec": "UNDEC"}
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from argmap.evaluate import evaluate
-    from argmap.graph import to_networkx
+    from argmap.semantics.mapindex import index_map
 
     m = read_map_arg(args)
-    ev = evaluate(to_networkx(m), args.semantics, args.support, args.gradual, args.claim)
+    ev = evaluate(index_map(m), args.semantics, args.support, args.gradual, args.claim)
     if args.format == "json":
         emit_json({"file": m.file, "thesis": m.thesis, **ev.to_dict()})
         return 0

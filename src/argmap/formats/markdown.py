@@ -52,26 +52,32 @@ def table_cell(text: str) -> str:
     return markdown_text(text)
 
 
+#: how the table shows a status (a skipped sentence also says why)
+_STATUS = {"covered": "covered", "uncovered": "**uncovered**"}
+
+
 def coverage_table(m: Map) -> str:
     """A summary line and a Markdown table with one row per sentence of the source."""
     cov = coverage(m)
-    skipped = sum(s.status == "skipped" for s in cov.sentences)
-    counted = len(cov.sentences) - skipped
+    statuses = [s.status for s in cov.sentences]
+    skipped = statuses.count("skipped")
+    covered = statuses.count("covered")
+    uncovered = len(statuses) - skipped - covered
     lines = [
         (
-            f"{len(cov.covered)} of {counted} argumentative sentences quoted "
-            f"({cov.ratio:.0%}), {skipped} skipped, {len(cov.uncovered)} uncovered."
+            f"{covered} of {len(statuses) - skipped} argumentative sentences quoted "
+            f"({cov.ratio:.0%}), {skipped} skipped, {uncovered} uncovered."
         ),
         "",
         "| # | ¶ | status | claims | sentence |",
         "|---:|---:|---|---|---|",
     ]
-    for s in cov.sentences:
-        status = "**uncovered**" if s.status == "uncovered" else s.status
-        if s.status == "skipped":
-            status = f"skipped: {table_cell(s.skipped)}"
-        claims = ", ".join(markdown_code(c) for c in s.claims)
-        lines.append(f"| {s.number} | {s.paragraph} | {status} | {claims} | {table_cell(s.text)} |")
+    for s, status in zip(cov.sentences, statuses, strict=True):
+        shown = _STATUS.get(status) or f"skipped: {table_cell(s.skipped)}"
+        claims = ", ".join(map(markdown_code, s.claims))
+        lines.append(
+            f"| {s.number} | {s.paragraph} | {shown} | {claims} | {markdown_text(s.text)} |"
+        )
     return "\n".join(lines)
 
 

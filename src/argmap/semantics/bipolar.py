@@ -63,7 +63,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from argmap.errors import registered
-from argmap.graph import claim_nodes, edge_roles, inference_ends, inference_nodes
+from argmap.graph import claim_nodes, edge_roles, inference_nodes
+from argmap.semantics.mapindex import MapIndex, MapLike, as_index
 
 if TYPE_CHECKING:  # imported where used: the framework needs numpy, the support graph networkx
     import networkx as nx
@@ -266,7 +267,7 @@ def _close(attacks: Iterable[Link], need: Iterable[Link]) -> list[Link]:
     return list(closed)
 
 
-def need_links(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> list[Link]:
+def need_links(G: MapLike, support: str = DEFAULT_SUPPORT) -> list[Link]:
     """The links of :func:`need_graph`, inference by inference in sorted order.
 
     A link may come twice (a single premise is needed as a premise and, under
@@ -280,14 +281,17 @@ def need_links(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> list[Link]:
     >>> need_links(to_networkx(Map("", "b", "", cs, (Relation("r", "support", ("a",), "b"),))))
     [('a', 'r'), ('r', 'b'), ('a', 'r')]
     """
+    return _need_links(as_index(G), support)
+
+
+def _need_links(ix: MapIndex, support: str) -> list[Link]:
     needs = _reading(support).needs
     links: list[Link] = []
-    nodes = dict(G.nodes(data=True))
-    premises, targets = inference_ends(G)
-    for r, prem in premises.items():
+    kind, targets = ix.kind, ix.target
+    for r, prem in ix.premises.items():
         links += [(p, r) for p in prem]
-        if nodes[r]["relation"] == "support":
-            links += needs(r, targets[r])
+        if kind[r] == "support":
+            links += needs(r, targets[r][0])
             if len(prem) == 1:
                 links += needs(prem[0], r)
     return links
@@ -315,13 +319,14 @@ def need_graph(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> nx.DiGraph:
     return _graph(_arguments(G), need_links(G, support))
 
 
-def framework_of(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> Framework:
+def framework_of(G: MapLike, support: str = DEFAULT_SUPPORT) -> Framework:
     """Return the Dung framework a map graph means under a support reading.
 
     Arguments are the claims and inference nodes of ``G`` (see
     :func:`argmap.graph.to_networkx`), claims first, each group sorted;
     attacks are :func:`attack_graph` closed under the derived attacks over
-    :func:`need_graph`.
+    :func:`need_graph`.  ``G`` may also be the map's index
+    (:func:`argmap.semantics.mapindex.as_index`).
 
     Examples
     --------
@@ -343,5 +348,7 @@ def framework_of(G: nx.DiGraph, support: str = DEFAULT_SUPPORT) -> Framework:
     """
     from argmap.semantics.framework import Framework
 
-    attacks = _close(attack_links(G), need_links(G, support))
-    return Framework.from_edges(sorted(attacks), arguments=_arguments(G))
+    ix = as_index(G)
+    direct = [(r, t) for r, (t, role) in ix.target.items() if role in ("conflict", "undercut")]
+    attacks = _close(direct, _need_links(ix, support))
+    return Framework.from_edges(sorted(attacks), arguments=ix.claims + ix.inferences)

@@ -33,14 +33,13 @@ needs ``o``, that inference too.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 
-import networkx as nx
+import numpy as np
 
-from argmap.graph import claim_nodes, inference_ends
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, framework_of
-from argmap.semantics.framework import Framework
+from argmap.semantics.framework import Framework, IndexArray
+from argmap.semantics.mapindex import MapIndex, MapLike, as_index
 
 __all__ = ["Commitment", "commitments", "position"]
 
@@ -63,27 +62,26 @@ class Commitment:
     unanswered: tuple[tuple[str, str], ...]
 
 
-def _positions(G: nx.DiGraph) -> dict[str, tuple[list[str], list[str]]]:
-    """Every speaker's position, ``speaker -> (claims, inferences)``, in one pass over ``G``.
+def _positions(ix: MapIndex) -> dict[str, tuple[list[str], list[str]]]:
+    """Every speaker's position, ``speaker -> (claims, inferences)``, in one pass over the map.
 
     An inference with no premise at all would belong to every speaker.
     """
-    data = dict(G.nodes(data=True))
-    by = {c: data[c]["by"] for c in claim_nodes(G)}
+    by, role = ix.by, ix.role
     result: dict[str, tuple[list[str], list[str]]] = {s: ([], []) for s in sorted(set(by.values()))}
     for c, speaker in by.items():
         result[speaker][0].append(c)
-    for r, prem in inference_ends(G)[0].items():
-        if any(data[p]["role"] == "concession" for p in prem):
+    for r, prem in ix.premises.items():
+        if any(role[p] == "concession" for p in prem):
             continue
         owners = {by.get(p) for p in prem}
-        for speaker in owners or result:
-            if speaker in result and len(owners) <= 1:
-                result[speaker][1].append(r)
+        for owner in owners or result:
+            if owner in result and len(owners) <= 1:
+                result[owner][1].append(r)
     return result
 
 
-def position(G: nx.DiGraph, speaker: str) -> tuple[list[str], list[str]]:
+def position(G: MapLike, speaker: str) -> tuple[list[str], list[str]]:
     """Return ``(claims, inferences)`` of a speaker's position, each sorted.
 
     Examples
@@ -95,11 +93,11 @@ def position(G: nx.DiGraph, speaker: str) -> tuple[list[str], list[str]]:
     >>> position(G, "x"), position(G, "y")
     ((['a'], []), (['b'], ['r']))
     """
-    return _positions(G).get(speaker, ([], []))
+    return _positions(as_index(G)).get(speaker, ([], []))
 
 
 def commitments(
-    G: nx.DiGraph, support: str = DEFAULT_SUPPORT, *, framework: Framework | None = None
+    G: MapLike, support: str = DEFAULT_SUPPORT, *, framework: Framework | None = None
 ) -> list[Commitment]:
     """Return the commitment check of every speaker, sorted by speaker id.
 
@@ -107,36 +105,72 @@ def commitments(
     Each attack is looked at once: it goes to the speakers whose position it
     hits.  A position is conflict-free when none of its members attacks
     another, and admissible when, besides, it attacks back every attacker.
+    ``G`` may also be the map's index (:func:`argmap.semantics.mapindex.as_index`).
     """
-    fw = framework_of(G, support) if framework is None else framework
-    positions = _positions(G)
-    owners: dict[Hashable, list[str]] = {}  # member -> the speakers whose position holds it
-    for speaker, (claims, args) in positions.items():
-        for member in (*claims, *args):
-            owners.setdefault(member, []).append(speaker)
-    attacks = list(zip(fw.names_of(fw.sources()), fw.names_of(fw.succ_idx), strict=True))
-    hit: dict[str, set[Hashable]] = {s: set() for s in positions}  # what each position attacks
-    for a, b in attacks:
-        for speaker in owners.get(a, ()):
-            hit[speaker].add(b)
-    conflicts: dict[str, list[tuple[str, str]]] = {s: [] for s in positions}
-    unanswered: dict[str, list[tuple[str, str]]] = {s: [] for s in positions}
-    for a, b in attacks:
-        for speaker in owners.get(b, ()):
-            if speaker in owners.get(a, ()):
-                conflicts[speaker].append((str(a), str(b)))
-            elif a not in hit[speaker]:
-                unanswered[speaker].append((str(a), str(b)))
+    ix = as_index(G)
+    fw = framework_of(ix, support) if framework is None else framework
+    positions = _positions(ix)
+    conflicts, unanswered = _answers(fw, positions)
     return [
         Commitment(
             speaker=speaker,
-            name=G.nodes[claims[0]]["speaker"],
+            name=ix.names[speaker],
             claims=tuple(claims),
             arguments=tuple(args),
-            conflict_free=not conflicts[speaker],
-            admissible=not conflicts[speaker] and not unanswered[speaker],
-            conflicts=tuple(sorted(conflicts[speaker])),
-            unanswered=tuple(sorted(unanswered[speaker])),
+            conflict_free=not conflicts.get(speaker),
+            admissible=not conflicts.get(speaker) and not unanswered.get(speaker),
+            conflicts=tuple(sorted(conflicts.get(speaker, ()))),
+            unanswered=tuple(sorted(unanswered.get(speaker, ()))),
         )
         for speaker, (claims, args) in positions.items()
     ]
+
+
+_Found = dict[str, list[tuple[str, str]]]
+
+
+def _answers(
+    fw: Framework, positions: dict[str, tuple[list[str], list[str]]]
+) -> tuple[_Found, _Found]:
+    """The conflicts and the unanswered attacks of each position, by speaker (numpy).
+
+    Ownership and attacks are arrays of argument numbers; an attack ``a -> b``
+    counts once for each speaker who owns ``b``: a conflict if that speaker
+    owns ``a`` too, unanswered if nothing the speaker owns attacks ``a``.
+    Keys ``speaker * n + argument`` make "owns" and "attacks" sorted arrays.
+    """
+    speakers = list(positions)
+    n = len(fw)
+    index = dict(zip(fw.names, range(n), strict=True))
+    pairs = [
+        (index[member], s)
+        for s, (claims, args) in enumerate(positions.values())
+        for member in (*claims, *args)
+        if member in index
+    ]
+    owned = np.array(pairs, dtype=np.intp).reshape(-1, 2)
+    owned = owned[np.argsort(owned[:, 0], kind="stable")]
+    ptr = np.zeros(n + 1, dtype=np.intp)
+    np.cumsum(np.bincount(owned[:, 0], minlength=n), out=ptr[1:])
+    src, dst = fw.sources(), fw.succ_idx
+
+    def owners_of(args: IndexArray) -> tuple[IndexArray, IndexArray]:
+        """Each attack ``k`` once per owner of ``args[k]``: (attack numbers, owners)."""
+        count = ptr[args + 1] - ptr[args]
+        attack = np.repeat(np.arange(args.size, dtype=np.intp), count)
+        first = np.repeat(ptr[args] - np.cumsum(count) + count, count)
+        return attack, owned[first + np.arange(attack.size, dtype=np.intp), 1]
+
+    attack, speaker = owners_of(src)
+    hit = np.unique(speaker * n + dst[attack])  # what each position attacks
+    attack, speaker = owners_of(dst)
+    key = speaker * n + src[attack]
+    conflict = np.isin(key, np.unique(owned[:, 1] * n + owned[:, 0]))
+    open_ = ~conflict & ~np.isin(key, hit)
+    found: tuple[_Found, _Found] = ({}, {})
+    for mask, into in ((conflict, found[0]), (open_, found[1])):
+        names_a = fw.names_of(src[attack[mask]])
+        names_b = fw.names_of(dst[attack[mask]])
+        for s, a, b in zip(speaker[mask].tolist(), names_a, names_b, strict=True):
+            into.setdefault(speakers[s], []).append((str(a), str(b)))
+    return found

@@ -31,16 +31,21 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass
 from itertools import combinations, pairwise
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import networkx as nx  # noqa: F401 - the doctests build graphs
 import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import registered
+from argmap.lazy import lazy_module
 from argmap.semantics import sat
 from argmap.semantics.framework import AnyFramework, Framework, as_framework, check_attack_graph
 from argmap.semantics.grounded import Grounded, grounded_labels, grounded_sets_of_graph
+
+if TYPE_CHECKING:
+    import networkx as nx
+else:  # imported when first used (the doctests build graphs): evaluate needs no graph
+    nx = lazy_module("networkx")
 
 __all__ = [
     "SEMANTICS",

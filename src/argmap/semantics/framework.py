@@ -35,13 +35,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
 from itertools import chain
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import ArgmapError, Diagnostic
+from argmap.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import networkx as nx
+else:  # imported when first used (the doctests build graphs): evaluate needs no graph
+    nx = lazy_module("networkx")
 
 __all__ = ["AnyFramework", "Framework", "IndexArray", "as_framework", "check_attack_graph"]
 
@@ -383,7 +388,7 @@ class Framework:
         return g
 
 
-AnyFramework: TypeAlias = nx.DiGraph | Framework
+AnyFramework: TypeAlias = "nx.DiGraph | Framework"
 """What the semantics functions accept: a graph or a compiled framework."""
 
 

@@ -54,12 +54,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import registered
-from argmap.graph import claim_nodes, edge_roles
+from argmap.semantics.mapindex import MapLike, as_index
 
 __all__ = [
     "GRADUAL_METHODS",
@@ -239,30 +238,30 @@ def _edges(pairs: list[tuple[int, int]]) -> Edges:
     return arr[:, 0].copy(), arr[:, 1].copy()
 
 
-def _links(G: nx.DiGraph) -> _Links:
-    data = dict(G.nodes(data=True))
-    nodes = sorted(data)
+def _links(G: MapLike) -> _Links:
+    ix = as_index(G)
+    nodes = sorted(ix.claims + ix.inferences)
     index = {n: i for i, n in enumerate(nodes)}
-    inference = [i for i, n in enumerate(nodes) if data[n]["kind"] == "inference"]
-    by_role: dict[str, list[tuple[int, int]]] = {
-        r: [] for r in ("premise", "conflict", "undercut", "conclusion")
-    }
-    for u, v, role in edge_roles(G):
-        by_role[role].append((index[u], index[v]))
-    src, dst = _edges(by_role["premise"])
+    inference = sorted(index[r] for r in ix.inferences)
+    premise = [(index[p], index[r]) for r, ps in ix.premises.items() for p in ps]
+    attacks: list[tuple[int, int]] = []
+    supports: list[tuple[int, int]] = []
+    for r, (t, role) in ix.target.items():
+        (supports if role == "conclusion" else attacks).append((index[r], index[t]))
+    src, dst = _edges(premise)
     order = np.lexsort((src, dst))  # grouped by inference
     counts = np.bincount(dst, minlength=len(nodes))[inference]
     ptr = np.zeros(len(inference) + 1, dtype=np.intp)
     np.cumsum(counts, out=ptr[1:])
-    base = np.array([float(data[n].get("base", 0.5)) for n in nodes], dtype=np.float64)
+    base = ix.base
     return _Links(
         nodes,
-        base,
+        np.array([base.get(n, 0.5) for n in nodes], dtype=np.float64),
         np.array(inference, dtype=np.intp),
         ptr,
         src[order],
-        _edges(by_role["conflict"] + by_role["undercut"]),
-        _edges(by_role["conclusion"]),
+        _edges(attacks),
+        _edges(supports),
     )
 
 
@@ -317,14 +316,15 @@ def _rk4(
 
 
 def gradual(
-    G: nx.DiGraph, method: str = "df-quad", *, tol: float = 1e-10, max_iter: int = 20000
+    G: MapLike, method: str = "df-quad", *, tol: float = 1e-10, max_iter: int = 20000
 ) -> Gradual:
     """Return the strength of every claim and inference of the map graph ``G``.
 
     Strengths are rounded to 6 decimals.  See the module docstring: on an
     acyclic map the update is repeated until exact; with cycles the continuous
     model is integrated for at most ``max_iter`` RK4 steps, until no strength
-    moves faster than ``tol`` per unit of time.
+    moves faster than ``tol`` per unit of time.  ``G`` may also be the map's
+    index (:func:`argmap.semantics.mapindex.as_index`).
 
     Examples
     --------
@@ -350,7 +350,8 @@ def gradual(
     ({'a': 0.5, 'b': 0.5}, True)
     """
     update = _check_method(method).update
-    g = _links(G)
+    ix = as_index(G)
+    g = _links(ix)
     s = g.bases(g.base)  # an inference starts from its premises' base scores
     depth = _depth(g)
     if depth is not None:  # acyclic
@@ -359,7 +360,7 @@ def gradual(
             s = np.clip(update(g, s), 0.0, 1.0)
     else:
         s, iterations, converged = _rk4(g, update, s, tol, max_iter)
-    claims = set(claim_nodes(G))
+    claims = set(ix.claims)
     values = dict(zip(g.nodes, (round(float(x), 6) + 0.0 for x in s), strict=True))
     return Gradual(
         method=method,

@@ -30,13 +30,18 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
+from argmap.lazy import lazy_module
 from argmap.semantics.framework import Framework, IndexArray
+
+if TYPE_CHECKING:
+    import networkx as nx
+else:  # imported when first used (the doctests build graphs): evaluate needs no graph
+    nx = lazy_module("networkx")
 
 __all__ = ["Grounded", "grounded_labels", "grounded_sets_of_graph"]
 
