@@ -167,3 +167,27 @@ def test_missing_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> N
         main([])
     assert info.value.code == 2
     assert "usage: argmap" in capsys.readouterr().err
+
+
+def test_a_command_freezes_its_map_only_while_it_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The map read is frozen out of the collector's passes, and thawed when main returns."""
+    import gc
+
+    from argmap.cli import _common
+
+    frozen: list[int] = []
+    read = _common.read_map_arg
+
+    def spy(args: argparse.Namespace, path: str | None = None) -> object:
+        m = read(args, path)
+        frozen.append(gc.get_freeze_count())
+        return m
+
+    monkeypatch.setattr("argmap.cli.core.read_map_arg", spy)
+    assert main(["check", VALID]) == 0
+    capsys.readouterr()
+    assert frozen
+    assert frozen[0] > 0
+    assert gc.get_freeze_count() == 0

@@ -137,13 +137,15 @@ def _few_collections() -> Iterator[None]:
 
     A big map is millions of objects that all live until the command ends;
     with the default thresholds the collector walks them over and over (a
-    third of ``quiz``'s time at 10^4 claims, see benchmarks/README.md).
+    third of ``quiz``'s time at 10^4 claims, see benchmarks/README.md).  A map once
+    read is frozen out of the collector's sight until the command ends.
     """
     before = gc.get_threshold()
     gc.set_threshold(*_GC_THRESHOLDS)
     try:
         yield
     finally:
+        gc.unfreeze()  # what reading the map froze (``read_map_arg``) is collectable again
         gc.set_threshold(*before)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
@@ -128,7 +129,11 @@ def read_map_arg(args: argparse.Namespace, path: str | None = None) -> Map:
     """Read the map named by ``path`` (default: the FILE argument) as the flags say."""
     from argmap.load import read_map  # not at the top: ``argmap --version`` needs no YAML
 
-    return read_map(args.file if path is None else path, source_anywhere=args.allow_source_anywhere)
+    m = read_map(args.file if path is None else path, source_anywhere=args.allow_source_anywhere)
+    # The map lives until the command ends: keep the collector's full passes off its
+    # millions of objects (``check`` at 10^5 claims: 1.1 s less; the CLI's main unfreezes)
+    gc.freeze()
+    return m
 
 
 class UsageError(Exception):
