@@ -14,7 +14,7 @@ from argmap import load
 from argmap.errors import ArgmapError
 from argmap.escape import find_control
 from argmap.load import load_map, parse_yaml, read_map, yaml_locator
-from argmap.model import Pos
+from argmap.model import Claim, Pos, Relation, Span
 from argmap.validate import _may_hold_control
 
 DATA = Path(__file__).parent / "data" / "core"
@@ -202,3 +202,17 @@ def test_a_control_character_past_the_first_megabyte_is_seen() -> None:
     assert not _may_hold_control("a: b\n" * 500_000)
     assert _may_hold_control("a: b\n" * 500_000 + "c: \x1b[2J\n")
     assert _may_hold_control("a: b\n" * 500_000 + 'c: "\\e"\n')
+
+
+@pytest.mark.parametrize("cls", [Claim, Relation, Span])
+def test_hand_written_inits_take_every_field_in_order(cls: type) -> None:
+    """Claim, Relation and Span fill their dict at once: their __init__ must list every field."""
+    import dataclasses
+    import inspect
+
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in params] == [f.name for f in fields]
+    for p, f in zip(params, fields, strict=True):
+        expected = inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
+        assert p.default == expected, p.name
