@@ -191,3 +191,36 @@ def test_a_command_freezes_its_map_only_while_it_runs(
     assert frozen
     assert frozen[0] > 0
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("program", [["-m", "argmap"], ["-c", "from argmap.cli import run; run()"]])
+def test_the_program_ends_at_once_with_all_its_output(
+    program: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``run`` skips freeing objects at exit: output is flushed first, and the code is main's."""
+    (tmp_path / "m.yaml").write_text(
+        "argmap: 1\ntitle: T\nsource: e.txt\nthesis: t\nclaims:\n"
+        + "".join(
+            f"  - {{id: c{i}, text: Claim number {i}., quote: q, role: claim, supports: [t]}}\n"
+            for i in range(3000)
+        )
+        + "  - {id: t, text: The thesis., quote: q, role: thesis}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "e.txt").write_text("q\n", encoding="utf-8")
+    args = ["outline", str(tmp_path / "m.yaml")]
+    assert main(args) == 0
+    expected = capsys.readouterr().out
+    done = subprocess.run(
+        [sys.executable, *program, *args], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, expected)
+    assert len(expected) > 100_000  # more than one buffer's worth
+    failed = subprocess.run(
+        [sys.executable, *program, "check", str(tmp_path / "none.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert failed.returncode == 1
+    assert "none.yaml" in failed.stderr

@@ -1,8 +1,6 @@
 """Allow ``python -m argmap``."""
 
-import sys
-
-from argmap.cli import main
+from argmap.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
