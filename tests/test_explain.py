@@ -12,7 +12,8 @@ from argmap.explain import MAX_DEPTH, explain, format_tree
 from argmap.graph import to_networkx
 from argmap.load import read_map
 from argmap.model import Claim, Map, Relation
-from argmap.semantics.bipolar import framework_of
+from argmap.semantics.bipolar import SUPPORTS, framework_of
+from argmap.semantics.mapindex import index_map
 
 DATA = Path(__file__).parent / "data" / "eval"
 
@@ -163,3 +164,16 @@ def test_shared_subtrees_are_shown_once() -> None:
     assert len(expanded) == len({ln.split(" is ")[0].strip() for ln in expanded})
     assert len(expanded) <= G.number_of_nodes()
     assert len(lines) <= 1 + framework_of(G).attack_count  # one line per attack at most
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_index_explains_as_the_graph_does(path: Path) -> None:
+    """``argmap explain`` reads ``index_map(m)``; library callers pass the graph: same trees."""
+    m = read_map(path)
+    G, ix = to_networkx(m), index_map(m)
+    for item in sorted({c.id for c in m.claims} | {r.id for r in m.relations}):
+        for semantics in ("grounded", "preferred"):
+            for support in SUPPORTS:
+                assert explain(ix, item, semantics, support) == explain(
+                    G, item, semantics, support
+                ), (item, semantics, support)

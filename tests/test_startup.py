@@ -135,3 +135,10 @@ def test_evaluate_builds_no_graph() -> None:
     )
     assert "argmap.semantics.dung" in loaded
     assert not _top_level(loaded, {"networkx", "argmap.render", "argmap.formats"})
+
+
+def test_explain_builds_no_graph() -> None:
+    """``explain`` reads the map's index (semantics.mapindex): networkx is never imported."""
+    loaded = _modules_after(["explain", DEMO, "stalinism-not-only-russian"])
+    assert "argmap.explain" in loaded
+    assert not _top_level(loaded, {"networkx", "argmap.render", "argmap.formats"})

@@ -11,7 +11,9 @@ means (:func:`argmap.semantics.bipolar.framework_of`):
   children are the undecided attackers.
 
 Inference arguments appear as ``premises opposes/undercuts/supports target``;
-a relation id may be explained as well as a claim id.  An attack the map does
+a relation id may be explained as well as a claim id.  :func:`explain` reads
+the map graph or its index (:mod:`argmap.semantics.mapindex`): ``argmap
+explain`` indexes the map itself and imports no networkx.  An attack the map does
 not state but the support reading derives (an attack on a premise reaching
 what needs it) names its *support chain*: the direct attack it comes from and
 the supports it travels along.
@@ -46,10 +48,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-import networkx as nx
-
 from argmap.errors import ArgmapError, Diagnostic
-from argmap.graph import claim_nodes, inference_nodes, premises, target
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName, framework_of, need_links
 from argmap.semantics.dung import (
     SemanticsName,
@@ -60,6 +59,7 @@ from argmap.semantics.dung import (
     some_extension,
 )
 from argmap.semantics.framework import Framework
+from argmap.semantics.mapindex import MapIndex, MapLike, as_index
 
 __all__ = ["MAX_DEPTH", "Explanation", "Reason", "check_item", "explain", "format_tree"]
 
@@ -139,40 +139,48 @@ class Explanation:
         }
 
 
-def check_item(G: nx.DiGraph, item: str) -> None:
+def check_item(G: MapLike, item: str) -> None:
     """Raise ``unknown-claim`` (with a did-you-mean hint) unless ``item`` is a claim or relation.
+
+    ``G`` is a map graph or its index.
 
     Examples
     --------
+    >>> import networkx as nx
     >>> check_item(nx.DiGraph(file="m.yaml"), "x")
     Traceback (most recent call last):
     ...
     argmap.errors.ArgmapError: m.yaml: error: unknown-claim: no claim or relation 'x' ...
     """
-    if item in G:
+    ix = as_index(G)
+    if item in ix.by or item in ix.kind:
         return
-    close = difflib.get_close_matches(item, [*claim_nodes(G), *inference_nodes(G)], n=3)
+    close = difflib.get_close_matches(item, [*ix.claims, *ix.inferences], n=3)
     hint = f"did you mean {', '.join(close)}?" if close else "'argmap check' lists the claims"
     raise ArgmapError(
         [
             Diagnostic(
-                str(G.graph.get("file", "<map>")),
+                ix.file,
                 0,
                 0,
                 "unknown-claim",
-                f"no claim or relation {item!r} in the map (the thesis is "
-                f"{G.graph.get('thesis')!r})",
+                f"no claim or relation {item!r} in the map (the thesis is {ix.thesis!r})",
                 hint=hint,
             )
         ]
     )
 
 
-def _name(G: nx.DiGraph, arg: str) -> str:
-    if G.nodes[arg]["kind"] == "claim":
+def _kind(ix: MapIndex, arg: str) -> str:
+    """``"inference"`` for a relation id (as in the map graph, even if a claim shares it)."""
+    return "inference" if arg in ix.kind else "claim"
+
+
+def _name(ix: MapIndex, arg: str) -> str:
+    if _kind(ix, arg) == "claim":
         return arg
-    verb = _VERB[G.nodes[arg]["relation"]]
-    return f"{arg} [{'+'.join(premises(G, arg))} {verb} {target(G, arg)}]"
+    verb = _VERB[ix.kind[arg]]
+    return f"{arg} [{'+'.join(ix.premises[arg])} {verb} {ix.target[arg][0]}]"
 
 
 def _why(label: str, attackers: list[str]) -> str:
@@ -232,7 +240,7 @@ class _Derivations:
     is met, so a tree of direct attacks never indexes the map.
     """
 
-    G: nx.DiGraph
+    ix: MapIndex
     support: str
     cache: dict[tuple[str, str], str] = field(default_factory=dict)
     searches: dict[str, _Levels] = field(default_factory=dict)
@@ -241,15 +249,14 @@ class _Derivations:
     def needs(self) -> dict[str, list[str]]:
         """What each node cannot be accepted without, in the order of the need links."""
         needs: dict[str, dict[str, None]] = {}
-        for x, y in need_links(self.G, self.support):
+        for x, y in need_links(self.ix, self.support):
             needs.setdefault(y, {})[x] = None
         return {y: list(xs) for y, xs in needs.items()}
 
     def attacked(self, a: str) -> tuple[str, ...]:
         """What ``a`` attacks directly: an opposition's or undercut's target, else nothing."""
-        node = self.G.nodes[a]
-        direct = node["kind"] == "inference" and node["relation"] != "support"
-        return (target(self.G, a),) if direct else ()
+        direct = a in self.ix.kind and self.ix.kind[a] != "support"
+        return (self.ix.target[a][0],) if direct else ()
 
     def via(self, a: str, x: str) -> str:
         if x in self.attacked(a):
@@ -289,7 +296,7 @@ class _Derivations:
 
 
 def _tree(
-    G: nx.DiGraph,
+    ix: MapIndex,
     af: Framework,
     lab: Mapping[Hashable, str],
     root: str,
@@ -313,11 +320,11 @@ def _tree(
                 attackers = [a for a in attackers if lab[a] == "in"]
             elif label == "undec":
                 attackers = [a for a in attackers if lab[a] == "undec"]
-            kind = G.nodes[arg]["kind"]
-            known[arg] = Reason(arg, kind, _name(G, arg), label, _why(label, attackers)), attackers
+            kind = _kind(ix, arg)
+            known[arg] = Reason(arg, kind, _name(ix, arg), label, _why(label, attackers)), attackers
         r, attackers = known[arg]
         # an attack on a claim that the map does not state: name its support chain
-        if parent is not None and G.nodes[parent]["kind"] == "claim":
+        if parent is not None and _kind(ix, parent) == "claim":
             via = derive.via(arg, parent)
             if via:
                 r = replace(r, via=via)
@@ -352,7 +359,7 @@ def _tree(
 
 
 def explain(
-    G: nx.DiGraph,
+    G: MapLike,
     claim: str,
     semantics: SemanticsName = "grounded",
     support: SupportName = DEFAULT_SUPPORT,
@@ -360,7 +367,9 @@ def explain(
 ) -> Explanation:
     """Explain the label of a claim or relation as a dialectical tree (see the module doc).
 
-    Raises ``unknown-claim`` (with did-you-mean) for an id that is neither.
+    ``G`` is the map graph (:func:`argmap.graph.to_networkx`) or its index
+    (:func:`argmap.semantics.mapindex.index_map`).  Raises ``unknown-claim``
+    (with did-you-mean) for an id that is neither.
 
     Examples
     --------
@@ -375,15 +384,17 @@ def explain(
     >>> ex.label, ex.tree.children[0].argument, ex.tree.children[0].via
     ('out', 'u', 'derived attack on t: u attacks r; support chain: t needs r')
 
-    A relation is explained like a claim.
+    A relation is explained like a claim; the map's index serves as well as its graph.
 
-    >>> print(format_tree(explain(to_networkx(Map("", "t", "", cs, rs)), "r").tree))
+    >>> from argmap.semantics.mapindex import index_map
+    >>> print(format_tree(explain(index_map(Map("", "t", "", cs, rs)), "r").tree))
     r [e supports t] is OUT: attacked by u (IN)
       u [v undercuts r] is IN: unattacked
     """
-    check_item(G, claim)
+    ix = as_index(G)
+    check_item(ix, claim)
     sem = semantics_of(semantics)
-    af = framework_of(G, support)
+    af = framework_of(ix, support)
     extension: list[str] | None = None
     ext = credulous_witness(af, claim, sem.name) or some_extension(af, sem.name)
     if ext is None:  # stable semantics without any stable extension
@@ -391,10 +402,10 @@ def explain(
     else:
         lab = labelling_from_extension(af, ext)
         if sem.name != "grounded":
-            claims = set(claim_nodes(G))
+            claims = set(ix.by)
             extension = sorted(str(a) for a in ext if a in claims)
-    derive = _Derivations(G, support)
-    tree = _tree(G, af, lab, claim, depth=min(depth, MAX_DEPTH), derive=derive)
+    derive = _Derivations(ix, support)
+    tree = _tree(ix, af, lab, claim, depth=min(depth, MAX_DEPTH), derive=derive)
     return Explanation(claim, semantics, support, tree.label, tree, extension)
 
 

@@ -64,10 +64,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _cmd_explain(args: argparse.Namespace) -> int:
     from argmap.explain import explain, format_tree
-    from argmap.graph import to_networkx
+    from argmap.semantics.mapindex import index_map
 
-    G = to_networkx(read_map_arg(args))
-    ex = explain(G, args.claim, args.semantics, args.support, args.depth)
+    ix = index_map(read_map_arg(args))  # no networkx graph: explain reads the index
+    ex = explain(ix, args.claim, args.semantics, args.support, args.depth)
     if args.format == "json":
         emit_json(ex.to_dict())
         return 0
