@@ -137,8 +137,9 @@ def run() -> NoReturn:
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: main reported it
-            stream.flush()
+        if stream is not None:  # None: started with that stream closed
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe: main reported it
+                stream.flush()
     os._exit(code)
 
 
