@@ -126,14 +126,16 @@ GOALS = {
 GIGABYTE = 2**30  # `check` at 10^5 must also stay under this peak
 
 #: the child reports its CPU time (its own and its children's, e.g. Graphviz) and its
-#: peak resident set on stderr when it exits
+#: peak resident set on stderr when it exits (atexit, or just before ``os._exit``)
 _USAGE = """
-import atexit, resource, sys
+import atexit, os, resource, sys
 def _usage():
     me, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
     print(f"\\nusage {cpu} {max(me.ru_maxrss, kids.ru_maxrss)}", file=sys.stderr)
 atexit.register(_usage)
+_end_now = os._exit  # the argmap program ends by os._exit (argmap.cli.run), past atexit
+os._exit = lambda code: (_usage(), sys.stderr.flush(), _end_now(code))
 """
 _COMMAND = (
     _USAGE
