@@ -142,6 +142,10 @@ _SHORT_FORMS: dict[str, RelationKind] = {
     "undercuts": "undercut",
 }
 _VERBS = RELATION_VERBS
+#: each short form's key, relation kind and the verb of the ids derived for it
+_SHORT_FORM_VERBS: tuple[tuple[str, RelationKind, str], ...] = tuple(
+    (key, kind, _VERBS[kind]) for key, kind in _SHORT_FORMS.items()
+)
 #: the fields a claim cannot be built without
 _CLAIM_NEEDS = frozenset({"id", "text", "quote", "role"})
 _PY_TYPES: dict[str, tuple[type, ...]] = {
@@ -572,14 +576,20 @@ class _Builder:
         """The claims of ``items`` and their short-form relations; ``quotes`` places them."""
         good: list[tuple[int, dict[str, Any]]] = []
         relations: list[Relation] = []
+        shape = _shape(CLAIM_FIELDS)
         for i, item in enumerate(items):
-            f = self.fields(item, CLAIM_FIELDS, ("claims", i), f"claim #{i + 1}")
+            # the usual claim is kept whole, unchecked further; any other is checked field by field
+            f = (
+                item
+                if _fits(item, shape)
+                else self.checked_fields(item, CLAIM_FIELDS, ("claims", i), f"claim #{i + 1}")
+            )
             if f is None:
                 continue
             if not f.keys() >= _CLAIM_NEEDS:
                 if "id" in f:  # reported already: references to it are no further mistakes
                     self.broken.add(f["id"])
-                    relations += _short_forms(item, f, i)
+                    _short_forms(item, f, i, relations)
                 continue
             if f.get("occurrence", 1) < 1:
                 self.error(
@@ -589,28 +599,10 @@ class _Builder:
                     "count from 1: 'occurrence: 2' is the second place the quote occurs",
                 )
             good.append((i, f))
-            relations += _short_forms(item, f, i)
+            _short_forms(item, f, i, relations)
         wanted = [(f["quote"], max(1, f.get("occurrence", 0))) for _i, f in good]
         placed = quotes.place_all(wanted) if quotes else [(None, 0, 0)] * len(good)
-        claims = [
-            Claim(
-                id=f["id"],
-                text=f["text"],
-                quote=f["quote"],
-                role=f["role"],
-                by=f.get("by", "authors"),
-                tags=tuple(f.get("tags", ())),
-                note=f.get("note", ""),
-                base=float(f.get("base", 0.5)),
-                span=span,
-                paragraph=paragraph,
-                occurrence=f.get("occurrence", 0),
-                origin=("claims", i),
-                found=found,
-            )
-            for (i, f), (span, paragraph, found) in zip(good, placed, strict=True)
-        ]
-        return claims, relations
+        return list(map(_claim, good, placed)), relations
 
     def relations(self, items: list[Any]) -> list[Relation]:
         relations: list[Relation] = []
@@ -700,6 +692,14 @@ class _Shape:
 _SHAPES: dict[int, tuple[Mapping[str, Field], _Shape]] = {}
 
 
+def _shape(spec: Mapping[str, Field]) -> _Shape:
+    """The :class:`_Shape` of a field table (worked out once)."""
+    known = _SHAPES.get(id(spec))
+    if known is None or known[0] is not spec:
+        known = _SHAPES[id(spec)] = (spec, _Shape.of(spec))
+    return known[1]
+
+
 def _well_formed(data: Any, spec: Mapping[str, Field]) -> TypeGuard[dict[str, Any]]:
     """Whether ``data`` is a mapping of known fields, each of its type, all required ones there.
 
@@ -711,13 +711,15 @@ def _well_formed(data: Any, spec: Mapping[str, Field]) -> TypeGuard[dict[str, An
     >>> _well_formed({"quote": "A b.", "why": None}, SKIP_FIELDS)
     False
     """
-    known = _SHAPES.get(id(spec))
-    if known is None or known[0] is not spec:
-        known = _SHAPES[id(spec)] = (spec, _Shape.of(spec))
-    shape = known[1]
-    types, lists = shape.types, shape.lists
+    return _fits(data, _shape(spec))
+
+
+def _fits(data: Any, shape: _Shape) -> TypeGuard[dict[str, Any]]:
+    """:func:`_well_formed` against the shape of the table."""
+    types = shape.types
     if type(data) is not dict or not (shape.required <= data.keys() <= types.keys()):
         return False
+    lists = shape.lists
     for name, value in data.items():
         kind = type(value)
         if kind not in types[name]:
@@ -739,25 +741,61 @@ def _python_types(types: tuple[str, ...]) -> tuple[type, ...]:
     return tuple(t for n in types for t in _PY_TYPES[n])
 
 
-def _short_forms(item: dict[str, Any], f: dict[str, Any], i: int) -> list[Relation]:
-    """The relations written on claim ``i`` as supports/opposes/undercuts.
+def _short_forms(item: dict[str, Any], f: dict[str, Any], i: int, out: list[Relation]) -> None:
+    """Add to ``out`` the relations written on claim ``i`` as supports/opposes/undercuts.
 
     ``item`` is the claim as written, ``f`` its well-typed fields: 'supports: x'
     is reported as not a list, and its relation still counts, for the rest.
+    Their ids are those :func:`~argmap.model.derived_relation_id` gives.
+
+    >>> out: list[Relation] = []
+    >>> _short_forms({"id": "a", "opposes": "b"}, {"id": "a"}, 3, out)
+    >>> [(r.id, r.origin) for r in out]
+    [('a--opposes--b', ('claims', 3, 'opposes', 0))]
     """
-    premises = (f["id"],)
-    return [
-        Relation(
-            id=_relation_id(kind, premises, target),
-            kind=kind,
-            premises=premises,
-            target=target,
-            origin=("claims", i, key, j),
-        )
-        for key, kind in _SHORT_FORMS.items()
-        if key in item
-        for j, target in enumerate([item[key]] if isinstance(item[key], str) else f.get(key, ()))
-    ]
+    claim_id = f["id"]
+    premises = (claim_id,)
+    for key, kind, verb in _SHORT_FORM_VERBS:
+        if key in item:
+            value = item[key]
+            for j, target in enumerate([value] if isinstance(value, str) else f.get(key, ())):
+                out.append(
+                    Relation.of(
+                        {
+                            "id": f"{claim_id}--{verb}--{target}",
+                            "kind": kind,
+                            "premises": premises,
+                            "target": target,
+                            "scheme": "",
+                            "note": "",
+                            "answered": (),
+                            "origin": ("claims", i, key, j),
+                        }
+                    )
+                )
+
+
+def _claim(entry: tuple[int, dict[str, Any]], place: tuple[Span | None, int, int]) -> Claim:
+    """The claim of the well-typed fields ``f`` of claim ``i``, placed in the source."""
+    i, f = entry
+    span, paragraph, found = place
+    return Claim.of(
+        {
+            "id": f["id"],
+            "text": f["text"],
+            "quote": f["quote"],
+            "role": f["role"],
+            "by": f.get("by", "authors"),
+            "tags": tuple(f["tags"]) if "tags" in f else (),
+            "note": f.get("note", ""),
+            "base": float(f["base"]) if "base" in f else 0.5,
+            "span": span,
+            "paragraph": paragraph,
+            "occurrence": f.get("occurrence", 0),
+            "origin": ("claims", i),
+            "found": found,
+        }
+    )
 
 
 _relation_id = derived_relation_id

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -59,6 +59,16 @@ RELATION_KINDS: tuple[RelationKind, ...] = ("support", "opposition", "undercut")
 
 #: A path into the YAML document, e.g. ``("claims", 3, "quote")``.
 YamlPath = tuple[str | int, ...]
+
+
+_T = TypeVar("_T")
+
+
+def _filled(cls: type[_T], fields: dict[str, Any]) -> _T:
+    """An instance of ``cls`` whose dict is ``fields``: no ``__init__``, no copy."""
+    made = object.__new__(cls)
+    object.__setattr__(made, "__dict__", fields)
+    return made
 
 
 @dataclass(frozen=True, order=True)
@@ -151,6 +161,18 @@ class Claim:
             found=found,
         )
 
+    @classmethod
+    def of(cls, fields: dict[str, Any]) -> Claim:
+        """The claim whose fields are ``fields``: every field, in order, taken as they are.
+
+        A loader's fast way to build many claims: ``fields`` becomes the
+        claim's own dict (not copied, so not to be changed after).
+
+        >>> Claim.of(vars(Claim("a", "A.", "A", "thesis", "authors"))).id
+        'a'
+        """
+        return _filled(cls, fields)
+
 
 @dataclass(frozen=True, init=False)
 class Relation:
@@ -196,6 +218,15 @@ class Relation:
             answered=answered,
             origin=origin,
         )
+
+    @classmethod
+    def of(cls, fields: dict[str, Any]) -> Relation:
+        """The relation whose fields are ``fields``, as :meth:`Claim.of` builds a claim.
+
+        >>> Relation.of(vars(Relation("b--supports--a", "support", ("b",), "a"))).target
+        'a'
+        """
+        return _filled(cls, fields)
 
     @property
     def linked(self) -> bool:
