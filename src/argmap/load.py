@@ -34,10 +34,10 @@ import gc
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any, Literal, TypeGuard
 
 import yaml
 
@@ -575,7 +575,7 @@ class _Builder:
     ) -> tuple[list[Claim], list[Relation]]:
         """The claims of ``items`` and their short-form relations; ``quotes`` places them."""
         good: list[tuple[int, dict[str, Any]]] = []
-        relations: list[Relation] = []
+        relations: list[dict[str, Any]] = []  # the fields of each short-form relation
         shape = _shape(CLAIM_FIELDS)
         for i, item in enumerate(items):
             # the usual claim is kept whole, unchecked further; any other is checked field by field
@@ -602,7 +602,25 @@ class _Builder:
             _short_forms(item, f, i, relations)
         wanted = [(f["quote"], max(1, f.get("occurrence", 0))) for _i, f in good]
         placed = quotes.place_all(wanted) if quotes else [(None, 0, 0)] * len(good)
-        return list(map(_claim, good, placed)), relations
+        claims = [
+            {
+                "id": f["id"],
+                "text": f["text"],
+                "quote": f["quote"],
+                "role": f["role"],
+                "by": f.get("by", "authors"),
+                "tags": tuple(f["tags"]) if "tags" in f else (),
+                "note": f.get("note", ""),
+                "base": float(f["base"]) if "base" in f else 0.5,
+                "span": span,
+                "paragraph": paragraph,
+                "occurrence": f.get("occurrence", 0),
+                "origin": ("claims", i),
+                "found": found,
+            }
+            for (i, f), (span, paragraph, found) in zip(good, placed, strict=True)
+        ]
+        return Claim.all_of(claims), Relation.all_of(relations)
 
     def relations(self, items: list[Any]) -> list[Relation]:
         relations: list[Relation] = []
@@ -679,6 +697,9 @@ class _Shape:
     types: dict[str, frozenset[type]]
     required: frozenset[str]
     lists: frozenset[str]  # fields of lists of strings
+    #: what each layout met so far says, by its keys then their values' types: not well
+    #: formed (False), or well formed if the items of these fields are all strings
+    layouts: dict[tuple[Any, ...], tuple[str, ...] | Literal[False]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, spec: Mapping[str, Field]) -> _Shape:
@@ -687,6 +708,20 @@ class _Shape:
             frozenset(_required(spec)),
             frozenset(n for n, f in spec.items() if "array" in f.types and f.items == "string"),
         )
+
+    def lists_of(self, layout: tuple[Any, ...]) -> tuple[str, ...] | Literal[False]:
+        """Whether mappings of ``layout`` (keys, then their values' types) are well formed.
+
+        False if not; else the fields whose items must still be checked.
+        """
+        half = len(layout) // 2
+        keys, kinds = layout[:half], layout[half:]
+        types = self.types
+        if not self.required <= set(keys) <= types.keys():
+            return False
+        if any(kind not in types[name] for name, kind in zip(keys, kinds, strict=True)):
+            return False
+        return tuple(n for n, k in zip(keys, kinds, strict=True) if k is list and n in self.lists)
 
 
 _SHAPES: dict[int, tuple[Mapping[str, Field], _Shape]] = {}
@@ -715,19 +750,23 @@ def _well_formed(data: Any, spec: Mapping[str, Field]) -> TypeGuard[dict[str, An
 
 
 def _fits(data: Any, shape: _Shape) -> TypeGuard[dict[str, Any]]:
-    """:func:`_well_formed` against the shape of the table."""
-    types = shape.types
-    if type(data) is not dict or not (shape.required <= data.keys() <= types.keys()):
+    """:func:`_well_formed` against the shape of the table.
+
+    Most mappings share a few layouts (their keys, and the types of their
+    values), each judged once: only the items of lists are then looked at.
+    """
+    if type(data) is not dict:
         return False
-    lists = shape.lists
-    for name, value in data.items():
-        kind = type(value)
-        if kind not in types[name]:
-            return False
-        if kind is list and name in lists:
-            for item in value:
-                if type(item) is not str:
-                    return False
+    layout = (*data, *map(type, data.values()))
+    lists = shape.layouts.get(layout)
+    if lists is None:
+        lists = shape.layouts[layout] = shape.lists_of(layout)
+    if lists is False:
+        return False
+    for name in lists:
+        for item in data[name]:
+            if type(item) is not str:
+                return False
     return True
 
 
@@ -741,16 +780,18 @@ def _python_types(types: tuple[str, ...]) -> tuple[type, ...]:
     return tuple(t for n in types for t in _PY_TYPES[n])
 
 
-def _short_forms(item: dict[str, Any], f: dict[str, Any], i: int, out: list[Relation]) -> None:
-    """Add to ``out`` the relations written on claim ``i`` as supports/opposes/undercuts.
+def _short_forms(
+    item: dict[str, Any], f: dict[str, Any], i: int, out: list[dict[str, Any]]
+) -> None:
+    """Add to ``out`` the fields of each relation written on claim ``i`` as supports/opposes/...
 
     ``item`` is the claim as written, ``f`` its well-typed fields: 'supports: x'
     is reported as not a list, and its relation still counts, for the rest.
     Their ids are those :func:`~argmap.model.derived_relation_id` gives.
 
-    >>> out: list[Relation] = []
+    >>> out: list[dict[str, Any]] = []
     >>> _short_forms({"id": "a", "opposes": "b"}, {"id": "a"}, 3, out)
-    >>> [(r.id, r.origin) for r in out]
+    >>> [(r["id"], r["origin"]) for r in out]
     [('a--opposes--b', ('claims', 3, 'opposes', 0))]
     """
     claim_id = f["id"]
@@ -760,42 +801,17 @@ def _short_forms(item: dict[str, Any], f: dict[str, Any], i: int, out: list[Rela
             value = item[key]
             for j, target in enumerate([value] if isinstance(value, str) else f.get(key, ())):
                 out.append(
-                    Relation.of(
-                        {
-                            "id": f"{claim_id}--{verb}--{target}",
-                            "kind": kind,
-                            "premises": premises,
-                            "target": target,
-                            "scheme": "",
-                            "note": "",
-                            "answered": (),
-                            "origin": ("claims", i, key, j),
-                        }
-                    )
+                    {
+                        "id": f"{claim_id}--{verb}--{target}",
+                        "kind": kind,
+                        "premises": premises,
+                        "target": target,
+                        "scheme": "",
+                        "note": "",
+                        "answered": (),
+                        "origin": ("claims", i, key, j),
+                    }
                 )
-
-
-def _claim(entry: tuple[int, dict[str, Any]], place: tuple[Span | None, int, int]) -> Claim:
-    """The claim of the well-typed fields ``f`` of claim ``i``, placed in the source."""
-    i, f = entry
-    span, paragraph, found = place
-    return Claim.of(
-        {
-            "id": f["id"],
-            "text": f["text"],
-            "quote": f["quote"],
-            "role": f["role"],
-            "by": f.get("by", "authors"),
-            "tags": tuple(f["tags"]) if "tags" in f else (),
-            "note": f.get("note", ""),
-            "base": float(f["base"]) if "base" in f else 0.5,
-            "span": span,
-            "paragraph": paragraph,
-            "occurrence": f.get("occurrence", 0),
-            "origin": ("claims", i),
-            "found": found,
-        }
-    )
 
 
 _relation_id = derived_relation_id
