@@ -19,10 +19,21 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain, compress, repeat
+from operator import attrgetter, contains, eq, ge, is_, le, ne, not_
 
 from argmap.errors import Diagnostic
 from argmap.escape import find_control
-from argmap.model import ROLES, Claim, Map, Relation, Skip, YamlPath, derived_relation_id
+from argmap.model import (
+    RELATION_VERBS,
+    ROLES,
+    Claim,
+    Map,
+    Relation,
+    Skip,
+    YamlPath,
+    derived_relation_id,
+)
 from argmap.schemes import SCHEMES
 from argmap.source import MAX_QUOTE, caret, explain_miss, occurrences
 
@@ -65,7 +76,9 @@ def _suggest(word: str, candidates: Iterable[str]) -> str:
 
 
 def _ids(m: Map) -> Iterator[Diagnostic]:
-    all_kebab = all(map(ID_PATTERN.fullmatch, [c.id for c in m.claims]))  # the usual case
+    claim_ids = list(map(_ID, m.claims))
+    relation_ids = list(map(_ID, m.relations))
+    all_kebab = all(map(ID_PATTERN.fullmatch, claim_ids))  # the usual case
     for c in () if all_kebab else m.claims:
         if not ID_PATTERN.fullmatch(c.id):
             yield _diag(
@@ -75,8 +88,15 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
                 f"claim id {c.id!r} is not kebab-case",
                 f"use lowercase words joined by hyphens, e.g. {_kebab(c.id)!r}",
             )
-    for r in m.relations:
-        # an id argmap derived is made of the relation's claim ids, which are checked
+    # an id argmap derived is made of the relation's claim ids, which are checked: only the
+    # relations with another id are looked at
+    derived = map(
+        "{}--{}--{}".format,
+        map("+".join, map(_PREMISES, m.relations)),
+        map(RELATION_VERBS.get, map(_KIND, m.relations)),
+        map(_TARGET, m.relations),
+    )
+    for r in compress(m.relations, map(ne, relation_ids, derived)):
         if not ID_PATTERN.fullmatch(r.id) and r.id != derived_relation_id(
             r.kind, r.premises, r.target
         ):
@@ -87,9 +107,9 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
                 f"relation id {r.id!r} is not kebab-case",
                 f"use lowercase words joined by hyphens, e.g. {_kebab(r.id)!r}",
             )
-    items: list[Claim | Relation] = [*m.claims, *m.relations]
-    if len({item.id for item in items}) == len(items):
+    if len({*claim_ids, *relation_ids}) == len(claim_ids) + len(relation_ids):
         return  # every id once: the usual case, decided without a search
+    items: list[Claim | Relation] = [*m.claims, *m.relations]
     first: dict[str, Claim | Relation] = {}
     for item in items:
         if item.id in first:
@@ -106,6 +126,14 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
             )
         else:
             first[item.id] = item
+
+
+_ID = attrgetter("id")
+_KIND = attrgetter("kind")
+_PREMISES = attrgetter("premises")
+_TARGET = attrgetter("target")
+_ROLE = attrgetter("role")
+_BY = attrgetter("by")
 
 
 def _kebab(text: str) -> str:
@@ -136,6 +164,8 @@ def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
             f"thesis {thesis.id!r} has role {thesis.role!r}",
             "give the thesis claim 'role: thesis'",
         )
+    if list(map(_ROLE, m.claims)).count("thesis") == (thesis.role == "thesis"):
+        return  # the thesis is the one claim of role thesis, if any is
     for c in m.claims:
         if c.role == "thesis" and c.id != m.thesis:
             yield _diag(
@@ -148,6 +178,8 @@ def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
 
 
 def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
+    if _relations_fine(m, reported):
+        return
     claim_ids = [c.id for c in m.claims]
     relation_ids = [r.id for r in m.relations]
     claims = set(claim_ids)
@@ -213,6 +245,33 @@ def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
             )
 
 
+def _relations_fine(m: Map, reported: frozenset[str]) -> bool:
+    """Whether :func:`_relations` surely finds nothing, told by tests on all relations at once.
+
+    Every premise and target is known (undercuts aside, which are looked at
+    one by one), no relation names its target among its premises, and none
+    is written twice.  False says nothing: each relation is then checked.
+    """
+    relations = m.relations
+    known = {*map(_ID, m.claims), *reported}
+    premises = list(map(_PREMISES, relations))
+    targets = list(map(_TARGET, relations))
+    undercut = list(map(eq, map(_KIND, relations), repeat("undercut")))
+    if not known.issuperset(chain.from_iterable(premises)) or any(
+        map(contains, premises, targets)
+    ):
+        return False
+    if not known.issuperset(compress(targets, map(not_, undercut))):
+        return False
+    for r in compress(relations, undercut):
+        if not m.has_relation(r.target) or r.target == r.id:
+            return False
+        if set(r.premises) & set(m.relation(r.target).premises):
+            return False
+    keys = zip(map(_KIND, relations), map(tuple, map(sorted, premises)), targets, strict=True)
+    return len(set(keys)) == len(relations)
+
+
 def _label(r: Relation) -> str:
     """How messages name a relation: its kind and id."""
     return f"{r.kind} {r.id!r}"
@@ -235,7 +294,7 @@ def _unknown_target(m: Map, r: Relation, claim_ids: list[str]) -> Diagnostic:
 
 
 def _vocabulary(m: Map) -> Iterator[Diagnostic]:
-    for c in m.claims:
+    for c in () if _claims_fine(m) else m.claims:
         if c.role not in ROLES:
             yield _diag(
                 m,
@@ -281,7 +340,10 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                     f"claim {c.id!r} has an empty {name}",
                     "every claim needs its own words and a quote of the source",
                 )
-    for r in m.relations:
+    relations = m.relations
+    named = {*compress(range(len(relations)), map(attrgetter("scheme"), relations))}
+    named.update(compress(range(len(relations)), map(attrgetter("answered"), relations)))
+    for r in map(relations.__getitem__, sorted(named)):  # the others have nothing to check
         if not r.scheme:
             if r.answered:
                 yield _diag(
@@ -314,9 +376,23 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                 )
 
 
+def _claims_fine(m: Map) -> bool:
+    """Whether :func:`_vocabulary` surely finds nothing wrong with the claims (all at once)."""
+    claims = m.claims
+    texts = chain(map(attrgetter("text"), claims), map(attrgetter("quote"), claims))
+    bases = list(map(attrgetter("base"), claims))
+    return (
+        ROLES.keys() >= set(map(_ROLE, claims))
+        and (not m.speakers or all(map(m.speakers.__contains__, {*map(_BY, claims)})))
+        and all(map(le, repeat(0.0), bases))
+        and all(map(ge, repeat(1.0), bases))
+        and all(map(str.strip, texts))
+    )
+
+
 def _quotes(m: Map) -> Iterator[Diagnostic]:
     items: list[Claim | Skip] = [*m.claims, *m.skipped]
-    for item in items:
+    for item in compress(items, map(is_, map(attrgetter("span"), items), repeat(None))):
         if item.span is not None or not item.quote.strip():
             continue
         name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
