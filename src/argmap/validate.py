@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import chain, compress, repeat
-from operator import attrgetter, contains, eq, ge, is_, le, ne, not_
+from operator import attrgetter, contains, eq, ge, is_, le, lt, ne, not_
 
 from argmap.errors import Diagnostic
 from argmap.escape import find_control
@@ -268,8 +268,12 @@ def _relations_fine(m: Map, reported: frozenset[str]) -> bool:
             return False
         if set(r.premises) & set(m.relation(r.target).premises):
             return False
-    keys = zip(map(_KIND, relations), map(tuple, map(sorted, premises)), targets, strict=True)
-    return len(set(keys)) == len(relations)
+    # written twice: the same premises in another order too, which only linked ones can have
+    if len(set(zip(map(_KIND, relations), premises, targets, strict=True))) != len(relations):
+        return False
+    several = compress(relations, map(lt, repeat(1), map(len, premises)))
+    linked = [(r.kind, tuple(sorted(r.premises)), r.target) for r in several]
+    return len(set(linked)) == len(linked)
 
 
 def _label(r: Relation) -> str:
