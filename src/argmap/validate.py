@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, repeat
 from operator import attrgetter, contains, eq, ge, is_, le, lt, ne, not_
 
@@ -88,15 +88,8 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
                 f"claim id {c.id!r} is not kebab-case",
                 f"use lowercase words joined by hyphens, e.g. {_kebab(c.id)!r}",
             )
-    # an id argmap derived is made of the relation's claim ids, which are checked: only the
-    # relations with another id are looked at
-    derived = map(
-        "{}--{}--{}".format,
-        map("+".join, map(_PREMISES, m.relations)),
-        map(RELATION_VERBS.get, map(_KIND, m.relations)),
-        map(_TARGET, m.relations),
-    )
-    for r in compress(m.relations, map(ne, relation_ids, derived)):
+    for r in _not_derived(m.relations, relation_ids):
+        # an id argmap derived is made of the relation's claim ids, which are checked
         if not ID_PATTERN.fullmatch(r.id) and r.id != derived_relation_id(
             r.kind, r.premises, r.target
         ):
@@ -126,6 +119,17 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
             )
         else:
             first[item.id] = item
+
+
+def _not_derived(relations: Sequence[Relation], ids: list[str]) -> Iterable[Relation]:
+    """The relations whose ``ids`` are not the ones argmap derives (found all at once)."""
+    derived = map(
+        "{}--{}--{}".format,
+        map("+".join, map(_PREMISES, relations)),
+        map(RELATION_VERBS.get, map(_KIND, relations)),
+        map(_TARGET, relations),
+    )
+    return compress(relations, map(ne, ids, derived))
 
 
 _ID = attrgetter("id")
@@ -164,9 +168,7 @@ def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
             f"thesis {thesis.id!r} has role {thesis.role!r}",
             "give the thesis claim 'role: thesis'",
         )
-    if list(map(_ROLE, m.claims)).count("thesis") == (thesis.role == "thesis"):
-        return  # the thesis is the one claim of role thesis, if any is
-    for c in m.claims:
+    for c in _theses(m.claims, thesis):
         if c.role == "thesis" and c.id != m.thesis:
             yield _diag(
                 m,
@@ -175,6 +177,11 @@ def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
                 f"claim {c.id!r} has role 'thesis' but the map's thesis is {m.thesis!r}",
                 "a map has one thesis; use role 'claim' for intermediate conclusions",
             )
+
+
+def _theses(claims: Sequence[Claim], thesis: Claim) -> Sequence[Claim]:
+    """The claims to look at for a role 'thesis': none when ``thesis`` is the one such claim."""
+    return claims if list(map(_ROLE, claims)).count("thesis") != (thesis.role == "thesis") else ()
 
 
 def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
@@ -257,9 +264,7 @@ def _relations_fine(m: Map, reported: frozenset[str]) -> bool:
     premises = list(map(_PREMISES, relations))
     targets = list(map(_TARGET, relations))
     undercut = list(map(eq, map(_KIND, relations), repeat("undercut")))
-    if not known.issuperset(chain.from_iterable(premises)) or any(
-        map(contains, premises, targets)
-    ):
+    if not known.issuperset(chain.from_iterable(premises)) or any(map(contains, premises, targets)):
         return False
     if not known.issuperset(compress(targets, map(not_, undercut))):
         return False
@@ -344,10 +349,7 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                     f"claim {c.id!r} has an empty {name}",
                     "every claim needs its own words and a quote of the source",
                 )
-    relations = m.relations
-    named = {*compress(range(len(relations)), map(attrgetter("scheme"), relations))}
-    named.update(compress(range(len(relations)), map(attrgetter("answered"), relations)))
-    for r in map(relations.__getitem__, sorted(named)):  # the others have nothing to check
+    for r in _named(m.relations):
         if not r.scheme:
             if r.answered:
                 yield _diag(
@@ -380,6 +382,13 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                 )
 
 
+def _named(relations: Sequence[Relation]) -> Iterable[Relation]:
+    """The relations that name a scheme or answer questions, in order: the others are fine."""
+    named = {*compress(range(len(relations)), map(attrgetter("scheme"), relations))}
+    named.update(compress(range(len(relations)), map(attrgetter("answered"), relations)))
+    return map(relations.__getitem__, sorted(named))
+
+
 def _claims_fine(m: Map) -> bool:
     """Whether :func:`_vocabulary` surely finds nothing wrong with the claims (all at once)."""
     claims = m.claims
@@ -396,7 +405,7 @@ def _claims_fine(m: Map) -> bool:
 
 def _quotes(m: Map) -> Iterator[Diagnostic]:
     items: list[Claim | Skip] = [*m.claims, *m.skipped]
-    for item in compress(items, map(is_, map(attrgetter("span"), items), repeat(None))):
+    for item in _unplaced(items):
         if item.span is not None or not item.quote.strip():
             continue
         name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
@@ -423,6 +432,11 @@ def _quotes(m: Map) -> Iterator[Diagnostic]:
                 )
                 continue
         yield _quote_miss(m, item, name)
+
+
+def _unplaced(items: list[Claim | Skip]) -> Iterable[Claim | Skip]:
+    """The items whose quotes were not found in the source, in order."""
+    return compress(items, map(is_, map(attrgetter("span"), items), repeat(None)))
 
 
 def _at_field(m: Map, path: YamlPath, code: str, message: str, hint: str) -> Diagnostic:
