@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, repeat
-from operator import attrgetter, contains, eq, ge, is_, le, lt, ne, not_
+from operator import attrgetter, contains, eq, lt, ne, not_
 
 from argmap.errors import Diagnostic
 from argmap.escape import find_control
@@ -136,8 +136,6 @@ _ID = attrgetter("id")
 _KIND = attrgetter("kind")
 _PREMISES = attrgetter("premises")
 _TARGET = attrgetter("target")
-_ROLE = attrgetter("role")
-_BY = attrgetter("by")
 
 
 def _kebab(text: str) -> str:
@@ -168,7 +166,7 @@ def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
             f"thesis {thesis.id!r} has role {thesis.role!r}",
             "give the thesis claim 'role: thesis'",
         )
-    for c in _theses(m.claims, thesis):
+    for c in m.claims:
         if c.role == "thesis" and c.id != m.thesis:
             yield _diag(
                 m,
@@ -177,11 +175,6 @@ def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
                 f"claim {c.id!r} has role 'thesis' but the map's thesis is {m.thesis!r}",
                 "a map has one thesis; use role 'claim' for intermediate conclusions",
             )
-
-
-def _theses(claims: Sequence[Claim], thesis: Claim) -> Sequence[Claim]:
-    """The claims to look at for a role 'thesis': none when ``thesis`` is the one such claim."""
-    return claims if list(map(_ROLE, claims)).count("thesis") != (thesis.role == "thesis") else ()
 
 
 def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
@@ -303,7 +296,7 @@ def _unknown_target(m: Map, r: Relation, claim_ids: list[str]) -> Diagnostic:
 
 
 def _vocabulary(m: Map) -> Iterator[Diagnostic]:
-    for c in () if _claims_fine(m) else m.claims:
+    for c in m.claims:
         if c.role not in ROLES:
             yield _diag(
                 m,
@@ -349,7 +342,7 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                     f"claim {c.id!r} has an empty {name}",
                     "every claim needs its own words and a quote of the source",
                 )
-    for r in _named(m.relations):
+    for r in m.relations:
         if not r.scheme:
             if r.answered:
                 yield _diag(
@@ -382,30 +375,9 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                 )
 
 
-def _named(relations: Sequence[Relation]) -> Iterable[Relation]:
-    """The relations that name a scheme or answer questions, in order: the others are fine."""
-    named = {*compress(range(len(relations)), map(attrgetter("scheme"), relations))}
-    named.update(compress(range(len(relations)), map(attrgetter("answered"), relations)))
-    return map(relations.__getitem__, sorted(named))
-
-
-def _claims_fine(m: Map) -> bool:
-    """Whether :func:`_vocabulary` surely finds nothing wrong with the claims (all at once)."""
-    claims = m.claims
-    texts = chain(map(attrgetter("text"), claims), map(attrgetter("quote"), claims))
-    bases = list(map(attrgetter("base"), claims))
-    return (
-        ROLES.keys() >= set(map(_ROLE, claims))
-        and (not m.speakers or all(map(m.speakers.__contains__, {*map(_BY, claims)})))
-        and all(map(le, repeat(0.0), bases))
-        and all(map(ge, repeat(1.0), bases))
-        and all(map(str.strip, texts))
-    )
-
-
 def _quotes(m: Map) -> Iterator[Diagnostic]:
     items: list[Claim | Skip] = [*m.claims, *m.skipped]
-    for item in _unplaced(items):
+    for item in items:
         if item.span is not None or not item.quote.strip():
             continue
         name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
@@ -432,11 +404,6 @@ def _quotes(m: Map) -> Iterator[Diagnostic]:
                 )
                 continue
         yield _quote_miss(m, item, name)
-
-
-def _unplaced(items: list[Claim | Skip]) -> Iterable[Claim | Skip]:
-    """The items whose quotes were not found in the source, in order."""
-    return compress(items, map(is_, map(attrgetter("span"), items), repeat(None)))
 
 
 def _at_field(m: Map, path: YamlPath, code: str, message: str, hint: str) -> Diagnostic:
