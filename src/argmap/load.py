@@ -578,19 +578,18 @@ class _Builder:
         relations: list[dict[str, Any]] = []  # the fields of each short-form relation
         shape = _shape(CLAIM_FIELDS)
         for i, item in enumerate(items):
-            # the usual claim is kept whole, unchecked further; any other is checked field by field
-            f = (
-                item
-                if _fits(item, shape)
-                else self.checked_fields(item, CLAIM_FIELDS, ("claims", i), f"claim #{i + 1}")
-            )
-            if f is None:
-                continue
-            if not f.keys() >= _CLAIM_NEEDS:
-                if "id" in f:  # reported already: references to it are no further mistakes
-                    self.broken.add(f["id"])
-                    _short_forms(item, f, i, relations)
-                continue
+            if _fits(item, shape):  # the usual claim: kept whole, with every field it needs
+                f = item
+            else:  # any other is checked field by field
+                checked = self.checked_fields(item, CLAIM_FIELDS, ("claims", i), f"claim #{i + 1}")
+                if checked is None:
+                    continue
+                f = checked
+                if not f.keys() >= _CLAIM_NEEDS:
+                    if "id" in f:  # reported already: references to it are no further mistakes
+                        self.broken.add(f["id"])
+                        _short_forms(item, f, i, relations)
+                    continue
             if f.get("occurrence", 1) < 1:
                 self.error(
                     ("claims", i, "occurrence"),
