@@ -284,3 +284,21 @@ def test_the_bulk_test_passes_fine_relations_and_fails_each_mistake() -> None:
     assert not validate._relations_fine(Map("t", "a", "s", (a, b), tuple(linked)), frozenset())
     undercut = Relation("u", "undercut", ("a",), "b--supports--a")
     assert validate._relations_fine(Map("t", "a", "s", (a, b), (r, undercut)), frozenset())
+
+
+def test_only_so_many_layouts_are_remembered(monkeypatch: Any) -> None:
+    """Claims of many layouts (a hostile map) leave a bounded memory of them; bad ones none."""
+    layouts = load._shape(CLAIM_FIELDS).layouts
+    monkeypatch.setattr(load, "_MAX_LAYOUTS", len(layouts) + 3)
+    fields = ["id", "text", "quote", "role", "by", "note", "tags"]
+    items = [
+        {name: ["t"] if name == "tags" else "x" for name in fields[n:] + fields[:n]}
+        for n in range(len(fields))
+    ]
+    b = load._Builder("m.yaml", _at)
+    claims, _ = b.claims(
+        [*items, {"id": "y", "text": "t", "quote": "q", "role": "r", "note": None}]
+    )
+    assert len(claims) == len(items) + 1
+    assert len(layouts) == load._MAX_LAYOUTS
+    assert not any(None.__class__ in layout for layout in layouts)

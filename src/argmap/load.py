@@ -696,9 +696,9 @@ class _Shape:
     types: dict[str, frozenset[type]]
     required: frozenset[str]
     lists: frozenset[str]  # fields of lists of strings
-    #: what each layout met so far says, by its keys then their values' types: not well
-    #: formed (False), or well formed if the items of these fields are all strings
-    layouts: dict[tuple[Any, ...], tuple[str, ...] | Literal[False]] = field(default_factory=dict)
+    #: the layouts of well-formed mappings met so far (keys, then their values' types), each
+    #: with the fields whose items must still be checked
+    layouts: dict[tuple[Any, ...], tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, spec: Mapping[str, Field]) -> _Shape:
@@ -724,6 +724,8 @@ class _Shape:
 
 
 _SHAPES: dict[int, tuple[Mapping[str, Field], _Shape]] = {}
+#: most layouts of well-formed mappings a :class:`_Shape` remembers (a map has a few)
+_MAX_LAYOUTS = 1024
 
 
 def _shape(spec: Mapping[str, Field]) -> _Shape:
@@ -759,9 +761,12 @@ def _fits(data: Any, shape: _Shape) -> TypeGuard[dict[str, Any]]:
     layout = (*data, *map(type, data.values()))
     lists = shape.layouts.get(layout)
     if lists is None:
-        lists = shape.layouts[layout] = shape.lists_of(layout)
-    if lists is False:
-        return False
+        judged = shape.lists_of(layout)
+        if judged is False:
+            return False
+        lists = judged
+        if len(shape.layouts) < _MAX_LAYOUTS:  # kept: well formed, and not too many
+            shape.layouts[layout] = lists
     for name in lists:
         for item in data[name]:
             if type(item) is not str:
