@@ -108,9 +108,9 @@ def test_a_quote_of_rare_words_is_found_through_the_index() -> None:
     assert len(occurrences(text, "the cat sat.", limit=1000)) == 101
 
 
-def test_folding_by_words_matches_folding_by_segments() -> None:
+def test_folding_by_runs_matches_folding_by_segments() -> None:
     text = " It\u2019s\u2003a  fine\n\nday\u00a0\u2014 \u3000said\x1cshe.\u2028"
-    fast = source._folded_words(text, True)
+    fast = source._folded_runs(text, True)
     slow = source._folded_expanding(text)
     assert fast.text == slow.text == "It's a fine day - said she."
     assert [fast.span(a, b) for a, b in [(0, 4), (5, 11), (16, 27)]] == [
@@ -119,27 +119,31 @@ def test_folding_by_words_matches_folding_by_segments() -> None:
 
 
 def test_whitespace_is_what_str_split_takes() -> None:
-    every = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
-    assert every == source._WHITESPACE
+    """Folding finds runs of whitespace with ``\\s``: what :meth:`str.split` takes."""
+    every = "".join(map(chr, range(0x110000)))
+    spaces = [c for c in every if c.isspace()]
+    assert re.findall(r"\s", every) == spaces
+    assert ("a" + "".join(spaces) + "b").split() == ["a", "b"]
 
 
 @settings(max_examples=200, deadline=None)
 @given(_essays(), st.booleans())
 def test_short_and_long_texts_find_their_words_alike(text: str, typographic: bool) -> None:
-    """The pure-Python words of a short text are those numpy finds in a long one."""
-    short = source._folded_words(text, typographic)
+    """The pure-Python word starts of a short text are those numpy finds in a long one."""
+    folded = source._fold_words(text, typographic)
+    short = source._Once.of(folded)
     old = source._NUMPY_FROM
     source._NUMPY_FROM = 0
     try:
-        long = source._folded_words(text, typographic)
+        long = source._Once.of(folded)
     finally:
         source._NUMPY_FROM = old
-    assert short.text == long.text
-    assert (list(short.starts), list(short.origins), list(short.ends)) == (
+    assert (list(short.starts), short.first, short.last) == (
         list(long.starts),
-        list(long.origins),
-        list(long.ends),
+        long.first,
+        long.last,
     )
+    assert [folded[at:].split(" ")[0] for at in short.starts] == folded.split(" ") * bool(folded)
 
 
 def test_a_text_is_folded_once_and_found_by_identity_after() -> None:

@@ -37,7 +37,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache, wraps
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count
+from operator import add, sub
 from typing import TypeVar
 
 from argmap.model import Span
@@ -56,6 +57,7 @@ __all__ = [
     "paragraph_numbers",
     "paragraphs",
     "places",
+    "sentence_bounds",
     "sentences",
 ]
 
@@ -80,7 +82,6 @@ _ONE_TO_ONE = str.maketrans({k: v for k, v in TYPOGRAPHIC.items() if len(v) == 1
 _EXPANDING = re.compile("[" + "".join(k for k, v in TYPOGRAPHIC.items() if len(v) > 1) + "]")
 _ALIGNED_WORDS = 40  # words of a long quote compared character by character
 _ELISION = re.compile(r"\s+(?:\u2026|\.\.\.)\s+")
-_SENTENCE_END = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -98,22 +99,38 @@ def paragraphs(text: str) -> list[Span]:
     >>> [t[s.start:s.end] for s in paragraphs(t)]
     ['a b', 'c', 'd']
     """
-    separator = r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n\s*"
-    spans = []
-    start = 0
-    for m in re.finditer(separator, text):
-        spans.append(_trimmed(text, start, m.start()))
-        start = m.end()
-    spans.append(_trimmed(text, start, len(text)))
-    return [s for s in spans if s.end > s.start]
+    return _paragraphs(text, _BLANK_LINE.search(text) is not None)
 
 
-def _trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+#: a blank line: paragraphs are the blocks between them (else the lines)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: what parts paragraphs, when the text has a blank line (True) or not (False)
+_PARAGRAPH_BREAK = {True: re.compile(r"\n[ \t]*\n\s*"), False: re.compile(r"\n\s*")}
+#: the ends of sentences (group 1: the whitespace after one) within a paragraph, by the
+#: same keys (the whitespace holds no paragraph break): one expression for each of
+#: ``.!?``, as one that starts with a literal character is searched for fast
+_SENTENCE_BREAKS = {
+    blank: [
+        re.compile(rf"""{re.escape(end)}["')\]]*({space}+)(?=["'(\[]?[A-Z0-9])""") for end in ".!?"
+    ]
+    for blank, space in ((True, r"(?:(?!\n[ \t]*\n)\s)"), (False, r"[^\S\n]"))
+}
+
+
+def _paragraphs(text: str, blank: bool) -> list[Span]:
+    """:func:`paragraphs`, parted by blank lines (``blank``) or by line breaks.
+
+    A part after a break starts at a non-space (the break takes the
+    whitespace after it), so only its end and the first part's start are trimmed.
+    """
+    starts = [len(text) - len(text.lstrip())]
+    ends = []
+    for m in _PARAGRAPH_BREAK[blank].finditer(text, starts[0]):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    ends = [start + len(text[start:end].rstrip()) for start, end in zip(starts, ends, strict=True)]
+    return [Span(a, b) for a, b in zip(starts, ends, strict=True) if b > a]
 
 
 def sentences(text: str) -> list[Span]:
@@ -128,16 +145,28 @@ def sentences(text: str) -> list[Span]:
     >>> [t[s.start:s.end] for s in sentences(t)]
     ['He said "no."', 'Then (1) it ended.', 'Pamphlet #1 stays.']
     """
-    result = []
-    for para in paragraphs(text):
-        start = para.start
-        chunk = text[para.start : para.end]
-        for m in _SENTENCE_END.finditer(chunk):
-            end = para.start + m.end()
-            result.append(_trimmed(text, start, end))
-            start = end
-        result.append(_trimmed(text, start, para.end))
-    return [s for s in result if s.end > s.start]
+    _, starts, ends = sentence_bounds(text)
+    return list(map(Span, starts, ends))
+
+
+def sentence_bounds(text: str) -> tuple[list[Span], list[int], list[int]]:
+    """The paragraphs of ``text``, and where its sentences start and where they end.
+
+    The same as :func:`paragraphs` and :func:`sentences`, with no span made
+    for each sentence.
+
+    Examples
+    --------
+    >>> sentence_bounds("Yes. No.\\n\\nMaybe.")
+    ([Span(start=0, end=8), Span(start=10, end=16)], [0, 5, 10], [4, 8, 16])
+    """
+    blank = _BLANK_LINE.search(text) is not None
+    paras = _paragraphs(text, blank)
+    # a sentence ends where a paragraph does, or at a break in one; it starts likewise
+    breaks = [m.span(1) for pattern in _SENTENCE_BREAKS[blank] for m in pattern.finditer(text)]
+    ends = sorted([end for end, _ in breaks] + [p.end for p in paras])
+    starts = sorted([start for _, start in breaks] + [p.start for p in paras])
+    return paras, starts, ends
 
 
 @dataclass(frozen=True, eq=False)
@@ -147,12 +176,14 @@ class _Folded:
     Segment ``k`` of the folded text starts at ``starts[k]`` and comes from
     ``text[origins[k]:ends[k]]``; ``exact[k]`` says whether it maps character
     by character (a ligature's expansion does not; None: every segment does).
+    ``once`` holds the folded text's words.
     """
 
     text: str
     starts: Sequence[int]
     origins: Sequence[int]
     ends: Sequence[int]
+    once: _Once
     exact: Sequence[bool] | None = None
 
     def span(self, start: int, end: int) -> Span:
@@ -187,8 +218,20 @@ class _Folded:
     @cached_property
     def index(self) -> _WordIndex:
         """Where the folded text's rarer words start (built on first use)."""
-        # when each segment is a word, the segments' starts are the words'
-        return _WordIndex.of(self.text, self.starts if self.exact is None else None)
+        return _WordIndex.of(self.text, self.once.starts)
+
+    def find(self, wanted: str, words: list[str], limit: int) -> list[int]:
+        """Where folded ``wanted`` (of ``words``) starts in the folded text (at most ``limit``).
+
+        A quote with a whole word (not its first or last, which may be parts
+        of words of the text) found once in the text is compared there only;
+        one with a word not in the text is not in it.  Any other is found
+        through the index of rarer words, or else by a scan of the text.
+        """
+        found = self.once.find(self.text, wanted, words, limit)
+        if found is None and len(words) > 2:
+            found = self.index.find(self.text, wanted, limit)
+        return _find_all(self.text, wanted, limit=limit) if found is None else found
 
 
 _R = TypeVar("_R")
@@ -218,12 +261,58 @@ def _per_text(fn: Callable[[str, bool], _R]) -> Callable[[str, bool], _R]:
     return cached
 
 
-#: the characters :meth:`str.split` takes for whitespace (all below U+3001)
-_WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 #: a word found at most this often is indexed; a quote of commoner words only is searched for
 _RARE = 64
 #: a word found at most this often is rare enough to find a quote by, without looking further
 _FEW = 4
+
+
+@dataclass(frozen=True)
+class _Once:
+    """The words of a folded text: where each first and last starts.
+
+    A word found once starts at the same place in both: two dictionaries
+    built at C speed tell it, with no count of every word.
+    """
+
+    first: dict[str, int]
+    last: dict[str, int]
+    starts: Sequence[int]
+
+    @classmethod
+    def of(cls, folded: str, words: list[str] | None = None) -> _Once:
+        """The ``words`` of ``folded`` (split at its single spaces if None).
+
+        >>> o = _Once.of("a b a c")
+        >>> o.first, o.last, list(o.starts)
+        ({'c': 6, 'a': 0, 'b': 2}, {'a': 4, 'b': 2, 'c': 6}, [0, 2, 4, 6])
+        """
+        if words is None:
+            words = folded.split(" ") if folded else []
+        starts = _word_starts(folded, words)
+        last = dict(zip(words, starts, strict=True))
+        return cls(dict(zip(reversed(words), reversed(starts), strict=True)), last, starts)
+
+    def find(self, folded: str, wanted: str, words: list[str], limit: int) -> list[int] | None:
+        """Where ``wanted`` (of ``words``) starts in ``folded`` if its middle words tell.
+
+        A middle word found once in the text can only be at its one place; a
+        middle word not in the text means that the quote is not either.
+        None: each middle word is found more than once.
+
+        >>> o = _Once.of("a b a c d")
+        >>> [o.find("a b a c d", q, q.split(), 5) for q in ["a b a", "a c d", "x y z", "b a c"]]
+        [[0], [4], [], None]
+        """
+        first, last = self.first, self.last
+        for i in range(1, len(words) - 1):
+            at = last.get(words[i])
+            if at is None:  # a word not in the text
+                return []
+            if first[words[i]] == at:  # found once: the quote can only be at one place
+                at -= sum(map(len, words[:i])) + i
+                return [at][:limit] if at >= 0 and folded.startswith(wanted, at) else []
+        return None
 
 
 @dataclass(frozen=True)
@@ -285,67 +374,78 @@ def _cumulative_starts(lengths: Sequence[int]) -> array[int]:
 def _fold_words(text: str, typographic: bool) -> str:
     """``text`` with whitespace runs as one space, trimmed, typography folded if asked."""
     folded = " ".join(text.split())
-    if typographic:
-        folded = _EXPANDING.sub(lambda m: TYPOGRAPHIC[m.group()], folded.translate(_ONE_TO_ONE))
-    return folded
+    return _typography(folded) if typographic else folded
+
+
+def _typography(text: str) -> str:
+    """``text`` with the characters of :data:`TYPOGRAPHIC` in their plain forms."""
+    return _EXPANDING.sub(lambda m: TYPOGRAPHIC[m.group()], text.translate(_ONE_TO_ONE))
 
 
 @_per_text
 def _folded(text: str, typographic: bool) -> _Folded:
     if typographic and _EXPANDING.search(text) is not None:
         return _folded_expanding(text)
-    return _folded_words(text, typographic)
+    return _folded_runs(text, typographic)
 
 
-#: a word of a text: what :meth:`str.split` keeps (``\\s`` is :meth:`str.isspace` in ``re``)
-_WORD = re.compile(r"\S+")
-#: texts of at least this many characters find their words with numpy (importing it costs
-#: about as much as finding the words of two million characters without it)
+#: texts of at least this many characters find their words' starts with numpy (importing
+#: it costs about as much as finding the words of two million characters without it)
 _NUMPY_FROM = 2_000_000
 #: this many spans of such a text are looked up with numpy
 _NUMPY_PAIRS = 1000
+#: two or more whitespace characters (``\\s`` is :meth:`str.isspace` in ``re``, and what
+#: :meth:`str.split` takes): folding makes them one space
+_RUN = re.compile(r"\s\s+")
 
 
-def _folded_words(text: str, typographic: bool) -> _Folded:
-    """The folding of a text whose every word folds character by character.
+def _folded_runs(text: str, typographic: bool) -> _Folded:
+    """The folding of a text whose every character folds to one character.
 
-    Each word is a segment: where words start in the text is found with
-    numpy, as many words as ``text.split()`` gives.
+    A single whitespace character folds to one space, so the folded text is
+    the text character by character except at runs of whitespace (and its
+    trimmed ends): the segments are the stretches between such runs.
 
-    >>> f = _folded_words(" ab\\n\\n c\\u2019d ", True)
+    >>> f = _folded_runs(" ab\\n\\n c\\u2019d e ", True)
     >>> f.text, list(f.starts), list(f.origins), list(f.ends)
-    ("ab c'd", [0, 3], [1, 6], [3, 9])
+    ("ab c'd e", [0, 3], [1, 6], [3, 11])
     """
-    folded = _fold_words(text, typographic)
-    if len(text) < _NUMPY_FROM:  # a short text: importing numpy would cost more than it saves
-        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-        return _Folded(
-            folded,
-            _cumulative_starts([end - start for start, end in words]),
-            array("q", (start for start, _ in words)),
-            array("q", (end for _, end in words)),
-        )
+    words = text.split()
+    folded = " ".join(words)
+    if typographic:
+        folded = folded.translate(_ONE_TO_ONE)
+        words = folded.split(" ") if folded else []
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip())
+    once = _Once.of(folded, words)
+    if first >= last:
+        return _Folded(folded, array("q"), array("q"), array("q"), once)
+    runs = array("q", chain.from_iterable(m.span() for m in _RUN.finditer(text, first, last)))
+    origins = array("q", [first]) + runs[1::2]
+    ends = runs[0::2] + array("q", [last])
+    lengths = map(sub, ends[:-1], origins)
+    starts = array("q", map(add, accumulate(lengths, initial=0), count()))
+    return _Folded(folded, starts, origins, ends, once)
+
+
+def _word_starts(folded: str, words: Sequence[str]) -> Sequence[int]:
+    """Where each of ``words`` starts in ``folded``, which they make, joined by single spaces.
+
+    >>> list(_word_starts("ab c d", ["ab", "c", "d"]))
+    [0, 3, 5]
+    """
+    if not words:
+        return array("q")
+    if len(folded) < _NUMPY_FROM:
+        return array("q", map(add, accumulate(map(len, words[:-1]), initial=0), count()))
     import numpy as np
 
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    space = (codes == 32) | ((codes - 9) <= 4) | ((codes - 28) <= 3)  # the ASCII ones
-    wide = np.flatnonzero(codes > 127)
-    if wide.size:
-        space[wide] = np.isin(codes[wide], np.array([ord(c) for c in _WHITESPACE], np.uint32))
-    word = ~space
-    before = np.concatenate(([True], space[:-1]))
-    after = np.concatenate((space[1:], [True]))
-    origins = np.flatnonzero(word & before)
-    ends = np.flatnonzero(word & after) + 1
-    starts = np.zeros(len(origins), dtype=np.int64)
-    if len(origins) > 1:
-        np.cumsum((ends - origins)[:-1] + 1, out=starts[1:])
-    return _Folded(
-        folded,
-        array("q", starts.astype(np.int64).tobytes()),
-        array("q", origins.astype(np.int64).tobytes()),
-        array("q", ends.astype(np.int64).tobytes()),
-    )
+    if folded.isascii():
+        codes = np.frombuffer(folded.encode("ascii"), dtype=np.uint8)
+    else:
+        codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    starts = np.flatnonzero(codes == ord(" ")) + 1
+    return array("q", [0]) + array("q", starts.astype(np.int64).tobytes())
 
 
 def _folded_expanding(text: str) -> _Folded:
@@ -388,7 +488,8 @@ def _folded_expanding(text: str) -> _Folded:
             done = lig.end()
         if done < len(word):
             add(word[done:].translate(table), m.start() + done, m.end(), True)
-    return _Folded("".join(parts), starts, origins, ends, exact)
+    folded = "".join(parts)
+    return _Folded(folded, starts, origins, ends, _Once.of(folded), exact)
 
 
 def _find_all(haystack: str, needle: str, start: int = 0, limit: int = 100) -> list[int]:
@@ -429,12 +530,14 @@ def _folded_occurrences(
     """Where ``quote`` occurs in ``folded.text`` (at most ``limit``): folded offsets."""
     if len(quote) > MAX_QUOTE:
         return []
-    wanted = _fold_words(quote, typographic)
+    words = quote.split()
+    wanted = " ".join(words)
+    if typographic:
+        wanted = _typography(wanted)
+        words = wanted.split(" ")
     if not wanted:  # only whitespace
         return []
-    found = folded.index.find(folded.text, wanted, limit)
-    if found is None:  # a short quote, or one of common words only: search the whole text
-        found = _find_all(folded.text, wanted, limit=limit)
+    found = folded.find(wanted, words, limit)
     size = len(wanted)
     spans = [(at, at + size) for at in found]
     if not spans and _ELISION.search(quote):
@@ -545,7 +648,8 @@ def paragraph_numbers(paras: list[Span], spans: Sequence[Span | None]) -> list[i
 
 @lru_cache(maxsize=8)
 def _layout(text: str) -> tuple[list[Span], list[Span]]:
-    return paragraphs(text), sentences(text)
+    paras, starts, ends = sentence_bounds(text)
+    return paras, list(map(Span, starts, ends))
 
 
 def places(text: str, spans: list[Span]) -> list[tuple[int, int]]:
