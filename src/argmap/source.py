@@ -207,7 +207,7 @@ class _Folded:
 
         starts = np.asarray(self.starts, dtype=np.int64)
         origins = np.asarray(self.origins, dtype=np.int64)
-        wanted = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        wanted = np.fromiter(chain.from_iterable(pairs), np.int64, 2 * len(pairs)).reshape(-1, 2)
         first, end = wanted[:, 0], wanted[:, 1]
         i = np.searchsorted(starts, first, "right") - 1
         j = np.searchsorted(starts, end - 1, "right") - 1
@@ -218,20 +218,7 @@ class _Folded:
     @cached_property
     def index(self) -> _WordIndex:
         """Where the folded text's rarer words start (built on first use)."""
-        return _WordIndex.of(self.text, self.once.starts)
-
-    def find(self, wanted: str, words: list[str], limit: int) -> list[int]:
-        """Where folded ``wanted`` (of ``words``) starts in the folded text (at most ``limit``).
-
-        A quote with a whole word (not its first or last, which may be parts
-        of words of the text) found once in the text is compared there only;
-        one with a word not in the text is not in it.  Any other is found
-        through the index of rarer words, or else by a scan of the text.
-        """
-        found = self.once.find(self.text, wanted, words, limit)
-        if found is None and len(words) > 2:
-            found = self.index.find(self.text, wanted, limit)
-        return _find_all(self.text, wanted, limit=limit) if found is None else found
+        return _WordIndex.of(self.text)
 
 
 _R = TypeVar("_R")
@@ -277,21 +264,20 @@ class _Once:
 
     first: dict[str, int]
     last: dict[str, int]
-    starts: Sequence[int]
 
     @classmethod
     def of(cls, folded: str, words: list[str] | None = None) -> _Once:
         """The ``words`` of ``folded`` (split at its single spaces if None).
 
         >>> o = _Once.of("a b a c")
-        >>> o.first, o.last, list(o.starts)
-        ({'c': 6, 'a': 0, 'b': 2}, {'a': 4, 'b': 2, 'c': 6}, [0, 2, 4, 6])
+        >>> o.first, o.last
+        ({'c': 6, 'a': 0, 'b': 2}, {'a': 4, 'b': 2, 'c': 6})
         """
         if words is None:
             words = folded.split(" ") if folded else []
         starts = _word_starts(folded, words)
         last = dict(zip(words, starts, strict=True))
-        return cls(dict(zip(reversed(words), reversed(starts), strict=True)), last, starts)
+        return cls(dict(zip(reversed(words), reversed(starts), strict=True)), last)
 
     def find(self, folded: str, wanted: str, words: list[str], limit: int) -> list[int] | None:
         """Where ``wanted`` (of ``words``) starts in ``folded`` if its middle words tell.
@@ -305,14 +291,52 @@ class _Once:
         [[0], [4], [], None]
         """
         first, last = self.first, self.last
-        for i in range(1, len(words) - 1):
-            at = last.get(words[i])
+        offset = len(words[0]) + 1  # where the word starts in the quote
+        for word in words[1:-1]:
+            at = last.get(word)
             if at is None:  # a word not in the text
                 return []
-            if first[words[i]] == at:  # found once: the quote can only be at one place
-                at -= sum(map(len, words[:i])) + i
+            if first[word] == at:  # found once: the quote can only be at one place
+                at -= offset
                 return [at][:limit] if at >= 0 and folded.startswith(wanted, at) else []
+            offset += len(word) + 1
         return None
+
+    def decide(
+        self, folded: str, quotes: Sequence[str], typographic: bool
+    ) -> list[list[tuple[int, int]] | None]:
+        """For each quote, where it occurs in ``folded`` if its second word tells, else None.
+
+        :meth:`find` for many quotes, by their second word only (a middle word
+        when there are three or more), looked up for all at once: found once
+        in the text, the quote is there or nowhere; not in the text, the
+        quote is not either.  An elided quote found so nowhere, and a quote
+        longer than :data:`MAX_QUOTE`, are left to :func:`_folded_occurrences`.
+
+        >>> quotes = ["a b a", "b a c", "x y z", "b c", "a\\nc d"]
+        >>> _Once.of("a b a c d").decide("a b a c d", quotes, False)
+        [[(0, 5)], None, [], None, [(4, 9)]]
+        """
+        if typographic:
+            split = [_fold_words(q, typographic).split(" ") for q in quotes]
+        else:
+            split = [q.split() for q in quotes]
+        seconds = [words[1] if len(words) > 2 else "" for words in split]
+        lasts = list(map(self.last.get, seconds))
+        decided: list[list[tuple[int, int]] | None] = []
+        for quote, words, last, first in zip(
+            quotes, split, lasts, map(self.first.get, seconds), strict=True
+        ):
+            if len(words) < 3 or len(quote) > MAX_QUOTE or (last is not None and first != last):
+                decided.append(None)  # no middle word, too long, or a second word found often
+                continue
+            wanted = " ".join(words)
+            at = -1 if last is None else last - len(words[0]) - 1
+            if at >= 0 and folded.startswith(wanted, at):
+                decided.append([(at, at + len(wanted))])
+            else:
+                decided.append(None if _ELISION.search(quote) else [])
+        return decided
 
 
 @dataclass(frozen=True)
@@ -323,12 +347,11 @@ class _WordIndex:
     where: dict[str, list[int]]
 
     @classmethod
-    def of(cls, folded: str, starts: Sequence[int] | None = None) -> _WordIndex:
-        """The index of ``folded``, whose words start at ``starts`` (worked out if None)."""
+    def of(cls, folded: str) -> _WordIndex:
+        """The index of ``folded``."""
         words = folded.split(" ") if folded else []
         counts = Counter(words)
-        if starts is None or len(starts) != len(words):
-            starts = _cumulative_starts(list(map(len, words)))
+        starts = _word_starts(folded, words)
         where: dict[str, list[int]] = {}
         rare = {w for w, n in counts.items() if n <= _RARE}
         for i in compress(count(), map(rare.__contains__, words)):
@@ -360,15 +383,6 @@ class _WordIndex:
             if at >= offset and folded.startswith(wanted, at - offset)
         ]
         return found[:limit]
-
-
-def _cumulative_starts(lengths: Sequence[int]) -> array[int]:
-    """Where each of words of ``lengths`` starts when they are joined by single spaces.
-
-    >>> list(_cumulative_starts([2, 3, 1]))
-    [0, 3, 7]
-    """
-    return array("q", accumulate((n + 1 for n in lengths[:-1]), initial=0) if lengths else ())
 
 
 def _fold_words(text: str, typographic: bool) -> str:
@@ -428,24 +442,25 @@ def _folded_runs(text: str, typographic: bool) -> _Folded:
     return _Folded(folded, starts, origins, ends, once)
 
 
-def _word_starts(folded: str, words: Sequence[str]) -> Sequence[int]:
+def _word_starts(folded: str, words: Sequence[str]) -> list[int]:
     """Where each of ``words`` starts in ``folded``, which they make, joined by single spaces.
 
-    >>> list(_word_starts("ab c d", ["ab", "c", "d"]))
+    >>> _word_starts("ab c d", ["ab", "c", "d"])
     [0, 3, 5]
     """
     if not words:
-        return array("q")
+        return []
     if len(folded) < _NUMPY_FROM:
-        return array("q", map(add, accumulate(map(len, words[:-1]), initial=0), count()))
+        return list(map(add, accumulate(map(len, words[:-1]), initial=0), count()))
     import numpy as np
 
     if folded.isascii():
         codes = np.frombuffer(folded.encode("ascii"), dtype=np.uint8)
     else:
         codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
-    starts = np.flatnonzero(codes == ord(" ")) + 1
-    return array("q", [0]) + array("q", starts.astype(np.int64).tobytes())
+    starts: list[int] = (np.flatnonzero(codes == ord(" ")) + 1).tolist()
+    starts.insert(0, 0)
+    return starts
 
 
 def _folded_expanding(text: str) -> _Folded:
@@ -537,7 +552,14 @@ def _folded_occurrences(
         words = wanted.split(" ")
     if not wanted:  # only whitespace
         return []
-    found = folded.find(wanted, words, limit)
+    # a whole word of the quote (neither its first nor its last, which may be parts of words
+    # of the text) found once in the text, or not at all, tells; else the index of the
+    # rarer words, or at last a scan of the whole text
+    found = folded.once.find(folded.text, wanted, words, limit)
+    if found is None and len(words) > 2:
+        found = folded.index.find(folded.text, wanted, limit)
+    if found is None:
+        found = _find_all(folded.text, wanted, limit=limit)
     size = len(wanted)
     spans = [(at, at + size) for at in found]
     if not spans and _ELISION.search(quote):
@@ -598,19 +620,20 @@ def find_quotes(
     [(Span(start=9, end=13), 2), (Span(start=5, end=8), 1), (None, 0), (None, 2)]
     """
     folded = _folded(text, typographic)
-    chosen: list[int] = []
-    pairs: list[tuple[int, int]] = []
-    counts: list[int] = []
-    for k, (quote, occurrence) in enumerate(quotes):
-        found = _folded_occurrences(folded, quote, typographic, max(2, occurrence))
-        counts.append(len(found))
-        if 0 < occurrence <= len(found):
-            chosen.append(k)
-            pairs.append(found[occurrence - 1])
-    spans: list[Span | None] = [None] * len(quotes)
-    for k, span in zip(chosen, folded.spans(pairs), strict=True):
-        spans[k] = span
-    return list(zip(spans, counts, strict=True))
+    decided = folded.once.decide(folded.text, [quote for quote, _ in quotes], typographic)
+    found = [
+        _folded_occurrences(folded, quote, typographic, max(2, occurrence))
+        if placed is None
+        else placed
+        for (quote, occurrence), placed in zip(quotes, decided, strict=True)
+    ]
+    wanted = [occurrence for _, occurrence in quotes]
+    chosen = [0 < n <= len(places) for places, n in zip(found, wanted, strict=True)]
+    pairs = [places[n - 1] for places, n, ok in zip(found, wanted, chosen, strict=True) if ok]
+    spans = iter(folded.spans(pairs))
+    return [
+        (next(spans) if ok else None, len(places)) for places, ok in zip(found, chosen, strict=True)
+    ]
 
 
 def paragraph_of(paras: list[Span], span: Span) -> int:
