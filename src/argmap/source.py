@@ -434,12 +434,44 @@ def _folded_runs(text: str, typographic: bool) -> _Folded:
     once = _Once.of(folded, words)
     if first >= last:
         return _Folded(folded, array("q"), array("q"), array("q"), once)
-    runs = array("q", chain.from_iterable(m.span() for m in _RUN.finditer(text, first, last)))
+    runs = _runs(text, first, last)
     origins = array("q", [first]) + runs[1::2]
     ends = runs[0::2] + array("q", [last])
     lengths = map(sub, ends[:-1], origins)
     starts = array("q", map(add, accumulate(lengths, initial=0), count()))
     return _Folded(folded, starts, origins, ends, once)
+
+
+#: the whitespace characters (:meth:`str.isspace`) beyond ASCII, all below U+3001
+_WIDE_SPACES = [c for c in range(128, 0x3001) if chr(c).isspace()]
+
+
+def _runs(text: str, first: int, last: int) -> array[int]:
+    """Where the runs of two or more whitespace characters of ``text[first:last]`` start and end.
+
+    Starts and ends come in turn; ``text[first]`` and ``text[last - 1]`` are not whitespace.
+
+    >>> list(_runs("a  b c\\n\\td", 0, 9))
+    [1, 3, 6, 8]
+    """
+    if last - first < _NUMPY_FROM:
+        return array("q", chain.from_iterable(m.span() for m in _RUN.finditer(text, first, last)))
+    import numpy as np
+
+    part = text[first:last]
+    if part.isascii():
+        codes = np.frombuffer(part.encode("ascii"), dtype=np.uint8)
+    else:
+        codes = np.frombuffer(part.encode("utf-32-le"), dtype=np.uint32)
+    space = (codes == ord(" ")) | ((codes - 9) <= 4) | ((codes - 28) <= 3)  # unsigned: wraps
+    if not part.isascii():
+        wide = np.flatnonzero(codes > 127)
+        space[wide] = np.isin(codes[wide], np.array(_WIDE_SPACES, dtype=np.uint32))
+    pairs = np.flatnonzero(space[:-1] & space[1:])  # a space followed by a space
+    starts = pairs[~space[pairs - 1]]  # the part starts and ends with a non-space
+    ends = pairs[~space[pairs + 2]] + 2
+    bounds = np.column_stack((starts, ends)).ravel() + first
+    return array("q", bounds.astype(np.int64).tobytes())
 
 
 def _word_starts(folded: str, words: Sequence[str]) -> list[int]:
