@@ -318,22 +318,27 @@ class _Once:
         [[(0, 5)], None, [], None, [(4, 9)]]
         """
         if typographic:
-            split = [_fold_words(q, typographic).split(" ") for q in quotes]
-        else:
-            split = [q.split() for q in quotes]
-        seconds = [words[1] if len(words) > 2 else "" for words in split]
+            wanted = [_fold_words(q, typographic) for q in quotes]
+        else:  # most quotes are folded already: no whitespace but single spaces inside
+            wanted = [
+                q
+                if q.isprintable() and "  " not in q and q[:1] != " " and q[-1:] != " "
+                else " ".join(q.split())
+                for q in quotes
+            ]
+        heads = [w.split(" ", 2) for w in wanted]  # the first word, the second, the rest
+        seconds = [head[1] if len(head) == 3 else "" for head in heads]
         lasts = list(map(self.last.get, seconds))
         decided: list[list[tuple[int, int]] | None] = []
-        for quote, words, last, first in zip(
-            quotes, split, lasts, map(self.first.get, seconds), strict=True
+        for quote, whole, head, last, first in zip(
+            quotes, wanted, heads, lasts, map(self.first.get, seconds), strict=True
         ):
-            if len(words) < 3 or len(quote) > MAX_QUOTE or (last is not None and first != last):
+            if len(head) < 3 or len(quote) > MAX_QUOTE or (last is not None and first != last):
                 decided.append(None)  # no middle word, too long, or a second word found often
                 continue
-            wanted = " ".join(words)
-            at = -1 if last is None else last - len(words[0]) - 1
-            if at >= 0 and folded.startswith(wanted, at):
-                decided.append([(at, at + len(wanted))])
+            at = -1 if last is None else last - len(head[0]) - 1
+            if at >= 0 and folded.startswith(whole, at):
+                decided.append([(at, at + len(whole))])
             else:
                 decided.append(None if _ELISION.search(quote) else [])
         return decided
