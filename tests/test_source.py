@@ -99,12 +99,15 @@ def test_occurrences_are_those_a_scan_finds(
 
 def test_a_quote_of_rare_words_is_found_through_the_index() -> None:
     text = "the cat sat. " * 100 + "The dog 42 barked. the cat sat. The dog 42 barked."
-    index = source._folded(text, False).index
-    assert index.find(source._fold_words(text, False), "dog 42 barked", 10) is not None
+    folded = source._folded(text, False)
+    once = folded.once
+    assert once.find(folded.text, "dog 42 barked", ["dog", "42", "barked"], 10) == ("42", 2)
+    assert folded.index.find(folded.text, "dog 42 barked", "42", 10) == [1304, 1336]
     assert [text[s.start : s.end] for s in occurrences(text, "The dog 42 barked.")] == [
         "The dog 42 barked."
     ] * 2
-    assert index.find(text, "the cat sat.", 10) is None  # common words only: a scan
+    words = ["the", "cat", "sat."]
+    assert once.find(folded.text, "the cat sat.", words, 10) == ("", 65)  # common: a scan
     assert len(occurrences(text, "the cat sat.", limit=1000)) == 101
 
 
@@ -138,7 +141,7 @@ def test_short_and_long_texts_find_their_words_alike(text: str, typographic: boo
         long = source._Once.of(folded)
     finally:
         source._NUMPY_FROM = old
-    assert (short.first, short.last) == (long.first, long.last)
+    assert (short.counts, short.last) == (long.counts, long.last)
     words = folded.split(" ") if folded else []
     starts = source._word_starts(folded, words)
     assert starts == [m.start() for m in re.finditer(r"\S+", folded)]

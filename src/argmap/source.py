@@ -218,7 +218,7 @@ class _Folded:
     @cached_property
     def index(self) -> _WordIndex:
         """Where the folded text's rarer words start (built on first use)."""
-        return _WordIndex.of(self.text)
+        return _WordIndex.of(self.text, self.once.counts)
 
 
 _R = TypeVar("_R")
@@ -252,17 +252,19 @@ def _per_text(fn: Callable[[str, bool], _R]) -> Callable[[str, bool], _R]:
 _RARE = 64
 #: a word found at most this often is rare enough to find a quote by, without looking further
 _FEW = 4
+#: quotes looked up together by their second words (see :meth:`_Once.decide`)
+_TRIAL = 4096
 
 
 @dataclass(frozen=True)
 class _Once:
-    """The words of a folded text: where each first and last starts.
+    """The words of a folded text: how often each occurs, and where each last starts.
 
-    A word found once starts at the same place in both: two dictionaries
-    built at C speed tell it, with no count of every word.
+    Both are built at C speed; a word found once starts where it last does.
+    The counts serve the index of rarer words (:class:`_WordIndex`) too.
     """
 
-    first: dict[str, int]
+    counts: dict[str, int]
     last: dict[str, int]
 
     @classmethod
@@ -270,37 +272,43 @@ class _Once:
         """The ``words`` of ``folded`` (split at its single spaces if None).
 
         >>> o = _Once.of("a b a c")
-        >>> o.first, o.last
-        ({'c': 6, 'a': 0, 'b': 2}, {'a': 4, 'b': 2, 'c': 6})
+        >>> dict(o.counts), o.last
+        ({'a': 2, 'b': 1, 'c': 1}, {'a': 4, 'b': 2, 'c': 6})
         """
         if words is None:
             words = folded.split(" ") if folded else []
-        starts = _word_starts(folded, words)
-        last = dict(zip(words, starts, strict=True))
-        return cls(dict(zip(reversed(words), reversed(starts), strict=True)), last)
+        last = dict(zip(words, _word_starts(folded, words), strict=True))
+        return cls(Counter(words), last)
 
-    def find(self, folded: str, wanted: str, words: list[str], limit: int) -> list[int] | None:
-        """Where ``wanted`` (of ``words``) starts in ``folded`` if its middle words tell.
+    def find(
+        self, folded: str, wanted: str, words: list[str], limit: int
+    ) -> list[int] | tuple[str, int]:
+        """Where ``wanted`` (of ``words``) starts in ``folded``, if its middle words tell.
 
         A middle word found once in the text can only be at its one place; a
         middle word not in the text means that the quote is not either.
-        None: each middle word is found more than once.
+        Else the quote's rarest middle word, or the first found at most
+        :data:`_FEW` times, and how often it occurs (``_RARE + 1``: none is
+        rarer), for the index of rarer words to look up.
 
-        >>> o = _Once.of("a b a c d")
-        >>> [o.find("a b a c d", q, q.split(), 5) for q in ["a b a", "a c d", "x y z", "b a c"]]
-        [[0], [4], [], None]
+        >>> t = "a b a c d a b a"
+        >>> [_Once.of(t).find(t, q, q.split(), 5) for q in ["a c d", "x y z", "b a b", "a b"]]
+        [[4], [], ('a', 4), ('', 65)]
         """
-        first, last = self.first, self.last
-        offset = len(words[0]) + 1  # where the word starts in the quote
+        counts = self.counts
+        fewest, rarest = _RARE + 1, ""
         for word in words[1:-1]:
-            at = last.get(word)
-            if at is None:  # a word not in the text
-                return []
-            if first[word] == at:  # found once: the quote can only be at one place
-                at -= offset
+            n = counts.get(word, 0)
+            if n <= 1:  # not in the text, or once: the quote is nowhere, or at one place
+                if not n:
+                    return []
+                at = self.last[word] - wanted.index(f" {word} ") - 1  # any place of the word
                 return [at][:limit] if at >= 0 and folded.startswith(wanted, at) else []
-            offset += len(word) + 1
-        return None
+            if n < fewest:
+                fewest, rarest = n, word
+                if n <= _FEW:
+                    break
+        return rarest, fewest
 
     def decide(
         self, folded: str, quotes: Sequence[str], typographic: bool
@@ -313,10 +321,26 @@ class _Once:
         quote is not either.  An elided quote found so nowhere, and a quote
         longer than :data:`MAX_QUOTE`, are left to :func:`_folded_occurrences`.
 
+        Quotes are tried :data:`_TRIAL` at a time: when fewer than a quarter
+        of a batch are told so, the rest are left undecided at once (a text
+        whose words mostly repeat, such as a long book: the lookups would be
+        done twice).
+
         >>> quotes = ["a b a", "b a c", "x y z", "b c", "a\\nc d"]
         >>> _Once.of("a b a c d").decide("a b a c d", quotes, False)
         [[(0, 5)], None, [], None, [(4, 9)]]
         """
+        decided: list[list[tuple[int, int]] | None] = []
+        for at in range(0, len(quotes), _TRIAL):
+            batch = self._decide(folded, quotes[at : at + _TRIAL], typographic)
+            decided += batch
+            if 4 * sum(found is not None for found in batch) < len(batch):
+                return decided + [None] * (len(quotes) - len(decided))
+        return decided
+
+    def _decide(
+        self, folded: str, quotes: Sequence[str], typographic: bool
+    ) -> list[list[tuple[int, int]] | None]:
         if typographic:
             wanted = [_fold_words(q, typographic) for q in quotes]
         else:  # most quotes are folded already: no whitespace but single spaces inside
@@ -330,10 +354,10 @@ class _Once:
         seconds = [head[1] if len(head) == 3 else "" for head in heads]
         lasts = list(map(self.last.get, seconds))
         decided: list[list[tuple[int, int]] | None] = []
-        for quote, whole, head, last, first in zip(
-            quotes, wanted, heads, lasts, map(self.first.get, seconds), strict=True
+        for quote, whole, head, last, times in zip(
+            quotes, wanted, heads, lasts, map(self.counts.get, seconds), strict=True
         ):
-            if len(head) < 3 or len(quote) > MAX_QUOTE or (last is not None and first != last):
+            if len(head) < 3 or len(quote) > MAX_QUOTE or (last is not None and times != 1):
                 decided.append(None)  # no middle word, too long, or a second word found often
                 continue
             at = -1 if last is None else last - len(head[0]) - 1
@@ -346,41 +370,26 @@ class _Once:
 
 @dataclass(frozen=True)
 class _WordIndex:
-    """The words of a folded text: how often each occurs, where the rarer ones start."""
+    """Where the rarer words of a folded text start."""
 
-    counts: dict[str, int]
     where: dict[str, list[int]]
 
     @classmethod
-    def of(cls, folded: str) -> _WordIndex:
-        """The index of ``folded``."""
+    def of(cls, folded: str, counts: dict[str, int]) -> _WordIndex:
+        """The index of ``folded``, whose words occur ``counts`` times."""
         words = folded.split(" ") if folded else []
-        counts = Counter(words)
         starts = _word_starts(folded, words)
         where: dict[str, list[int]] = {}
         rare = {w for w, n in counts.items() if n <= _RARE}
         for i in compress(count(), map(rare.__contains__, words)):
             where.setdefault(words[i], []).append(starts[i])
-        return cls(counts, where)
+        return cls(where)
 
-    def find(self, folded: str, wanted: str, limit: int) -> list[int] | None:
-        """Where ``wanted`` starts in ``folded``; None when its words are too common to say.
+    def find(self, folded: str, wanted: str, word: str, limit: int) -> list[int]:
+        """Where ``wanted`` starts in ``folded``, found by its middle word ``word`` (a rare one).
 
-        The quote's rarest whole word (neither its first nor its last, which
-        may be parts of words of the text), or the first found at most
-        :data:`_FEW` times, is looked up, and each place it occurs is compared
-        with the whole quote.
+        Each place the word occurs is compared with the whole quote.
         """
-        middle = wanted.split(" ")[1:-1]
-        fewest, word = _RARE + 1, ""
-        for part in middle:  # the rarest word, or the first that is rare enough
-            n = self.counts.get(part, 0)
-            if n < fewest:
-                fewest, word = n, part
-                if n <= _FEW:
-                    break
-        if fewest > _RARE:
-            return None
         offset = wanted.index(f" {word} ") + 1  # any place of the word in the quote will do
         found = [
             at - offset
@@ -591,12 +600,15 @@ def _folded_occurrences(
         return []
     # a whole word of the quote (neither its first nor its last, which may be parts of words
     # of the text) found once in the text, or not at all, tells; else the index of the
-    # rarer words, or at last a scan of the whole text
+    # rarer words, or at last (a short quote, or one of common words) a scan of the text
     found = folded.once.find(folded.text, wanted, words, limit)
-    if found is None and len(words) > 2:
-        found = folded.index.find(folded.text, wanted, limit)
-    if found is None:
-        found = _find_all(folded.text, wanted, limit=limit)
+    if isinstance(found, tuple):
+        rarest, fewest = found
+        found = (
+            folded.index.find(folded.text, wanted, rarest, limit)
+            if fewest <= _RARE
+            else _find_all(folded.text, wanted, limit=limit)
+        )
     size = len(wanted)
     spans = [(at, at + size) for at in found]
     if not spans and _ELISION.search(quote):
