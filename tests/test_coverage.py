@@ -31,4 +31,5 @@ def test_overlapping_is_a_plain_scan(case: tuple[list[Span], list[Span | None]])
         )
         for k, t in enumerate(sentences)
     }
-    assert _overlapping(sentences, spans, names) == {k: v for k, v in expected.items() if v}
+    starts, ends = [t.start for t in sentences], [t.end for t in sentences]
+    assert _overlapping(starts, ends, spans, names) == {k: v for k, v in expected.items() if v}

@@ -99,18 +99,21 @@ def test_occurrences_are_those_a_scan_finds(
 
 def test_a_quote_of_rare_words_is_found_through_the_index() -> None:
     text = "the cat sat. " * 100 + "The dog 42 barked. the cat sat. The dog 42 barked."
-    index = source._folded(text, False).index
-    assert index.find(source._fold_words(text, False), "dog 42 barked", 10) is not None
+    folded = source._folded(text, False)
+    once = folded.once
+    assert once.find(folded.text, "dog 42 barked", ["dog", "42", "barked"], 10) == ("42", 2)
+    assert folded.index.find(folded.text, "dog 42 barked", "42", 10) == [1304, 1336]
     assert [text[s.start : s.end] for s in occurrences(text, "The dog 42 barked.")] == [
         "The dog 42 barked."
     ] * 2
-    assert index.find(text, "the cat sat.", 10) is None  # common words only: a scan
+    words = ["the", "cat", "sat."]
+    assert once.find(folded.text, "the cat sat.", words, 10) == ("", 65)  # common: a scan
     assert len(occurrences(text, "the cat sat.", limit=1000)) == 101
 
 
-def test_folding_by_words_matches_folding_by_segments() -> None:
+def test_folding_by_runs_matches_folding_by_segments() -> None:
     text = " It\u2019s\u2003a  fine\n\nday\u00a0\u2014 \u3000said\x1cshe.\u2028"
-    fast = source._folded_words(text, True)
+    fast = source._folded_runs(text, True)
     slow = source._folded_expanding(text)
     assert fast.text == slow.text == "It's a fine day - said she."
     assert [fast.span(a, b) for a, b in [(0, 4), (5, 11), (16, 27)]] == [
@@ -119,27 +122,34 @@ def test_folding_by_words_matches_folding_by_segments() -> None:
 
 
 def test_whitespace_is_what_str_split_takes() -> None:
-    every = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
-    assert every == source._WHITESPACE
+    """Folding finds runs of whitespace with ``\\s``: what :meth:`str.split` takes."""
+    every = "".join(map(chr, range(0x110000)))
+    spaces = [c for c in every if c.isspace()]
+    assert re.findall(r"\s", every) == spaces
+    assert ("a" + "".join(spaces) + "b").split() == ["a", "b"]
 
 
 @settings(max_examples=200, deadline=None)
 @given(_essays(), st.booleans())
 def test_short_and_long_texts_find_their_words_alike(text: str, typographic: bool) -> None:
-    """The pure-Python words of a short text are those numpy finds in a long one."""
-    short = source._folded_words(text, typographic)
+    """The pure-Python word starts of a short text are those numpy finds in a long one."""
+    folded = source._fold_words(text, typographic)
+    short = source._Once.of(folded)
     old = source._NUMPY_FROM
     source._NUMPY_FROM = 0
     try:
-        long = source._folded_words(text, typographic)
+        long = source._Once.of(folded)
     finally:
         source._NUMPY_FROM = old
-    assert short.text == long.text
-    assert (list(short.starts), list(short.origins), list(short.ends)) == (
-        list(long.starts),
-        list(long.origins),
-        list(long.ends),
-    )
+    assert (short.counts, short.last) == (long.counts, long.last)
+    words = folded.split(" ") if folded else []
+    starts = source._word_starts(folded, words)
+    assert starts == [m.start() for m in re.finditer(r"\S+", folded)]
+    source._NUMPY_FROM = 0
+    try:
+        assert source._word_starts(folded, words) == starts
+    finally:
+        source._NUMPY_FROM = old
 
 
 def test_a_text_is_folded_once_and_found_by_identity_after() -> None:

@@ -52,26 +52,28 @@ class Coverage:
 
     The counts and the uncovered sentences come without a row for every
     sentence; :attr:`sentences` makes all the rows when first asked for.
-    ``spans`` are the sentences of ``text``, ``paragraphs`` the spans of its
-    paragraphs, ``claims`` the ids quoting each sentence (by index, only
-    those some claim quotes) and ``skipped`` why a sentence is skipped (by
-    index, only those a ``skipped:`` entry names).
+    The sentences of ``text`` start at ``starts`` and end at ``ends``,
+    ``paragraphs`` are the spans of its paragraphs, ``claims`` the ids
+    quoting each sentence (by index, only those some claim quotes) and
+    ``skipped`` why a sentence is skipped (by index, only those a
+    ``skipped:`` entry names).
     """
 
     def __init__(
         self,
         text: str,
-        spans: list[Span],
+        bounds: tuple[list[int], list[int]],
         paragraphs: list[Span],
         claims: dict[int, tuple[str, ...]],
         skipped: dict[int, str],
     ) -> None:
-        self._text, self._spans, self._claims, self._skipped = text, spans, claims, skipped
+        self._text, self._claims, self._skipped = text, claims, skipped
+        self._starts, self._ends = bounds
         self._paragraphs = paragraphs
         self._paragraph_starts = [p.start for p in paragraphs]
 
     def _row(self, k: int) -> SentenceCoverage:
-        span = self._spans[k]
+        span = Span(self._starts[k], self._ends[k])
         para = bisect_right(self._paragraph_starts, span.start)
         return SentenceCoverage(
             k + 1,
@@ -85,7 +87,7 @@ class Coverage:
     @cached_property
     def sentences(self) -> tuple[SentenceCoverage, ...]:
         """Every sentence, in text order."""
-        return tuple(map(self._row, range(len(self._spans))))
+        return tuple(map(self._row, range(len(self._starts))))
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -95,7 +97,7 @@ class Coverage:
         return {
             "covered": covered,
             "skipped": skipped,
-            "uncovered": len(self._spans) - covered - skipped,
+            "uncovered": len(self._starts) - covered - skipped,
         }
 
     @property
@@ -108,7 +110,7 @@ class Coverage:
         """Sentences neither quoted nor skipped."""
         return [
             self._row(k)
-            for k in range(len(self._spans))
+            for k in range(len(self._starts))
             if k not in self._claims and k not in self._skipped
         ]
 
@@ -129,35 +131,34 @@ class Coverage:
 
 
 def _overlapping(
-    sentences: list[Span], spans: list[Span | None], names: list[str]
+    starts: list[int], ends: list[int], spans: list[Span | None], names: list[str]
 ) -> dict[int, tuple[str, ...]]:
     """Which spans overlap each sentence: sentence index -> their names, in span order.
 
-    ``sentences`` must be in text order and apart (as :func:`argmap.source.sentences`
-    gives them).  A span that starts a sentence and ends within it (a quote
-    usually does) is found by the sentence's start; any other by two binary
-    searches, from the first sentence that ends after the span starts to the
-    last that starts before it ends.  None spans (quotes not found) are
-    passed over.
+    The sentences start at ``starts`` and end at ``ends``, in text order and
+    apart (as :func:`argmap.source.sentence_bounds` gives them).  A span that
+    starts a sentence and ends within it (a quote usually does) is found by
+    the sentence's start; any other by two binary searches, from the first
+    sentence that ends after the span starts to the last that starts before
+    it ends.  None spans (quotes not found) are passed over.
 
     Examples
     --------
-    >>> sentences = [Span(0, 4), Span(5, 9), Span(10, 14)]
-    >>> _overlapping(sentences, [Span(6, 12), None, Span(5, 7)], ["a", "b", "c"])
+    >>> _overlapping([0, 5, 10], [4, 9, 14], [Span(6, 12), None, Span(5, 7)], ["a", "b", "c"])
     {1: ('a', 'c'), 2: ('a',)}
     """
-    starts = [s.start for s in sentences]
-    ends = [s.end for s in sentences]
     starting = dict(zip(starts, range(len(starts)), strict=True))
     found: dict[int, tuple[str, ...]] = {}
     for span, name in zip(spans, names, strict=True):
         if span is None:
             continue
-        k = starting.get(span.start)
-        if k is not None and span.start < span.end <= ends[k]:
-            found[k] = (*found[k], name) if k in found else (name,)
+        start, end = span.start, span.end
+        k = starting.get(start)
+        if k is not None and start < end <= ends[k]:
+            had = found.get(k)
+            found[k] = (name,) if had is None else (*had, name)
             continue
-        for k in range(bisect_right(ends, span.start), bisect_left(starts, span.end)):
+        for k in range(bisect_right(ends, start), bisect_left(starts, end)):
             found[k] = (*found[k], name) if k in found else (name,)
     return found
 
@@ -170,11 +171,11 @@ def coverage(m: Map) -> Coverage:
     (see :class:`Coverage`).
     """
     text = m.source_text
-    spans = src.sentences(text)
-    claims = _overlapping(spans, [c.span for c in m.claims], [c.id for c in m.claims])
+    paragraphs, starts, ends = src.sentence_bounds(text)
+    claims = _overlapping(starts, ends, [c.span for c in m.claims], [c.id for c in m.claims])
     for k, ids in claims.items():
         if len(ids) > 1:
             claims[k] = tuple(sorted(set(ids)))
-    skipped = _overlapping(spans, [s.span for s in m.skipped], [s.why for s in m.skipped])
+    skipped = _overlapping(starts, ends, [s.span for s in m.skipped], [s.why for s in m.skipped])
     whys = {k: why[0] for k, why in skipped.items()}
-    return Coverage(text, spans, src.paragraphs(text), claims, whys)
+    return Coverage(text, (starts, ends), paragraphs, claims, whys)

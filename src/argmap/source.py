@@ -37,7 +37,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache, wraps
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count
+from operator import add, sub
 from typing import TypeVar
 
 from argmap.model import Span
@@ -56,6 +57,7 @@ __all__ = [
     "paragraph_numbers",
     "paragraphs",
     "places",
+    "sentence_bounds",
     "sentences",
 ]
 
@@ -80,7 +82,6 @@ _ONE_TO_ONE = str.maketrans({k: v for k, v in TYPOGRAPHIC.items() if len(v) == 1
 _EXPANDING = re.compile("[" + "".join(k for k, v in TYPOGRAPHIC.items() if len(v) > 1) + "]")
 _ALIGNED_WORDS = 40  # words of a long quote compared character by character
 _ELISION = re.compile(r"\s+(?:\u2026|\.\.\.)\s+")
-_SENTENCE_END = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -98,22 +99,38 @@ def paragraphs(text: str) -> list[Span]:
     >>> [t[s.start:s.end] for s in paragraphs(t)]
     ['a b', 'c', 'd']
     """
-    separator = r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n\s*"
-    spans = []
-    start = 0
-    for m in re.finditer(separator, text):
-        spans.append(_trimmed(text, start, m.start()))
-        start = m.end()
-    spans.append(_trimmed(text, start, len(text)))
-    return [s for s in spans if s.end > s.start]
+    return _paragraphs(text, _BLANK_LINE.search(text) is not None)
 
 
-def _trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+#: a blank line: paragraphs are the blocks between them (else the lines)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: what parts paragraphs, when the text has a blank line (True) or not (False)
+_PARAGRAPH_BREAK = {True: re.compile(r"\n[ \t]*\n\s*"), False: re.compile(r"\n\s*")}
+#: the ends of sentences (group 1: the whitespace after one) within a paragraph, by the
+#: same keys (the whitespace holds no paragraph break): one expression for each of
+#: ``.!?``, as one that starts with a literal character is searched for fast
+_SENTENCE_BREAKS = {
+    blank: [
+        re.compile(rf"""{re.escape(end)}["')\]]*({space}+)(?=["'(\[]?[A-Z0-9])""") for end in ".!?"
+    ]
+    for blank, space in ((True, r"(?:(?!\n[ \t]*\n)\s)"), (False, r"[^\S\n]"))
+}
+
+
+def _paragraphs(text: str, blank: bool) -> list[Span]:
+    """:func:`paragraphs`, parted by blank lines (``blank``) or by line breaks.
+
+    A part after a break starts at a non-space (the break takes the
+    whitespace after it), so only its end and the first part's start are trimmed.
+    """
+    starts = [len(text) - len(text.lstrip())]
+    ends = []
+    for m in _PARAGRAPH_BREAK[blank].finditer(text, starts[0]):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    ends = [start + len(text[start:end].rstrip()) for start, end in zip(starts, ends, strict=True)]
+    return [Span(a, b) for a, b in zip(starts, ends, strict=True) if b > a]
 
 
 def sentences(text: str) -> list[Span]:
@@ -128,16 +145,28 @@ def sentences(text: str) -> list[Span]:
     >>> [t[s.start:s.end] for s in sentences(t)]
     ['He said "no."', 'Then (1) it ended.', 'Pamphlet #1 stays.']
     """
-    result = []
-    for para in paragraphs(text):
-        start = para.start
-        chunk = text[para.start : para.end]
-        for m in _SENTENCE_END.finditer(chunk):
-            end = para.start + m.end()
-            result.append(_trimmed(text, start, end))
-            start = end
-        result.append(_trimmed(text, start, para.end))
-    return [s for s in result if s.end > s.start]
+    _, starts, ends = sentence_bounds(text)
+    return list(map(Span, starts, ends))
+
+
+def sentence_bounds(text: str) -> tuple[list[Span], list[int], list[int]]:
+    """The paragraphs of ``text``, and where its sentences start and where they end.
+
+    The same as :func:`paragraphs` and :func:`sentences`, with no span made
+    for each sentence.
+
+    Examples
+    --------
+    >>> sentence_bounds("Yes. No.\\n\\nMaybe.")
+    ([Span(start=0, end=8), Span(start=10, end=16)], [0, 5, 10], [4, 8, 16])
+    """
+    blank = _BLANK_LINE.search(text) is not None
+    paras = _paragraphs(text, blank)
+    # a sentence ends where a paragraph does, or at a break in one; it starts likewise
+    breaks = [m.span(1) for pattern in _SENTENCE_BREAKS[blank] for m in pattern.finditer(text)]
+    ends = sorted([end for end, _ in breaks] + [p.end for p in paras])
+    starts = sorted([start for _, start in breaks] + [p.start for p in paras])
+    return paras, starts, ends
 
 
 @dataclass(frozen=True, eq=False)
@@ -147,12 +176,14 @@ class _Folded:
     Segment ``k`` of the folded text starts at ``starts[k]`` and comes from
     ``text[origins[k]:ends[k]]``; ``exact[k]`` says whether it maps character
     by character (a ligature's expansion does not; None: every segment does).
+    ``once`` holds the folded text's words.
     """
 
     text: str
     starts: Sequence[int]
     origins: Sequence[int]
     ends: Sequence[int]
+    once: _Once
     exact: Sequence[bool] | None = None
 
     def span(self, start: int, end: int) -> Span:
@@ -176,7 +207,7 @@ class _Folded:
 
         starts = np.asarray(self.starts, dtype=np.int64)
         origins = np.asarray(self.origins, dtype=np.int64)
-        wanted = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        wanted = np.fromiter(chain.from_iterable(pairs), np.int64, 2 * len(pairs)).reshape(-1, 2)
         first, end = wanted[:, 0], wanted[:, 1]
         i = np.searchsorted(starts, first, "right") - 1
         j = np.searchsorted(starts, end - 1, "right") - 1
@@ -187,8 +218,7 @@ class _Folded:
     @cached_property
     def index(self) -> _WordIndex:
         """Where the folded text's rarer words start (built on first use)."""
-        # when each segment is a word, the segments' starts are the words'
-        return _WordIndex.of(self.text, self.starts if self.exact is None else None)
+        return _WordIndex.of(self.text, self.once.counts)
 
 
 _R = TypeVar("_R")
@@ -218,52 +248,148 @@ def _per_text(fn: Callable[[str, bool], _R]) -> Callable[[str, bool], _R]:
     return cached
 
 
-#: the characters :meth:`str.split` takes for whitespace (all below U+3001)
-_WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 #: a word found at most this often is indexed; a quote of commoner words only is searched for
 _RARE = 64
 #: a word found at most this often is rare enough to find a quote by, without looking further
 _FEW = 4
+#: quotes looked up together by their second words (see :meth:`_Once.decide`)
+_TRIAL = 4096
+
+
+@dataclass(frozen=True)
+class _Once:
+    """The words of a folded text: how often each occurs, and where each last starts.
+
+    Both are built at C speed; a word found once starts where it last does.
+    The counts serve the index of rarer words (:class:`_WordIndex`) too.
+    """
+
+    counts: dict[str, int]
+    last: dict[str, int]
+
+    @classmethod
+    def of(cls, folded: str, words: list[str] | None = None) -> _Once:
+        """The ``words`` of ``folded`` (split at its single spaces if None).
+
+        >>> o = _Once.of("a b a c")
+        >>> dict(o.counts), o.last
+        ({'a': 2, 'b': 1, 'c': 1}, {'a': 4, 'b': 2, 'c': 6})
+        """
+        if words is None:
+            words = folded.split(" ") if folded else []
+        last = dict(zip(words, _word_starts(folded, words), strict=True))
+        return cls(Counter(words), last)
+
+    def find(
+        self, folded: str, wanted: str, words: list[str], limit: int
+    ) -> list[int] | tuple[str, int]:
+        """Where ``wanted`` (of ``words``) starts in ``folded``, if its middle words tell.
+
+        A middle word found once in the text can only be at its one place; a
+        middle word not in the text means that the quote is not either.
+        Else the quote's rarest middle word, or the first found at most
+        :data:`_FEW` times, and how often it occurs (``_RARE + 1``: none is
+        rarer), for the index of rarer words to look up.
+
+        >>> t = "a b a c d a b a"
+        >>> [_Once.of(t).find(t, q, q.split(), 5) for q in ["a c d", "x y z", "b a b", "a b"]]
+        [[4], [], ('a', 4), ('', 65)]
+        """
+        counts = self.counts
+        fewest, rarest = _RARE + 1, ""
+        for word in words[1:-1]:
+            n = counts.get(word, 0)
+            if n <= 1:  # not in the text, or once: the quote is nowhere, or at one place
+                if not n:
+                    return []
+                at = self.last[word] - wanted.index(f" {word} ") - 1  # any place of the word
+                return [at][:limit] if at >= 0 and folded.startswith(wanted, at) else []
+            if n < fewest:
+                fewest, rarest = n, word
+                if n <= _FEW:
+                    break
+        return rarest, fewest
+
+    def decide(
+        self, folded: str, quotes: Sequence[str], typographic: bool
+    ) -> list[list[tuple[int, int]] | None]:
+        """For each quote, where it occurs in ``folded`` if its second word tells, else None.
+
+        :meth:`find` for many quotes, by their second word only (a middle word
+        when there are three or more), looked up for all at once: found once
+        in the text, the quote is there or nowhere; not in the text, the
+        quote is not either.  An elided quote found so nowhere, and a quote
+        longer than :data:`MAX_QUOTE`, are left to :func:`_folded_occurrences`.
+
+        Quotes are tried :data:`_TRIAL` at a time: when fewer than a quarter
+        of a batch are told so, the rest are left undecided at once (a text
+        whose words mostly repeat, such as a long book: the lookups would be
+        done twice).
+
+        >>> quotes = ["a b a", "b a c", "x y z", "b c", "a\\nc d"]
+        >>> _Once.of("a b a c d").decide("a b a c d", quotes, False)
+        [[(0, 5)], None, [], None, [(4, 9)]]
+        """
+        decided: list[list[tuple[int, int]] | None] = []
+        for at in range(0, len(quotes), _TRIAL):
+            batch = self._decide(folded, quotes[at : at + _TRIAL], typographic)
+            decided += batch
+            if 4 * sum(found is not None for found in batch) < len(batch):
+                return decided + [None] * (len(quotes) - len(decided))
+        return decided
+
+    def _decide(
+        self, folded: str, quotes: Sequence[str], typographic: bool
+    ) -> list[list[tuple[int, int]] | None]:
+        if typographic:
+            wanted = [_fold_words(q, typographic) for q in quotes]
+        else:  # most quotes are folded already: no whitespace but single spaces inside
+            wanted = [
+                q
+                if q.isprintable() and "  " not in q and q[:1] != " " and q[-1:] != " "
+                else " ".join(q.split())
+                for q in quotes
+            ]
+        heads = [w.split(" ", 2) for w in wanted]  # the first word, the second, the rest
+        seconds = [head[1] if len(head) == 3 else "" for head in heads]
+        lasts = list(map(self.last.get, seconds))
+        decided: list[list[tuple[int, int]] | None] = []
+        for quote, whole, head, last, times in zip(
+            quotes, wanted, heads, lasts, map(self.counts.get, seconds), strict=True
+        ):
+            if len(head) < 3 or len(quote) > MAX_QUOTE or (last is not None and times != 1):
+                decided.append(None)  # no middle word, too long, or a second word found often
+                continue
+            at = -1 if last is None else last - len(head[0]) - 1
+            if at >= 0 and folded.startswith(whole, at):
+                decided.append([(at, at + len(whole))])
+            else:
+                decided.append(None if _ELISION.search(quote) else [])
+        return decided
 
 
 @dataclass(frozen=True)
 class _WordIndex:
-    """The words of a folded text: how often each occurs, where the rarer ones start."""
+    """Where the rarer words of a folded text start."""
 
-    counts: dict[str, int]
     where: dict[str, list[int]]
 
     @classmethod
-    def of(cls, folded: str, starts: Sequence[int] | None = None) -> _WordIndex:
-        """The index of ``folded``, whose words start at ``starts`` (worked out if None)."""
+    def of(cls, folded: str, counts: dict[str, int]) -> _WordIndex:
+        """The index of ``folded``, whose words occur ``counts`` times."""
         words = folded.split(" ") if folded else []
-        counts = Counter(words)
-        if starts is None or len(starts) != len(words):
-            starts = _cumulative_starts(list(map(len, words)))
+        starts = _word_starts(folded, words)
         where: dict[str, list[int]] = {}
         rare = {w for w, n in counts.items() if n <= _RARE}
         for i in compress(count(), map(rare.__contains__, words)):
             where.setdefault(words[i], []).append(starts[i])
-        return cls(counts, where)
+        return cls(where)
 
-    def find(self, folded: str, wanted: str, limit: int) -> list[int] | None:
-        """Where ``wanted`` starts in ``folded``; None when its words are too common to say.
+    def find(self, folded: str, wanted: str, word: str, limit: int) -> list[int]:
+        """Where ``wanted`` starts in ``folded``, found by its middle word ``word`` (a rare one).
 
-        The quote's rarest whole word (neither its first nor its last, which
-        may be parts of words of the text), or the first found at most
-        :data:`_FEW` times, is looked up, and each place it occurs is compared
-        with the whole quote.
+        Each place the word occurs is compared with the whole quote.
         """
-        middle = wanted.split(" ")[1:-1]
-        fewest, word = _RARE + 1, ""
-        for part in middle:  # the rarest word, or the first that is rare enough
-            n = self.counts.get(part, 0)
-            if n < fewest:
-                fewest, word = n, part
-                if n <= _FEW:
-                    break
-        if fewest > _RARE:
-            return None
         offset = wanted.index(f" {word} ") + 1  # any place of the word in the quote will do
         found = [
             at - offset
@@ -273,79 +399,114 @@ class _WordIndex:
         return found[:limit]
 
 
-def _cumulative_starts(lengths: Sequence[int]) -> array[int]:
-    """Where each of words of ``lengths`` starts when they are joined by single spaces.
-
-    >>> list(_cumulative_starts([2, 3, 1]))
-    [0, 3, 7]
-    """
-    return array("q", accumulate((n + 1 for n in lengths[:-1]), initial=0) if lengths else ())
-
-
 def _fold_words(text: str, typographic: bool) -> str:
     """``text`` with whitespace runs as one space, trimmed, typography folded if asked."""
     folded = " ".join(text.split())
-    if typographic:
-        folded = _EXPANDING.sub(lambda m: TYPOGRAPHIC[m.group()], folded.translate(_ONE_TO_ONE))
-    return folded
+    return _typography(folded) if typographic else folded
+
+
+def _typography(text: str) -> str:
+    """``text`` with the characters of :data:`TYPOGRAPHIC` in their plain forms."""
+    return _EXPANDING.sub(lambda m: TYPOGRAPHIC[m.group()], text.translate(_ONE_TO_ONE))
 
 
 @_per_text
 def _folded(text: str, typographic: bool) -> _Folded:
     if typographic and _EXPANDING.search(text) is not None:
         return _folded_expanding(text)
-    return _folded_words(text, typographic)
+    return _folded_runs(text, typographic)
 
 
-#: a word of a text: what :meth:`str.split` keeps (``\\s`` is :meth:`str.isspace` in ``re``)
-_WORD = re.compile(r"\S+")
-#: texts of at least this many characters find their words with numpy (importing it costs
-#: about as much as finding the words of two million characters without it)
+#: texts of at least this many characters find their words' starts with numpy (importing
+#: it costs about as much as finding the words of two million characters without it)
 _NUMPY_FROM = 2_000_000
 #: this many spans of such a text are looked up with numpy
 _NUMPY_PAIRS = 1000
+#: two or more whitespace characters (``\\s`` is :meth:`str.isspace` in ``re``, and what
+#: :meth:`str.split` takes): folding makes them one space
+_RUN = re.compile(r"\s\s+")
 
 
-def _folded_words(text: str, typographic: bool) -> _Folded:
-    """The folding of a text whose every word folds character by character.
+def _folded_runs(text: str, typographic: bool) -> _Folded:
+    """The folding of a text whose every character folds to one character.
 
-    Each word is a segment: where words start in the text is found with
-    numpy, as many words as ``text.split()`` gives.
+    A single whitespace character folds to one space, so the folded text is
+    the text character by character except at runs of whitespace (and its
+    trimmed ends): the segments are the stretches between such runs.
 
-    >>> f = _folded_words(" ab\\n\\n c\\u2019d ", True)
+    >>> f = _folded_runs(" ab\\n\\n c\\u2019d e ", True)
     >>> f.text, list(f.starts), list(f.origins), list(f.ends)
-    ("ab c'd", [0, 3], [1, 6], [3, 9])
+    ("ab c'd e", [0, 3], [1, 6], [3, 11])
     """
-    folded = _fold_words(text, typographic)
-    if len(text) < _NUMPY_FROM:  # a short text: importing numpy would cost more than it saves
-        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-        return _Folded(
-            folded,
-            _cumulative_starts([end - start for start, end in words]),
-            array("q", (start for start, _ in words)),
-            array("q", (end for _, end in words)),
-        )
+    words = text.split()
+    folded = " ".join(words)
+    if typographic:
+        folded = folded.translate(_ONE_TO_ONE)
+        words = folded.split(" ") if folded else []
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip())
+    once = _Once.of(folded, words)
+    if first >= last:
+        return _Folded(folded, array("q"), array("q"), array("q"), once)
+    runs = _runs(text, first, last)
+    origins = array("q", [first]) + runs[1::2]
+    ends = runs[0::2] + array("q", [last])
+    lengths = map(sub, ends[:-1], origins)
+    starts = array("q", map(add, accumulate(lengths, initial=0), count()))
+    return _Folded(folded, starts, origins, ends, once)
+
+
+#: the whitespace characters (:meth:`str.isspace`) beyond ASCII, all below U+3001
+_WIDE_SPACES = [c for c in range(128, 0x3001) if chr(c).isspace()]
+
+
+def _runs(text: str, first: int, last: int) -> array[int]:
+    """Where the runs of two or more whitespace characters of ``text[first:last]`` start and end.
+
+    Starts and ends come in turn; ``text[first]`` and ``text[last - 1]`` are not whitespace.
+
+    >>> list(_runs("a  b c\\n\\td", 0, 9))
+    [1, 3, 6, 8]
+    """
+    if last - first < _NUMPY_FROM:
+        return array("q", chain.from_iterable(m.span() for m in _RUN.finditer(text, first, last)))
     import numpy as np
 
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    space = (codes == 32) | ((codes - 9) <= 4) | ((codes - 28) <= 3)  # the ASCII ones
-    wide = np.flatnonzero(codes > 127)
-    if wide.size:
-        space[wide] = np.isin(codes[wide], np.array([ord(c) for c in _WHITESPACE], np.uint32))
-    word = ~space
-    before = np.concatenate(([True], space[:-1]))
-    after = np.concatenate((space[1:], [True]))
-    origins = np.flatnonzero(word & before)
-    ends = np.flatnonzero(word & after) + 1
-    starts = np.zeros(len(origins), dtype=np.int64)
-    if len(origins) > 1:
-        np.cumsum((ends - origins)[:-1] + 1, out=starts[1:])
-    return _Folded(
-        folded,
-        array("q", starts.astype(np.int64).tobytes()),
-        array("q", origins.astype(np.int64).tobytes()),
-        array("q", ends.astype(np.int64).tobytes()),
-    )
+    part = text[first:last]
+    if part.isascii():
+        codes = np.frombuffer(part.encode("ascii"), dtype=np.uint8)
+    else:
+        codes = np.frombuffer(part.encode("utf-32-le"), dtype=np.uint32)
+    space = (codes == ord(" ")) | ((codes - 9) <= 4) | ((codes - 28) <= 3)  # unsigned: wraps
+    if not part.isascii():
+        wide = np.flatnonzero(codes > 127)
+        space[wide] = np.isin(codes[wide], np.array(_WIDE_SPACES, dtype=np.uint32))
+    pairs = np.flatnonzero(space[:-1] & space[1:])  # a space followed by a space
+    starts = pairs[~space[pairs - 1]]  # the part starts and ends with a non-space
+    ends = pairs[~space[pairs + 2]] + 2
+    bounds = np.column_stack((starts, ends)).ravel() + first
+    return array("q", bounds.astype(np.int64).tobytes())
+
+
+def _word_starts(folded: str, words: Sequence[str]) -> list[int]:
+    """Where each of ``words`` starts in ``folded``, which they make, joined by single spaces.
+
+    >>> _word_starts("ab c d", ["ab", "c", "d"])
+    [0, 3, 5]
+    """
+    if not words:
+        return []
+    if len(folded) < _NUMPY_FROM:
+        return list(map(add, accumulate(map(len, words[:-1]), initial=0), count()))
+    import numpy as np
+
+    if folded.isascii():
+        codes = np.frombuffer(folded.encode("ascii"), dtype=np.uint8)
+    else:
+        codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    starts: list[int] = (np.flatnonzero(codes == ord(" ")) + 1).tolist()
+    starts.insert(0, 0)
+    return starts
 
 
 def _folded_expanding(text: str) -> _Folded:
@@ -388,7 +549,8 @@ def _folded_expanding(text: str) -> _Folded:
             done = lig.end()
         if done < len(word):
             add(word[done:].translate(table), m.start() + done, m.end(), True)
-    return _Folded("".join(parts), starts, origins, ends, exact)
+    folded = "".join(parts)
+    return _Folded(folded, starts, origins, ends, _Once.of(folded), exact)
 
 
 def _find_all(haystack: str, needle: str, start: int = 0, limit: int = 100) -> list[int]:
@@ -429,12 +591,24 @@ def _folded_occurrences(
     """Where ``quote`` occurs in ``folded.text`` (at most ``limit``): folded offsets."""
     if len(quote) > MAX_QUOTE:
         return []
-    wanted = _fold_words(quote, typographic)
+    words = quote.split()
+    wanted = " ".join(words)
+    if typographic:
+        wanted = _typography(wanted)
+        words = wanted.split(" ")
     if not wanted:  # only whitespace
         return []
-    found = folded.index.find(folded.text, wanted, limit)
-    if found is None:  # a short quote, or one of common words only: search the whole text
-        found = _find_all(folded.text, wanted, limit=limit)
+    # a whole word of the quote (neither its first nor its last, which may be parts of words
+    # of the text) found once in the text, or not at all, tells; else the index of the
+    # rarer words, or at last (a short quote, or one of common words) a scan of the text
+    found = folded.once.find(folded.text, wanted, words, limit)
+    if isinstance(found, tuple):
+        rarest, fewest = found
+        found = (
+            folded.index.find(folded.text, wanted, rarest, limit)
+            if fewest <= _RARE
+            else _find_all(folded.text, wanted, limit=limit)
+        )
     size = len(wanted)
     spans = [(at, at + size) for at in found]
     if not spans and _ELISION.search(quote):
@@ -495,19 +669,20 @@ def find_quotes(
     [(Span(start=9, end=13), 2), (Span(start=5, end=8), 1), (None, 0), (None, 2)]
     """
     folded = _folded(text, typographic)
-    chosen: list[int] = []
-    pairs: list[tuple[int, int]] = []
-    counts: list[int] = []
-    for k, (quote, occurrence) in enumerate(quotes):
-        found = _folded_occurrences(folded, quote, typographic, max(2, occurrence))
-        counts.append(len(found))
-        if 0 < occurrence <= len(found):
-            chosen.append(k)
-            pairs.append(found[occurrence - 1])
-    spans: list[Span | None] = [None] * len(quotes)
-    for k, span in zip(chosen, folded.spans(pairs), strict=True):
-        spans[k] = span
-    return list(zip(spans, counts, strict=True))
+    decided = folded.once.decide(folded.text, [quote for quote, _ in quotes], typographic)
+    found = [
+        _folded_occurrences(folded, quote, typographic, max(2, occurrence))
+        if placed is None
+        else placed
+        for (quote, occurrence), placed in zip(quotes, decided, strict=True)
+    ]
+    wanted = [occurrence for _, occurrence in quotes]
+    chosen = [0 < n <= len(places) for places, n in zip(found, wanted, strict=True)]
+    pairs = [places[n - 1] for places, n, ok in zip(found, wanted, chosen, strict=True) if ok]
+    spans = iter(folded.spans(pairs))
+    return [
+        (next(spans) if ok else None, len(places)) for places, ok in zip(found, chosen, strict=True)
+    ]
 
 
 def paragraph_of(paras: list[Span], span: Span) -> int:
@@ -545,7 +720,8 @@ def paragraph_numbers(paras: list[Span], spans: Sequence[Span | None]) -> list[i
 
 @lru_cache(maxsize=8)
 def _layout(text: str) -> tuple[list[Span], list[Span]]:
-    return paragraphs(text), sentences(text)
+    paras, starts, ends = sentence_bounds(text)
+    return paras, list(map(Span, starts, ends))
 
 
 def places(text: str, spans: list[Span]) -> list[tuple[int, int]]:

@@ -1,0 +1,209 @@
+"""The rewritten quote finding, sentences, paragraphs and coverage answer as the old code.
+
+tests/oracles_source.py is the code of source.py and coverage.py before they
+were rewritten for speed; every answer must stay the same on every text:
+Unicode whitespace, ``\\r\\n``, double spaces, ligatures and typographic
+quotes, elisions, repeated quotes, quotes across paragraphs and quotes that
+begin or end inside a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import oracles_source as old
+from argmap import source
+from argmap.coverage import coverage
+from argmap.model import Claim, Map, Skip, Span
+
+# few words, so that most repeat; numbered ones, so that some occur once
+_WORDS = st.one_of(
+    st.sampled_from(
+        [
+            "a",
+            "ab",
+            "b",
+            "It\u2019s",
+            "it's",
+            "so.",
+            "Yes.",
+            "No!",
+            "Why?",
+            '"Go."',
+            "(1)",
+            "end.)",
+            "\ufb01ne",
+            "fine",
+            "\u201cquoted\u201d",
+            "dash\u2014here",
+            "wait\u2026",
+            "...",
+            "\u2026",
+            "A",
+            "Z9",
+            "#1",
+        ]
+    ),
+    st.integers(0, 30).map(lambda n: f"w{n}"),
+)
+_SPACES = st.sampled_from(
+    [" "] * 8
+    + ["  ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\n \t\n", "\t", "\x1f\x1c", "\x85", "\u00a0"]
+    + ["\u2003", "\u3000 ", "\u2028", " \n", "\n  "]
+)
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A text and its words."""
+    words = draw(st.lists(_WORDS, max_size=40))
+    spaces = draw(st.lists(_SPACES, min_size=len(words) + 1, max_size=len(words) + 1))
+    edges = draw(st.sampled_from(["both", "none", "start", "end"]))
+    spaces[0] = spaces[0] if edges in {"both", "start"} else ""
+    spaces[-1] = spaces[-1] if edges in {"both", "end"} else ""
+    return "".join(s + w for s, w in zip(spaces, [*words, ""], strict=True)), words
+
+
+@st.composite
+def _quotes(draw: st.DrawFn, words: list[str]) -> tuple[str, int]:
+    """A quote of the text (or not), with an occurrence."""
+    kind = draw(st.sampled_from(["passage", "passage", "cut", "elided", "other", "spaced"]))
+    start = draw(st.integers(0, max(0, len(words) - 1)))
+    size = draw(st.integers(1, 8))
+    passage = words[start : start + size] or ["x"]
+    if kind == "cut":  # starting and ending inside words
+        quote = " ".join(passage)[draw(st.integers(0, 2)) :][: -draw(st.integers(1, 2))]
+    elif kind == "elided":
+        tail = words[start + size : start + size + draw(st.integers(1, 12))][-2:] or ["y"]
+        quote = " ".join(passage[:2]) + draw(st.sampled_from([" ... ", " \u2026 ", "\n...\n"]))
+        quote += " ".join(tail)
+    elif kind == "other":
+        quote = " ".join(draw(st.lists(_WORDS, min_size=1, max_size=5)))
+    elif kind == "spaced":  # whitespace of its own, and at its ends
+        gaps = draw(st.lists(_SPACES, min_size=len(passage) + 1, max_size=len(passage) + 1))
+        quote = "".join(g + w for g, w in zip(gaps, [*passage, ""], strict=True))
+    else:
+        quote = " ".join(passage)
+    return quote, draw(st.integers(1, 4))
+
+
+@st.composite
+def _cases(draw: st.DrawFn) -> tuple[str, list[tuple[str, int]]]:
+    text, words = draw(_texts())
+    quotes = draw(st.lists(_quotes(words), max_size=8))
+    repeated = draw(st.lists(st.sampled_from(quotes), max_size=2)) if quotes else []
+    return text, quotes + repeated
+
+
+@contextmanager
+def _numpy(on: bool) -> Iterator[None]:
+    """Take the paths of long texts (numpy) for every text, if ``on``."""
+    limits = source._NUMPY_FROM, source._NUMPY_PAIRS
+    if on:
+        source._NUMPY_FROM, source._NUMPY_PAIRS = 0, 0
+    try:
+        yield
+    finally:
+        source._NUMPY_FROM, source._NUMPY_PAIRS = limits
+
+
+@settings(max_examples=600, deadline=None)
+@given(_cases(), st.booleans(), st.booleans(), st.sampled_from([4096, 1, 2]))
+def test_find_quotes_answers_as_the_old_code(
+    case: tuple[str, list[tuple[str, int]]], typographic: bool, numpy: bool, trial: int
+) -> None:
+    """With numpy or without, quotes decided by their second words in batches of any size."""
+    text, quotes = case
+    text = text + " "[: len(quotes) % 2]  # a new text object now and then: no cached folding
+    was = source._TRIAL
+    source._TRIAL = trial
+    try:
+        with _numpy(numpy):
+            new = source.find_quotes(text, quotes, typographic=typographic)
+    finally:
+        source._TRIAL = was
+    assert new == old.find_quotes(text, quotes, typographic=typographic)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_cases(), st.booleans(), st.integers(-1, 5), st.booleans())
+def test_occurrences_and_find_quote_answer_as_the_old_code(
+    case: tuple[str, list[tuple[str, int]]], typographic: bool, limit: int, numpy: bool
+) -> None:
+    text, quotes = case
+    with _numpy(numpy):
+        for quote, occurrence in quotes:
+            assert source.occurrences(
+                text, quote, typographic=typographic, limit=limit
+            ) == old.occurrences(text, quote, typographic=typographic, limit=limit)
+            assert source.find_quote(
+                text, quote, typographic=typographic, occurrence=occurrence
+            ) == old.find_quote(text, quote, typographic=typographic, occurrence=occurrence)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts())
+def test_sentences_and_paragraphs_are_the_old_ones(case: tuple[str, list[str]]) -> None:
+    text, _ = case
+    assert source.paragraphs(text) == old.paragraphs(text)
+    assert source.sentences(text) == old.sentences(text)
+    paras, starts, ends = source.sentence_bounds(text)
+    assert paras == old.paragraphs(text)
+    assert list(map(Span, starts, ends)) == old.sentences(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_cases(), st.booleans())
+def test_coverage_is_the_old_one(case: tuple[str, list[tuple[str, int]]], skip: bool) -> None:
+    text, quotes = case
+    found = old.find_quotes(text, quotes)
+    claims = tuple(
+        Claim(id=f"c{k}", text="", quote=q, role="thesis", by="x", span=span)
+        for k, ((q, _), (span, _)) in enumerate(zip(quotes, found, strict=True))
+    )
+    skipped = tuple(Skip(c.quote, f"why {k}", c.span) for k, c in enumerate(claims))
+    m = Map(
+        title="",
+        thesis="c0",
+        source="s",
+        claims=claims,
+        relations=(),
+        source_text=text,
+        skipped=skipped[::2] if skip else (),
+    )
+    new, was = coverage(m), old.coverage(m)
+    assert new.sentences == was.sentences
+    assert new.counts == was.counts
+    assert (new.covered, new.uncovered, new.ratio) == (was.covered, was.uncovered, was.ratio)
+
+
+def test_the_paths_a_quote_takes() -> None:
+    """A middle word found once decides at once; a missing one too; else the index or a scan."""
+    text = "the cat sat. " * 80 + "The dog 42 barked. the cat sat. The dog barked."
+    once = source._folded(text, False).once
+    assert once.find(text, "dog 42 barked.", ["dog", "42", "barked."], 5) == [1044]
+    assert once.find(text, "dog 43 barked.", ["dog", "43", "barked."], 5) == []
+    assert once.find(text, "The dog barked.", ["The", "dog", "barked."], 5) == ("dog", 2)
+    for quote, count in [("The dog barked.", 1), ("the cat sat.", 81), ("cat sat", 81)]:
+        spans = source.occurrences(text, quote, limit=1000)
+        assert spans == old.occurrences(text, quote, limit=1000)
+        assert len(spans) == count
+        assert {text[s.start : s.end] for s in spans} == {quote}
+
+
+def test_folding_maps_runs_of_whitespace_only() -> None:
+    """Segments are the stretches between runs of two or more whitespace characters."""
+    text = "\u3000 It\u2019s\u2003a  fine\r\n\r\nday\u00a0\u2014 said\x1cshe.\u2028\n"
+    folded = source._folded_runs(text, True)
+    assert folded.text == "It's a fine day - said she."
+    assert [text[a:b] for a, b in zip(folded.origins, folded.ends, strict=True)] == [
+        "It\u2019s\u2003a",
+        "fine",
+        "day\u00a0\u2014 said\x1cshe.",
+    ]
+    assert list(folded.starts) == [0, 7, 12]
+    assert folded.spans([(0, 27), (5, 11)]) == [Span(2, 33), Span(7, 14)]
