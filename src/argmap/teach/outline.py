@@ -281,7 +281,7 @@ def format_markdown(o: Outline, m: Map, *, quotes: bool = False, level: int = 2)
     # every text escaped in one batch (a big map has a line a claim); roles are few
     texts = markdown_texts([text for text, _ in said])
     quoted = markdown_texts([_quote(node, m) for node, _ in rows]) if quotes else []
-    roles = {role: f"*{markdown_text(role)}*" for _, role in said}
+    roles = {role: f"*{markdown_text(role)}*" for role in {role for _, role in said}}
     lines: list[str] = []
     for k, (node, depth) in enumerate(rows):
         if k == thesis_rows:
