@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from argmap.cli._common import emit_json, out
@@ -374,3 +375,41 @@ def test_markdown_text_fast_path_escapes_as_the_full_pattern(text: str) -> None:
 
     flat = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(visible(text).split()))
     assert markdown_text(text) == ("\\" + flat if _MARKDOWN_BLOCK_START.match(flat) else flat)
+
+
+_BATCH_PIECES = [*_MARKDOWN_PIECES, "  ", "\r", "\u2028", "\x85", "\x1f", "\u00a0", "12)", "=", "+"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_BATCH_PIECES)).map("".join), max_size=6))
+@example(["a  b", "c"])
+@example(["a ", "b"])
+@example(["a", " b"])
+@example(["a\tb", "1) c"])
+@example(["a", "b\n"])
+@example(["www", ".", "x:", "//"])
+def test_markdown_texts_escape_each_text_as_markdown_text(texts: list[str]) -> None:
+    """Escaping a batch at once gives what escaping each text alone gives."""
+    from argmap.escape import markdown_texts
+
+    assert markdown_texts(texts) == [markdown_text(t) for t in texts]
+
+
+@given(st.text(alphabet=st.sampled_from([*"ab-1`\\ \t\n\x07\x85\u2028\ufffe"]), max_size=6))
+def test_markdown_code_fast_path_gives_the_general_answer(text: str) -> None:
+    """A plain id is fenced as it is; the same as flattening and counting backticks."""
+    from argmap.escape import visible
+
+    flat = " ".join(visible(text).split())
+    runs = [len(r) for r in re.findall("`+", flat)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if runs or flat.startswith(" ") else ""
+    assert markdown_code(text) == f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def test_the_batch_sees_every_whitespace_but_space_and_newline() -> None:
+    """What markdown_texts leaves to the one-by-one path: every other whitespace character."""
+    from argmap.escape import _ODD
+
+    odd = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c not in " \n"]
+    assert odd
+    assert all(_ODD.match(c) for c in odd)

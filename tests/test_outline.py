@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator, Iterable
 from pathlib import Path
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.load import read_map
-from argmap.teach.outline import OutlineNode, format_markdown, format_text, outline
+from argmap.model import Claim, Map, Relation
+from argmap.teach.outline import (
+    MARKS,
+    Outline,
+    OutlineNode,
+    format_markdown,
+    format_text,
+    outline,
+)
 
 DATA = Path(__file__).parent / "data" / "teach"
 
@@ -125,3 +138,104 @@ def test_unconnected_chain_is_one_tree_rooted_at_its_conclusion() -> None:
         "  b: B. [claim]",
         "    + a: A. [evidence]",
     ]
+
+
+def test_outline_node_init_takes_every_field_in_order() -> None:
+    """OutlineNode fills its dict at once, as Claim does: its __init__ lists every field."""
+    from test_load import test_hand_written_inits_take_every_field_in_order as same_fields
+
+    same_fields(OutlineNode)
+
+
+# --- the walk before issue 9's rewrite (commit 123db8f): the oracle of the stack walk ---
+
+_Walk = Generator[Any, OutlineNode, OutlineNode]
+
+
+def _outline_before(m: Map) -> Outline:
+    """``outline`` as it was: a generator per claim and relation, run by a stack of them."""
+    order = {r.id: i for i, r in enumerate(m.relations)}
+    kinds = {"support": 0, "opposition": 1, "undercut": 2}
+    into: dict[str, list[Relation]] = {}
+    for r in m.relations:
+        into.setdefault(r.target, []).append(r)
+    seen: set[str] = set()
+
+    def ordered(key: str) -> list[Relation]:
+        return sorted(into.get(key, []), key=lambda r: (kinds[r.kind], order[r.id]))
+
+    def every(walks: Iterable[_Walk]) -> Generator[Any, OutlineNode, list[OutlineNode]]:
+        nodes = []
+        for walk in walks:
+            nodes.append((yield walk))  # noqa: PERF401 - a yield per walk, in turn
+        return nodes
+
+    def claim(claim_id: str, mark: str = "", via: Relation | None = None) -> _Walk:
+        relation, scheme = (via.id, via.scheme) if via else ("", "")
+        if claim_id in seen:
+            return OutlineNode("ref", claim_id, mark, relation, scheme)
+        seen.add(claim_id)
+        children = yield from every(relation_of(r) for r in ordered(claim_id))
+        if via is not None and not via.linked:
+            children += yield from every(relation_of(u) for u in ordered(via.id))
+        return OutlineNode("claim", claim_id, mark, relation, scheme, tuple(children))
+
+    def relation_of(r: Relation) -> _Walk:
+        mark = MARKS[r.kind]
+        if not r.linked:
+            return (yield claim(r.premises[0], mark, r))
+        premises = yield from every(claim(p) for p in r.premises)
+        undercuts = yield from every(relation_of(u) for u in ordered(r.id))
+        return OutlineNode("linked", "", mark, r.id, r.scheme, (*premises, *undercuts))
+
+    def run(walk: _Walk) -> OutlineNode:
+        stack, result = [walk], None
+        while stack:
+            try:
+                stack.append(stack[-1].send(result))  # type: ignore[arg-type]
+                result = None
+            except StopIteration as done:
+                stack.pop()
+                result = done.value
+        assert result is not None
+        return result
+
+    thesis = run(claim(m.thesis))
+    rest = [c.id for c in m.claims if c.id not in seen]
+    unreached = set(rest)
+    feeds_rest = {
+        p
+        for r in m.relations
+        if r.kind != "undercut" and r.target in unreached
+        for p in r.premises
+        if p != r.target
+    }
+    roots = [c for c in rest if c not in feeds_rest] + rest
+    return Outline(thesis, tuple(run(claim(c)) for c in roots if c not in seen))
+
+
+_IDS = ["a", "b", "c", "d", "e", "f"]
+
+
+@st.composite
+def _tangled_maps(draw: st.DrawFn) -> Map:
+    """Maps of a few claims with any relations: circles, linked premises, undercuts of
+    undercuts, repeated relation ids, targets that are no claim."""
+    claims = tuple(Claim(i, f"{i}.", i, "claim", "authors") for i in _IDS)
+    relations: list[Relation] = []
+    for n in range(draw(st.integers(0, 14))):
+        kind = draw(st.sampled_from(["support", "opposition", "undercut"]))
+        premises = tuple(draw(st.lists(st.sampled_from(_IDS), min_size=1, max_size=3)))
+        if kind == "undercut" and relations:
+            target = draw(st.sampled_from([r.id for r in relations]))
+        else:
+            target = draw(st.sampled_from([*_IDS, "nowhere"]))
+        rid = draw(st.sampled_from([f"r{n}", f"r{n % 3}"]))
+        scheme = draw(st.sampled_from(["", "example"]))
+        relations.append(Relation(rid, kind, premises, target, scheme=scheme))  # type: ignore[arg-type]
+    return Map("", draw(st.sampled_from(_IDS)), "", claims, tuple(relations))
+
+
+@given(_tangled_maps())
+def test_the_stack_walk_gives_the_outline_the_generators_gave(m: Map) -> None:
+    assert outline(m) == _outline_before(m)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 __all__ = [
     "BIDI_CONTROLS",
@@ -46,6 +47,7 @@ __all__ = [
     "json_terminal",
     "markdown_code",
     "markdown_text",
+    "markdown_texts",
     "mermaid_text",
     "terminal",
     "visible",
@@ -57,7 +59,9 @@ BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+#: the characters :func:`visible` changes (a character class's contents)
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
 
 
 def _picture(char: str) -> str:
@@ -175,6 +179,17 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&@]|:(?=//)|(?<=[wW]{3})\.)")
 _MARKDOWN_CHARS = re.compile(r"[\\`*_\[\]<>#|~&@]")
 #: what starts a block at the beginning of a line once the above are escaped
 _MARKDOWN_BLOCK_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
+#: where :func:`markdown_texts` escapes a block start: after a newline, before one
+_MARKDOWN_LINE_STARTS = re.compile(r"\n(?=[-+=]|\d{1,9}[.)])")
+#: what :func:`markdown_text` would escape by looking around (``://`` and ``www.``)
+_MARKDOWN_AROUND = re.compile(r":(?=//)|(?<=[wW]{3})\.")
+#: a character :func:`markdown_text` would make visible, or flatten as whitespace other
+#: than a space or the newline :func:`markdown_texts` joins texts with
+_ODD = re.compile(
+    f"[{_CONTROLS}\t\r\x0b\x0c\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+#: a code span's text that is kept as it is: no whitespace, backtick or control character
+_PLAIN_CODE = re.compile(f"[^\\s`{_CONTROLS}]+")
 
 
 def markdown_text(text: str) -> str:
@@ -200,6 +215,44 @@ def markdown_text(text: str) -> str:
     return "\\" + flat if _MARKDOWN_BLOCK_START.match(flat) else flat
 
 
+def markdown_texts(texts: Sequence[str]) -> list[str]:
+    r""":func:`markdown_text` of each of ``texts``, escaped together (a big map has 10^5).
+
+    Texts already on one line, with single spaces and no control character
+    (almost all), are joined by newlines and escaped in one pass: no escape
+    reaches across a newline, and a block start is escaped at each line's
+    start.  Any other batch is escaped text by text.
+
+    Examples
+    --------
+    >>> markdown_texts(["1. a|b", "www.x", "- c"])
+    ['\\1. a\\|b', 'www\\.x', '\\- c']
+    >>> markdown_texts(["a\nb", "\x07"]) == [markdown_text("a\nb"), markdown_text("\x07")]
+    True
+    """
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    if (
+        joined.count("\n") != len(texts) - 1  # a text of several lines
+        or _ODD.search(joined)
+        or "  " in joined
+        or " \n" in joined
+        or "\n " in joined
+        or joined.startswith(" ")
+        or joined.endswith(" ")
+    ):
+        return list(map(markdown_text, texts))
+    if _MARKDOWN_CHARS.search(joined):
+        joined = _MARKDOWN_CHARS.sub(r"\\\g<0>", joined)
+    escaped = _MARKDOWN_LINE_STARTS.sub("\n\\\\", "\n" + joined)[1:].split("\n")
+    if ":/" in joined or "w." in joined or "W." in joined:  # few texts: each on its own
+        for k, text in enumerate(escaped):
+            if ":/" in text or "w." in text or "W." in text:
+                escaped[k] = _MARKDOWN_AROUND.sub(r"\\\g<0>", text)
+    return escaped
+
+
 def markdown_code(text: str) -> str:
     r"""``text`` as a Markdown code span: fenced by more backticks than it contains.
 
@@ -208,6 +261,8 @@ def markdown_code(text: str) -> str:
     >>> print(markdown_code("a-b"), markdown_code("x`y"))
     `a-b` `` x`y ``
     """
+    if _PLAIN_CODE.fullmatch(text):  # most ids: nothing to flatten, show or fence around
+        return f"`{text}`"
     flat = " ".join(visible(text).split())
     runs = [len(r) for r in re.findall("`+", flat)] if "`" in flat else []
     fence = "`" * (max(runs, default=0) + 1)

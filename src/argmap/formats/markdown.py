@@ -34,7 +34,7 @@ Source: `s.txt` · thesis: `a` · 1 claims, 0 relations
 from __future__ import annotations
 
 from argmap.coverage import coverage
-from argmap.escape import markdown_code, markdown_text
+from argmap.escape import markdown_code, markdown_text, markdown_texts
 from argmap.model import Map
 from argmap.teach.outline import format_markdown, outline
 
@@ -72,12 +72,11 @@ def coverage_table(m: Map) -> str:
         "| # | ¶ | status | claims | sentence |",
         "|---:|---:|---|---|---|",
     ]
-    for s, status in zip(cov.sentences, statuses, strict=True):
+    texts = markdown_texts([s.text for s in cov.sentences])  # all at once: 10^5 in a book
+    for s, status, text in zip(cov.sentences, statuses, texts, strict=True):
         shown = _STATUS.get(status) or f"skipped: {table_cell(s.skipped)}"
         claims = ", ".join(map(markdown_code, s.claims))
-        lines.append(
-            f"| {s.number} | {s.paragraph} | {shown} | {claims} | {markdown_text(s.text)} |"
-        )
+        lines.append(f"| {s.number} | {s.paragraph} | {shown} | {claims} | {text} |")
     return "\n".join(lines)
 
 

@@ -119,7 +119,10 @@ def sort_extensions(exts: Iterable[Collection[Hashable]]) -> list[Extension]:
     def key(ext: Extension) -> list[tuple[int, int, str]]:
         return sorted(map(node_order_key, ext))
 
-    return sorted((frozenset(e) for e in exts), key=key)
+    found = [frozenset(e) for e in exts]
+    if len(found) < 2:  # nothing to order: the key of a big extension costs a sort of it
+        return found
+    return sorted(found, key=key)
 
 
 # ---------------------------------------------------------------- the registry

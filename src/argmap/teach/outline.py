@@ -29,11 +29,11 @@ Not connected to the thesis:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Literal
 
-from argmap.escape import markdown_code, markdown_text
+from argmap.escape import markdown_code, markdown_text, markdown_texts
 from argmap.model import Map, Relation, RelationKind
 
 __all__ = [
@@ -52,7 +52,7 @@ _KIND_ORDER: dict[RelationKind, int] = {"support": 0, "opposition": 1, "undercut
 UNCONNECTED = "Not connected to the thesis"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class OutlineNode:
     """One line of the outline and the lines under it.
 
@@ -76,6 +76,21 @@ class OutlineNode:
     scheme: str = ""
     children: tuple[OutlineNode, ...] = ()
 
+    def __init__(  # noqa: PLR0917 -- the fields, in order, as the dataclass would take them
+        self,
+        kind: Literal["claim", "ref", "linked"],
+        claim: str = "",
+        mark: str = "",
+        relation: str = "",
+        scheme: str = "",
+        children: tuple[OutlineNode, ...] = (),
+    ) -> None:
+        # filling the frozen instance's dict at once is several times faster than the
+        # dataclass's own __init__ (see argmap.model.Claim); a big map has a line a claim
+        self.__dict__.update(
+            kind=kind, claim=claim, mark=mark, relation=relation, scheme=scheme, children=children
+        )
+
 
 @dataclass(frozen=True)
 class Outline:
@@ -85,74 +100,72 @@ class Outline:
     unconnected: tuple[OutlineNode, ...] = ()
 
 
-def _ordered(relations: list[Relation], order: dict[str, int]) -> list[Relation]:
-    return sorted(relations, key=lambda r: (_KIND_ORDER[r.kind], order[r.id]))
-
-
-#: a step of the depth-first walk: it yields the walks of its children, is sent
-#: their results and returns its own (so that :func:`_run` needs no call stack)
-_Walk = Generator["_Walk", OutlineNode, OutlineNode]
-_Walks = Generator[_Walk, OutlineNode, list[OutlineNode]]
-
-
-def _run(walk: _Walk) -> OutlineNode:
-    """Run a walk with an explicit stack: a chain of any length needs no recursion."""
-    stack = [walk]
-    result: OutlineNode | None = None
-    while stack:
-        try:
-            stack.append(stack[-1].send(result))  # type: ignore[arg-type]
-            result = None
-        except StopIteration as done:
-            stack.pop()
-            result = done.value
-    assert result is not None  # noqa: S101 - a walk always returns a node
-    return result
+#: an open line of the walk: its fields but the children, the items under it (a
+#: relation, or a premise of a linked relation by its id), how many are done, and the
+#: lines they gave
+_Fields = tuple[Literal["claim", "linked"], str, str, str, str]
+_Frame = tuple[_Fields, list["Relation | str"], list[int], list["OutlineNode"]]
 
 
 class _Builder:
-    """Depth-first walk that prints every claim in full once."""
+    """Depth-first walk that prints every claim in full once.
+
+    The walk keeps its own stack, so a chain of any length needs no recursion;
+    a claim is marked seen when the walk reaches it, so of two lines of one
+    claim the first in print order is the full one.
+    """
 
     def __init__(self, m: Map) -> None:
-        self.m = m
-        self.order = {r.id: i for i, r in enumerate(m.relations)}
         self.seen: set[str] = set()
         self.into: dict[str, list[Relation]] = {}
-        for r in m.relations:
+        order = {r.id: i for i, r in enumerate(m.relations)}
+        # sorted once: every target's list is then in (kind, map order) already
+        for r in sorted(m.relations, key=lambda r: (_KIND_ORDER[r.kind], order[r.id])):
             self.into.setdefault(r.target, []).append(r)
 
-    def claim(self, claim_id: str, mark: str = "", via: Relation | None = None) -> _Walk:
-        relation = via.id if via else ""
-        scheme = via.scheme if via else ""
+    def walk(self, claim_id: str) -> OutlineNode:
+        """The tree of ``claim_id`` (a reference if the walk has printed it)."""
+        opened = self._claim(claim_id, "", None)
+        if isinstance(opened, OutlineNode):
+            return opened
+        stack = [opened]
+        while True:
+            fields, items, done, lines = stack[-1]
+            if done[0] < len(items):
+                item = items[done[0]]
+                done[0] += 1
+                opened = self._item(item)
+                if isinstance(opened, OutlineNode):
+                    lines.append(opened)
+                else:
+                    stack.append(opened)
+                continue
+            stack.pop()
+            node = OutlineNode(*fields, tuple(lines))
+            if not stack:
+                return node
+            stack[-1][3].append(node)
+
+    def _item(self, item: Relation | str) -> OutlineNode | _Frame:
+        """Open a premise of a linked relation (by id) or a relation into a line."""
+        if isinstance(item, str):
+            return self._claim(item, "", None)
+        mark = MARKS[item.kind]
+        if not item.linked:
+            return self._claim(item.premises[0], mark, item)
+        items: list[Relation | str] = [*item.premises, *self.into.get(item.id, ())]
+        return ("linked", "", mark, item.id, item.scheme), items, [0], []
+
+    def _claim(self, claim_id: str, mark: str, via: Relation | None) -> OutlineNode | _Frame:
+        """Open the line of a claim, or give its reference if it was printed already."""
+        relation, scheme = (via.id, via.scheme) if via else ("", "")
         if claim_id in self.seen:
             return OutlineNode("ref", claim_id, mark, relation, scheme)
         self.seen.add(claim_id)
-        into = _ordered(self.into.get(claim_id, []), self.order)
-        children = yield from _all(self.relation(r) for r in into)
-        if via is not None and not via.linked:
-            children += yield from self.undercuts(via)
-        return OutlineNode("claim", claim_id, mark, relation, scheme, tuple(children))
-
-    def relation(self, r: Relation) -> _Walk:
-        mark = MARKS[r.kind]
-        if not r.linked:
-            return (yield self.claim(r.premises[0], mark, r))
-        premises = yield from _all(self.claim(p) for p in r.premises)
-        children = (*premises, *(yield from self.undercuts(r)))
-        return OutlineNode("linked", "", mark, r.id, r.scheme, children)
-
-    def undercuts(self, r: Relation) -> _Walks:
-        into = _ordered(self.into.get(r.id, []), self.order)
-        return (yield from _all(self.relation(u) for u in into))
-
-
-def _all(walks: Iterable[_Walk]) -> _Walks:
-    """Walk each of ``walks`` in turn (lazily: each sees what the ones before saw)."""
-    nodes: list[OutlineNode] = []
-    for walk in walks:
-        node = yield walk
-        nodes.append(node)
-    return nodes
+        items: list[Relation | str] = list(self.into.get(claim_id, ()))
+        if via is not None and not via.linked:  # undercuts of the inference that leads here
+            items += self.into.get(via.id, ())
+        return ("claim", claim_id, mark, relation, scheme), items, [0], []
 
 
 def outline(m: Map) -> Outline:
@@ -163,7 +176,7 @@ def outline(m: Map) -> Outline:
     (or, for a circle of them, at its first claim in the map), in map order.
     """
     b = _Builder(m)
-    thesis = _run(b.claim(m.thesis))
+    thesis = b.walk(m.thesis)
     rest = [c.id for c in m.claims if c.id not in b.seen]
     unreached = set(rest)
     feeds_rest = {
@@ -174,22 +187,28 @@ def outline(m: Map) -> Outline:
         if p != r.target
     }
     roots = [c for c in rest if c not in feeds_rest] + rest
-    unconnected = tuple(_run(b.claim(c)) for c in roots if c not in b.seen)
+    unconnected = tuple(b.walk(c) for c in roots if c not in b.seen)
     return Outline(thesis, unconnected)
 
 
-def _label(node: OutlineNode, m: Map, *, markdown: bool) -> str:
-    text, code = (markdown_text, markdown_code) if markdown else (str, str)
+def _said(node: OutlineNode, m: Map) -> tuple[str, str]:
+    """What a line says besides its id: a linked line's tag, or a claim's text and role."""
     if node.kind == "linked":
-        tag = ", ".join(x for x in ("linked", node.scheme) if x)
-        return f"[{text(tag)}] {code(node.relation)}"
-    ident = code(node.claim)
+        return ", ".join(x for x in ("linked", node.scheme) if x), ""
     if node.kind == "ref":
-        return f"↑ see {ident}"
+        return "", ""
     c = m.claim(node.claim)
     speaker = f" ({m.speaker_name(c.by)})" if c.by != "authors" else ""
-    role = f"*{text(c.role)}*" if markdown else f"[{c.role}]"
-    return f"{ident}: {text(c.text + speaker)} {role}"
+    return c.text + speaker, c.role
+
+
+def _label(node: OutlineNode, said: str, role: str, code: Callable[[str], str] = str) -> str:
+    """A line's label from what it says and its role, written as the output needs them."""
+    if node.kind == "linked":
+        return f"[{said}] {code(node.relation)}"
+    if node.kind == "ref":
+        return f"↑ see {code(node.claim)}"
+    return f"{code(node.claim)}: {said} {role}"
 
 
 def _quote(node: OutlineNode, m: Map) -> str:
@@ -223,7 +242,8 @@ def format_text(o: Outline, m: Map, *, quotes: bool = False) -> str:
     def walk(root: OutlineNode, start: int) -> None:
         for node, depth in _preorder(root, start, _text_depth):
             mark = f"{node.mark} " if node.mark else ""
-            lines.append(f"{'  ' * depth}{mark}{_label(node, m, markdown=False)}")
+            said, role = _said(node, m)
+            lines.append(f"{'  ' * depth}{mark}{_label(node, said, f'[{role}]')}")
             if quotes and _quote(node, m):
                 lines.append(f"{'  ' * (depth + 1)}{' ' * len(mark)}“{_quote(node, m)}”")
 
@@ -252,18 +272,27 @@ def format_markdown(o: Outline, m: Map, *, quotes: bool = False, level: int = 2)
     - `t`: T. *thesis* — “T”
       - **-** `a`: \\<A\\> \\& \\*b\\* *evidence* — “A”
     """
-    lines: list[str] = []
     signs = {"+": "**+**", "-": "**-**", "~": "**~**"}
-
-    def walk(root: OutlineNode, start: int) -> None:
-        for node, depth in _preorder(root, start, lambda _p, _c, d: d + 1):
-            mark = f"{signs[node.mark]} " if node.mark else ""
-            quote = f" — “{markdown_text(_quote(node, m))}”" if quotes and _quote(node, m) else ""
-            lines.append(f"{'  ' * depth}- {mark}{_label(node, m, markdown=True)}{quote}")
-
-    walk(o.thesis, 0)
-    if o.unconnected:
-        lines += ["", f"{'#' * level} {UNCONNECTED}", ""]
-        for node in o.unconnected:
-            walk(node, 0)
+    rows = list(_preorder(o.thesis, 0, _one_deeper))
+    thesis_rows = len(rows)
+    for node in o.unconnected:
+        rows += _preorder(node, 0, _one_deeper)
+    said = [_said(node, m) for node, _ in rows]
+    # every text escaped in one batch (a big map has a line a claim); roles are few
+    texts = markdown_texts([text for text, _ in said])
+    quoted = markdown_texts([_quote(node, m) for node, _ in rows]) if quotes else []
+    roles = {role: f"*{markdown_text(role)}*" for role in {role for _, role in said}}
+    lines: list[str] = []
+    for k, (node, depth) in enumerate(rows):
+        if k == thesis_rows:
+            lines += ["", f"{'#' * level} {UNCONNECTED}", ""]
+        mark = f"{signs[node.mark]} " if node.mark else ""
+        quote = f" — “{quoted[k]}”" if quotes and quoted[k] else ""
+        label = _label(node, texts[k], roles[said[k][1]], markdown_code)
+        lines.append(f"{'  ' * depth}- {mark}{label}{quote}")
     return "\n".join(lines)
+
+
+def _one_deeper(_parent: OutlineNode, _child: OutlineNode, depth: int) -> int:
+    """Each level of a Markdown list one deeper."""
+    return depth + 1
