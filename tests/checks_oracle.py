@@ -1,8 +1,9 @@
-"""The lints as they were before the set-algebra rewrite (commit 123db8f): the oracle the rewrite is compared with.
+"""The lints as they were before the set-algebra rewrite (commit 123db8f): the oracle.
 
 A verbatim copy of ``argmap.checks`` at that commit (its doctests aside); see
 tests/test_checks_oracle.py.
 """
+
 from __future__ import annotations
 
 from collections import Counter
