@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import attrgetter, not_
 from typing import Any
@@ -90,10 +90,16 @@ class Finding:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the finding as a JSON-ready dictionary."""
-        d = asdict(self)
-        d["claims"] = list(self.claims)
-        return d
+        """Return the finding as a JSON-ready dictionary (its fields in order, as ``asdict``).
+
+        Examples
+        --------
+        >>> Finding("m.yaml", 2, 5, "disconnected", "m", "h", "warning", ("a",)).to_dict()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        {'file': 'm.yaml', 'line': 2, 'column': 5, 'code': 'disconnected', 'message': 'm',
+         'hint': 'h', 'severity': 'warning', 'claims': ['a']}
+        """
+        return {**self.__dict__, "claims": list(self.claims)}  # asdict: 20 times slower
 
 
 #: the order of findings (their fields in turn, as ``Finding``'s own ``<``), as a sort key
