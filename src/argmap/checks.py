@@ -231,10 +231,10 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     Cycles are searched only among the claims that lie on one (one linear
     pass finds them), so a map without circles costs no more than that pass.
     """
-    succ = links.supports
     cyclic = _cyclic_pairs(*links.pairs["support"])
     if not cyclic:
         return []
+    succ = links.supports
     import networkx as nx  # only a map with circles needs it
 
     sg = nx.DiGraph()

@@ -69,8 +69,6 @@ import gc
 import re
 from collections.abc import Iterable
 from functools import cache
-from itertools import accumulate, count, repeat
-from operator import add
 from typing import Any, Final
 
 import yaml
@@ -490,8 +488,18 @@ class _Locator:
         first = _FIRST_ITEM.search(self.text, start, end)
         if first is None:
             return None
-        found = _dashes(self.text, start, end, first[1], line)
-        return found if len(found) == len(value) else None
+        dash = re.compile(f"\n{first[1]}-(?=[ \n])")
+        offsets = [m.start() + 1 for m in dash.finditer(self.text, start, end)]
+        if len(offsets) != len(value):
+            return None
+        count = self.text.count
+        found: list[tuple[int, int]] = []
+        previous = start
+        for offset in offsets:
+            line += count("\n", previous, offset)
+            previous = offset
+            found.append((offset, line))
+        return found
 
     def _item(self, key: Any, index: int) -> Pos | None:
         """Where item ``index`` of the top-level list ``key`` starts, if on its '-' line."""
@@ -624,35 +632,6 @@ class _Locator:
         else:
             outline.pos = {p: Pos(pos.line + line - 1, pos.column) for p, pos in found.items() if p}
         return outline
-
-
-def _dashes(text: str, start: int, end: int, indent: str, line: int) -> list[tuple[int, int]]:
-    """The offset and line of each line of ``text[start:end]`` that is an item at ``indent``.
-
-    ``line`` is the line of ``start``.  The text is split at each such '-',
-    and the offsets and lines added up in C; a '-' at that indent not
-    followed by a space or line end leaves it to a regular expression.
-
-    Examples
-    --------
-    >>> _dashes("k:\\n  - a\\n  - b\\n  -x\\n", 0, 20, "  ", 1)
-    [(3, 2), (9, 3)]
-    """
-    dash = f"\n{indent}-"
-    parts = text[start:end].split(dash)[:-1]
-    if text.count(f"{dash} ", start, end) + text.count(f"{dash}\n", start, end) == len(parts):
-        width = len(dash)
-        offsets = map(add, accumulate(map(len, parts)), range(start + 1, end + 1, width))
-        lines = map(add, accumulate(map(str.count, parts, repeat("\n"))), count(line + 1))
-        return list(zip(offsets, lines, strict=True))
-    found: list[tuple[int, int]] = []
-    previous = start
-    for item in re.compile(f"{re.escape(dash)}(?=[ \n])").finditer(text, start, end):
-        offset = item.start() + 1
-        line += text.count("\n", previous, offset)
-        previous = offset
-        found.append((offset, line))
-    return found
 
 
 def _paths(value: Any, prefix: YamlPath) -> set[YamlPath]:
