@@ -1,80 +1,19 @@
 """The lints as they were before the set-algebra rewrite (commit 123db8f): the oracle.
 
-A verbatim copy of ``argmap.checks`` at that commit (its doctests aside); see
-tests/test_checks_oracle.py.
+The lint functions of ``argmap.checks`` at that commit, verbatim; the parts
+that did not change (``Finding``, the registry, ``_cyclic``, tested against
+networkx in tests/test_checks.py) are today's.  See tests/test_checks_oracle.py.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
-from itertools import chain, compress, repeat
-from operator import attrgetter
-from typing import Any
 
-from argmap.errors import ArgmapError, Diagnostic, Severity
+from argmap.checks import _ORDER, CHECKS, SUPPORTED_ROLES, Finding, _cyclic
 from argmap.graph import Links, links_of
 from argmap.model import Map, Relation
 from argmap.schemes import SCHEMES
 from argmap.source import occurrences, places
-
-__all__ = [
-    "CHECKS",
-    "SUPPORTED_ROLES",
-    "Check",
-    "Finding",
-    "parse_codes",
-    "run_checks",
-]
-
-#: roles that make a claim the essay should argue for
-SUPPORTED_ROLES = ("thesis", "claim", "rebuttal")
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One lint result, located at the first item it names."""
-
-    file: str
-    line: int
-    column: int
-    code: str
-    message: str
-    hint: str
-    severity: Severity
-    claims: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return str(self.diagnostic())
-
-    def diagnostic(self) -> Diagnostic:
-        """The finding as a :class:`~argmap.errors.Diagnostic` (same text format)."""
-        return Diagnostic(
-            self.file, self.line, self.column, self.code, self.message, self.hint, self.severity
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the finding as a JSON-ready dictionary."""
-        d = asdict(self)
-        d["claims"] = list(self.claims)
-        return d
-
-
-#: the order of findings (their fields in turn, as ``Finding``'s own ``<``), as a sort key
-_ORDER = attrgetter("file", "line", "column", "code", "message", "hint", "severity", "claims")
-
-Lint = Callable[[Map, Links], list[Finding]]
-
-
-@dataclass(frozen=True)
-class Check:
-    """A registered lint: its code, severity, description and function."""
-
-    code: str
-    severity: Severity
-    description: str
-    run: Lint
 
 
 def _at(
@@ -85,94 +24,6 @@ def _at(
     return Finding(
         m.file, pos.line, pos.column, code, message, hint, CHECKS[code].severity, tuple(claims)
     )
-
-
-def _cyclic(succ: dict[str, list[str]]) -> set[str]:
-    """The nodes of ``succ`` that lie on a cycle.
-
-    The edges out of nodes nothing leads to are dropped, all at once, round
-    after round (each round a few passes in C over the edges left), while a
-    round drops many; then the nodes nothing leads to are peeled off one by
-    one (:func:`_peeled`), so that a map without circles is emptied in
-    linear time; what is left goes to Tarjan's components (:func:`_on_cycles`).
-
-    Examples
-    --------
-    >>> sorted(_cyclic({"a": ["b"], "b": ["c", "a"], "c": ["d"], "e": ["e"]}))
-    ['a', 'b', 'e']
-    """
-    sources = list(chain.from_iterable(map(repeat, succ, map(len, succ.values()))))
-    targets = list(chain.from_iterable(succ.values()))
-    while sources:
-        keep = list(map(set(targets).__contains__, sources))
-        if keep.count(False) <= len(keep) // 8:  # few (or none) dropped: peel one by one
-            break
-        sources, targets = list(compress(sources, keep)), list(compress(targets, keep))
-    left: dict[str, list[str]] = {}
-    for u, v in zip(sources, targets, strict=True):
-        left.setdefault(u, []).append(v)
-    return _on_cycles(_peeled(left)) if left else set()
-
-
-def _peeled(succ: dict[str, list[str]]) -> dict[str, list[str]]:
-    """``succ`` without the nodes nothing leads to, nor those only they led to.
-
-    Examples
-    --------
-    >>> _peeled({"a": ["b"], "b": ["c", "a"], "c": ["d"], "e": ["b"], "f": ["e"]})
-    {'a': ['b'], 'b': ['c', 'a'], 'c': ['d']}
-    """
-    indegree = Counter(chain.from_iterable(succ.values()))
-    stack = [u for u in succ if u not in indegree]
-    while stack:
-        for v in succ.get(stack.pop(), ()):
-            indegree[v] -= 1
-            if not indegree[v]:
-                stack.append(v)
-    left = {v for v, n in indegree.items() if n}
-    return {u: [v for v in succ[u] if v in left] for u in succ if u in left}
-
-
-def _on_cycles(succ: dict[str, list[str]]) -> set[str]:
-    """The nodes of ``succ`` that lie on a cycle (Tarjan's components, without recursion)."""
-    order: dict[str, int] = {}  # node -> when it was first met
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    cyclic: set[str] = set()
-    for root in succ:
-        if root in order:
-            continue
-        work = [(root, iter(succ.get(root, ())))]
-        order[root] = low[root] = len(order)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is None:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == order[node]:
-                    part = []
-                    while True:
-                        top = stack.pop()
-                        on_stack.discard(top)
-                        part.append(top)
-                        if top == node:
-                            break
-                    if len(part) > 1 or node in succ.get(node, ()):
-                        cyclic.update(part)
-            elif child not in order:
-                order[child] = low[child] = len(order)
-                stack.append(child)
-                on_stack.add(child)
-                work.append((child, iter(succ.get(child, ()))))
-            elif child in on_stack:
-                low[node] = min(low[node], order[child])
-    return cyclic
 
 
 def circular_support(m: Map, links: Links) -> list[Finding]:
@@ -448,100 +299,20 @@ def repeated_quote(m: Map, _links: Links) -> list[Finding]:
     return found
 
 
-#: every lint by code, in the order they run
-CHECKS: dict[str, Check] = {
-    c.code: c
-    for c in (
-        Check(
-            "circular-support",
-            "warning",
-            "claims that support each other in a circle",
-            circular_support,
-        ),
-        Check(
-            "supports-and-opposes",
-            "warning",
-            "a claim that supports and opposes one target",
-            supports_and_opposes,
-        ),
-        Check(
-            "disconnected",
-            "warning",
-            "a claim with no path of relations to the thesis",
-            disconnected,
-        ),
-        Check(
-            "bare-assertion",
-            "warning",
-            "a thesis, claim or rebuttal nothing supports",
-            bare_assertion,
-        ),
-        Check(
-            "unanswered-opposition",
-            "warning",
-            "an attack on the authors that nothing attacks back",
-            unanswered_opposition,
-        ),
-        Check(
-            "open-questions",
-            "info",
-            "an inference with unanswered critical questions",
-            open_questions,
-        ),
-        Check(
-            "self-conflict",
-            "warning",
-            "a speaker whose own claims attack each other",
-            self_conflict,
-        ),
-        Check(
-            "repeated-quote",
-            "warning",
-            "a quote found more than once in the source, with no 'occurrence:'",
-            repeated_quote,
-        ),
-    )
+#: the old lint of each code
+LINTS: dict[str, Callable[[Map, Links], list[Finding]]] = {
+    "circular-support": circular_support,
+    "supports-and-opposes": supports_and_opposes,
+    "disconnected": disconnected,
+    "bare-assertion": bare_assertion,
+    "unanswered-opposition": unanswered_opposition,
+    "open-questions": open_questions,
+    "self-conflict": self_conflict,
+    "repeated-quote": repeated_quote,
 }
 
 
-def parse_codes(text: str | None, option: str = "--select") -> list[str]:
-    """Split comma-separated lint codes, raising ``unknown-check`` for unknown ones.
-
-    Examples
-    --------
-    >>> parse_codes("disconnected, open-questions")
-    ['disconnected', 'open-questions']
-    >>> parse_codes("disconected")
-    Traceback (most recent call last):
-    ...
-    argmap.errors.ArgmapError: <command line>: error: unknown-check: ...
-    """
-    if not text:
-        return []
-    codes = [c.strip() for c in text.split(",") if c.strip()]
-    bad = [c for c in codes if c not in CHECKS]
-    if bad:
-        raise ArgmapError(
-            Diagnostic(
-                "<command line>",
-                0,
-                0,
-                "unknown-check",
-                f"{option} names unknown check {c!r}",
-                hint="known checks: " + ", ".join(CHECKS),
-            )
-            for c in bad
-        )
-    return codes
-
-
-def run_checks(m: Map, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Finding]:
-    """Run the selected lints (all by default, minus ``ignore``); findings sorted by place.
-
-    The relations are indexed once (:func:`argmap.graph.links_of`) for all the lints.
-    """
+def run_checks(m: Map) -> list[Finding]:
+    """Every old lint, findings sorted by place."""
     links = links_of(m)
-    chosen = list(select) or list(CHECKS)
-    skip = set(ignore)
-    found = [f for code in chosen if code not in skip for f in CHECKS[code].run(m, links)]
-    return sorted(found, key=_ORDER)
+    return sorted((f for run in LINTS.values() for f in run(m, links)), key=_ORDER)
