@@ -19,15 +19,15 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import attrgetter
+from operator import attrgetter, not_
 from typing import Any
 
 from argmap.errors import ArgmapError, Diagnostic, Severity
-from argmap.graph import Links, links_of
-from argmap.model import Map, Relation
+from argmap.graph import Links, grouped, links_of
+from argmap.model import Map
 from argmap.schemes import SCHEMES
 from argmap.source import occurrences, places
 
@@ -44,7 +44,7 @@ __all__ = [
 SUPPORTED_ROLES = ("thesis", "claim", "rebuttal")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, init=False)
 class Finding:
     """One lint result, located at the first item it names."""
 
@@ -57,6 +57,29 @@ class Finding:
     severity: Severity
     claims: tuple[str, ...] = ()
 
+    def __init__(  # noqa: PLR0917 -- the fields, in order, as the dataclass would take them
+        self,
+        file: str,
+        line: int,
+        column: int,
+        code: str,
+        message: str,
+        hint: str,
+        severity: Severity,
+        claims: tuple[str, ...] = (),
+    ) -> None:
+        # filled at once, as a Claim is: a big map has tens of thousands of findings
+        self.__dict__.update(
+            file=file,
+            line=line,
+            column=column,
+            code=code,
+            message=message,
+            hint=hint,
+            severity=severity,
+            claims=claims,
+        )
+
     def __str__(self) -> str:
         return str(self.diagnostic())
 
@@ -67,10 +90,16 @@ class Finding:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the finding as a JSON-ready dictionary."""
-        d = asdict(self)
-        d["claims"] = list(self.claims)
-        return d
+        """Return the finding as a JSON-ready dictionary (its fields in order, as ``asdict``).
+
+        Examples
+        --------
+        >>> Finding("m.yaml", 2, 5, "disconnected", "m", "h", "warning", ("a",)).to_dict()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        {'file': 'm.yaml', 'line': 2, 'column': 5, 'code': 'disconnected', 'message': 'm',
+         'hint': 'h', 'severity': 'warning', 'claims': ['a']}
+        """
+        return {**self.__dict__, "claims": list(self.claims)}  # asdict: 20 times slower
 
 
 #: the order of findings (their fields in turn, as ``Finding``'s own ``<``), as a sort key
@@ -89,14 +118,19 @@ class Check:
     run: Lint
 
 
-def _at(
-    m: Map, item_id: str, code: str, message: str, hint: str, *, claims: Iterable[str]
-) -> Finding:
-    item = m.claim(item_id) if m.has_claim(item_id) else m.relation(item_id)
-    pos = m.pos(item)
-    return Finding(
-        m.file, pos.line, pos.column, code, message, hint, CHECKS[code].severity, tuple(claims)
-    )
+def _found(
+    m: Map, code: str, hint: str, rows: Sequence[tuple[str, str, tuple[str, ...]]]
+) -> list[Finding]:
+    """The findings of one lint, each row ``(item id, message, claims)`` located at its item.
+
+    The item is the claim, or else the relation, of that id.
+    """
+    severity, file = CHECKS[code].severity, m.file
+    ids, messages, claims = zip(*rows, strict=True) if rows else ((), (), ())
+    return [
+        Finding(file, at.line, at.column, code, message, hint, severity, named)
+        for at, message, named in zip(m.places(ids), messages, claims, strict=True)
+    ]
 
 
 def _cyclic(succ: dict[str, list[str]]) -> set[str]:
@@ -114,7 +148,11 @@ def _cyclic(succ: dict[str, list[str]]) -> set[str]:
     ['a', 'b', 'e']
     """
     sources = list(chain.from_iterable(map(repeat, succ, map(len, succ.values()))))
-    targets = list(chain.from_iterable(succ.values()))
+    return _cyclic_pairs(sources, list(chain.from_iterable(succ.values())))
+
+
+def _cyclic_pairs(sources: list[str], targets: list[str]) -> set[str]:
+    """The nodes on a cycle of the edges ``sources[i] -> targets[i]`` (see :func:`_cyclic`)."""
     while sources:
         keep = list(map(set(targets).__contains__, sources))
         if keep.count(False) <= len(keep) // 8:  # few (or none) dropped: peel one by one
@@ -193,10 +231,10 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     Cycles are searched only among the claims that lie on one (one linear
     pass finds them), so a map without circles costs no more than that pass.
     """
-    succ = links.supports
-    cyclic = _cyclic(succ)
+    cyclic = _cyclic_pairs(*links.pairs["support"])
     if not cyclic:
         return []
+    succ = links.supports
     import networkx as nx  # only a map with circles needs it
 
     sg = nx.DiGraph()
@@ -205,43 +243,29 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     for cyc in nx.simple_cycles(sg):
         i = cyc.index(min(cyc))
         cycles.add(tuple(cyc[i:] + cyc[:i]))
-    return [
-        _at(
-            m,
-            cyc[0],
-            "circular-support",
-            "support runs in a circle: " + " → ".join((*cyc, cyc[0])),
-            "a claim cannot be a reason for itself; break the circle with independent evidence",
-            claims=cyc,
-        )
-        for cyc in sorted(cycles)
-    ]
+    return _found(
+        m,
+        "circular-support",
+        "a claim cannot be a reason for itself; break the circle with independent evidence",
+        [
+            (cyc[0], "support runs in a circle: " + " → ".join((*cyc, cyc[0])), cyc)
+            for cyc in sorted(cycles)
+        ],
+    )
 
 
 def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
     """Claims that both support and oppose the same target."""
-    opposed: dict[str, set[str]] = {}  # target -> the claims that oppose it
-    for r in links.of_kind["opposition"]:
-        opposed.setdefault(r.target, set()).update(r.premises)
-    both = {
-        (p, r.target)
-        for r in links.of_kind["support"]
-        if r.target in opposed
-        for p in r.premises
-        if p in opposed[r.target]
-    }
-    return [
-        _at(
-            m,
-            p,
-            "supports-and-opposes",
-            f"claim {p!r} both supports and opposes {t!r}",
-            "keep one of the two relations, or split the claim into the part "
-            "that supports and the part that opposes",
-            claims=(p, t),
-        )
-        for p, t in sorted(both)
-    ]
+    both = set(zip(*links.pairs["support"], strict=True)).intersection(
+        zip(*links.pairs["opposition"], strict=True)
+    )
+    return _found(
+        m,
+        "supports-and-opposes",
+        "keep one of the two relations, or split the claim into the part "
+        "that supports and the part that opposes",
+        [(p, f"claim {p!r} both supports and opposes {t!r}", (p, t)) for p, t in sorted(both)],
+    )
 
 
 def disconnected(m: Map, links: Links) -> list[Finding]:
@@ -249,55 +273,79 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
 
     A walk from the thesis against the relations: target → premises, and
     through an undercut relation (met when its target is) to the premises
-    of its undercuts.
+    of its undercuts; a round of the walk takes a whole frontier at once.
     """
-    undercut: dict[str, list[str]] = {}  # node -> the relations into it that are undercut
-    for u in links.of_kind["undercut"]:
-        undercut.setdefault(m.relation(u.target).target, []).append(u.target)
-    into = links.into
-    reach = {m.thesis}
-    stack = [m.thesis]
-    while stack:
-        node = stack.pop()
-        for r in into.get(node, ()):
-            for p in r.premises:
-                if p not in reach:
-                    reach.add(p)
-                    stack.append(p)
-        for x in undercut.get(node, ()):
-            if x not in reach:
-                reach.add(x)
-                stack.append(x)
-    return [
-        _at(
-            m,
-            c,
-            "disconnected",
-            f"claim {c!r} has no path of relations to the thesis {m.thesis!r}",
-            "relate it to a claim that leads to the thesis, or list its quote under skipped:",
-            claims=(c,),
-        )
-        for c in sorted(c.id for c in m.claims if c.id not in reach)
-    ]
+    premises, targets, _ = links.edges
+    undercut = list(map(_TARGET, links.of_kind["undercut"]))  # relations, met at their targets
+    reach = _closure(
+        {m.thesis}, targets + list(map(_TARGET, map(m.relation, undercut))), premises + undercut
+    )
+    return _found(
+        m,
+        "disconnected",
+        "relate it to a claim that leads to the thesis, or list its quote under skipped:",
+        [
+            (c, f"claim {c!r} has no path of relations to the thesis {m.thesis!r}", (c,))
+            for c in sorted(set(map(_ID, m.claims)) - reach)
+        ],
+    )
+
+
+_ID = attrgetter("id")
+
+
+def _closure(reach: set[str], sources: list[str], targets: list[str]) -> set[str]:
+    """``reach`` (which it takes) and every node an edge ``sources[i] -> targets[i]`` leads to.
+
+    A few passes over the edges in C, in their order, each taking every edge
+    out of what is reached so far and then dropping the edges into it: the
+    edges of a map written in order (the caller orders them so) need one or
+    two, and one more that adds nothing.  The edges left after that are
+    walked from what is reached, a round of the walk taking a whole frontier
+    at once.
+
+    Examples
+    --------
+    >>> sorted(_closure({"a"}, ["c", "c", "a", "a", "e"], ["d", "a", "b", "c", "a"]))
+    ['a', 'b', 'c', 'd']
+    """
+    contains = reach.__contains__
+    for _ in range(_PASSES):
+        before = len(reach)
+        reach.update(compress(targets, map(contains, sources)))
+        if len(reach) == before:
+            return reach
+        left = list(map(not_, map(contains, targets)))  # the edges into what is not reached
+        sources, targets = list(compress(sources, left)), list(compress(targets, left))
+    succ = grouped(sources, targets)
+    frontier = reach.intersection(succ)  # what is reached and has edges left
+    while frontier:
+        added = set(chain.from_iterable(map(succ.__getitem__, frontier))) - reach
+        reach |= added
+        frontier = added.intersection(succ)
+    return reach
+
+
+#: passes over all the edges before :func:`_closure` walks the edges left
+_PASSES = 4
 
 
 def bare_assertion(m: Map, links: Links) -> list[Finding]:
     """Thesis, claims and rebuttals that nothing supports."""
-    supported = {r.target for r in links.of_kind["support"]}
-    return [
-        _at(
-            m,
-            c.id,
-            "bare-assertion",
-            f"claim {c.id!r} (role {c.role}) is asserted without support",
-            "add a claim that supports it, or give it a role such as evidence or background",
-            claims=(c.id,),
-        )
-        for c in sorted(
-            (c for c in m.claims if c.role in SUPPORTED_ROLES and c.id not in supported),
-            key=lambda c: c.id,
-        )
-    ]
+    supported = set(links.pairs["support"][1])
+    argued = [c for c in m.claims if c.role in SUPPORTED_ROLES and c.id not in supported]
+    return _found(
+        m,
+        "bare-assertion",
+        "add a claim that supports it, or give it a role such as evidence or background",
+        [
+            (c.id, f"claim {c.id!r} (role {c.role}) is asserted without support", (c.id,))
+            for c in sorted(argued, key=_ID)
+        ],
+    )
+
+
+_TARGET = attrgetter("target")
 
 
 def _premises(m: Map, node: str) -> tuple[str, ...]:
@@ -305,14 +353,17 @@ def _premises(m: Map, node: str) -> tuple[str, ...]:
     return (node,) if m.has_claim(node) else tuple(sorted(set(m.relation(node).premises)))
 
 
-def _side(m: Map, node: str) -> tuple[set[str], bool]:
-    """Whose a node is, and whether it is a point voiced for the other side.
+def _owner(m: Map, own: dict[str, str], node: str) -> str | None:
+    """The one speaker whose own point a node is (``own``: :attr:`Links.own`), or None.
 
-    A claim is its ``by``'s, an inference its premises' speakers'; a
-    concession, or an inference drawn from one, is conceded.
+    A claim is its ``by``'s, an inference its premises' speaker's when they
+    have one; a concession, or an inference drawn from one or from several
+    speakers' claims, is no one's own.
     """
-    claims = [m.claim(p) for p in _premises(m, node)]
-    return {c.by for c in claims}, any(c.role == "concession" for c in claims)
+    if m.has_claim(node):
+        return own.get(node)
+    speakers = set(map(own.get, m.relation(node).premises))
+    return speakers.pop() if len(speakers) == 1 else None
 
 
 def _answered(m: Map, links: Links) -> tuple[set[str], set[str]]:
@@ -325,29 +376,17 @@ def _answered(m: Map, links: Links) -> tuple[set[str], set[str]]:
     claim supports, found in one walk.  A relation is answered when it is
     attacked or one of its premises is.
     """
-    attacked = {r.target for r in _attacks(links)}
-    claims = {n for n in attacked if m.has_claim(n)}
+    attacked = set(map(_TARGET, links.attacks))
+    claims = set(filter(m.has_claim, attacked))
     relations = attacked - claims
     claims.update(r.target for r in map(m.relation, relations) if r.kind == "support")
-    supports = links.supports
-    stack = list(claims)
-    while stack:
-        for t in supports.get(stack.pop(), ()):
-            if t not in claims:
-                claims.add(t)
-                stack.append(t)
-    return claims, relations
+    premises, targets = links.pairs["support"]
+    return _closure(claims, premises[::-1], targets[::-1]), relations  # up the map's list
 
 
-def _attacks(links: Links) -> list[Relation]:
-    """The oppositions and undercuts, sorted by id."""
-    return sorted(links.of_kind["opposition"] + links.of_kind["undercut"], key=lambda r: r.id)
-
-
-def _premises_and_target(m: Map, r: Relation) -> tuple[str, ...]:
-    """The claims an attack names: its premises, and its target when that is a claim."""
-    premises = _premises(m, r.id)
-    return (*premises, r.target) if m.has_claim(r.target) else premises
+def _and_target(m: Map, premises: tuple[str, ...], target: str) -> tuple[str, ...]:
+    """The claims an attack names: its ``premises``, and its target when that is a claim."""
+    return (*premises, target) if m.has_claim(target) else premises
 
 
 def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
@@ -356,53 +395,58 @@ def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
     The thesis speaker's concessions, and inferences drawn from them, are
     points granted to the other side, so attacks on them are not reported.
     """
-    authors = {m.claim(m.thesis).by}
+    author = m.claim(m.thesis).by
     claims, relations = _answered(m, links)
-    found = []
-    for r in _attacks(links):
-        if r.id in relations or not claims.isdisjoint(r.premises):
-            continue
-        t = r.target
-        owners, conceded = _side(m, t)
-        if owners != authors or conceded:
-            continue
-        what = "opposes" if r.kind == "opposition" else "undercuts"
-        found.append(
-            _at(
-                m,
+    own = links.own
+    open_ = [
+        r
+        for r in links.attacks
+        if r.id not in relations
+        and claims.isdisjoint(r.premises)
+        and _owner(m, own, r.target) == author
+    ]
+    return _found(
+        m,
+        "unanswered-opposition",
+        "an attack is answered when one of its premises (or an argument for one) is "
+        "attacked, or its inference is undercut; encode the essay's reply, or note "
+        "that it concedes the point",
+        [
+            (
                 r.id,
-                "unanswered-opposition",
-                f"{'+'.join(_premises(m, r.id))} {what} {t!r} and nothing in the map answers it",
-                "an attack is answered when one of its premises (or an argument for one) is "
-                "attacked, or its inference is undercut; encode the essay's reply, or note "
-                "that it concedes the point",
-                claims=_premises_and_target(m, r),
+                f"{'+'.join(ps)} {_VERBS[r.kind]} {r.target!r} and nothing in the map answers it",
+                _and_target(m, ps, r.target),
             )
-        )
-    return found
+            for r, ps in zip(open_, map(_premises, repeat(m), map(_ID, open_)), strict=True)
+        ],
+    )
+
+
+_VERBS = {"opposition": "opposes", "undercut": "undercuts"}
 
 
 def open_questions(m: Map, _links: Links) -> list[Finding]:
     """Inferences whose scheme has critical questions the essay does not answer."""
-    found = []
-    for relation in sorted((r for r in m.relations if r.scheme), key=lambda r: r.id):
+    rows = []
+    for relation in sorted((r for r in m.relations if r.scheme), key=_ID):
         r = relation.id
         answered = set(relation.answered)
         open_ = [q.id for q in SCHEMES[relation.scheme].questions if q.id not in answered]
         if open_:
-            found.append(
-                _at(
-                    m,
+            rows.append(
+                (
                     r,
-                    "open-questions",
                     f"inference {r!r} ({relation.scheme}) leaves critical questions open: "
                     + ", ".join(open_),
-                    "if the essay answers one, list it under answered:; "
-                    "'argmap schemes' shows the questions",
-                    claims=_premises(m, r),
+                    _premises(m, r),
                 )
             )
-    return found
+    return _found(
+        m,
+        "open-questions",
+        "if the essay answers one, list it under answered:; 'argmap schemes' shows the questions",
+        rows,
+    )
 
 
 def self_conflict(m: Map, links: Links) -> list[Finding]:
@@ -411,26 +455,30 @@ def self_conflict(m: Map, links: Links) -> list[Finding]:
     An attack from or on a concession (or an inference drawn from one) is
     the essay voicing the other side, not a contradiction.
     """
-    found = []
-    for r in _attacks(links):
+    own = links.own
+    rows = []
+    for r in links.attacks:
         t = r.target
-        owners, conceded = _side(m, r.id)
-        if len(owners) == 1 and not conceded and _side(m, t) == (owners, False):
-            who = next(iter(owners))
-            found.append(
-                _at(
-                    m,
+        who = _owner(m, own, r.id)
+        if who is not None and _owner(m, own, t) == who:
+            ps = _premises(m, r.id)
+            rows.append(
+                (
                     r.id,
-                    "self-conflict",
-                    f"speaker {who!r} attacks their own "
-                    f"{'claim' if m.has_claim(t) else 'inference'} {t!r} "
-                    f"with {'+'.join(_premises(m, r.id))}",
-                    "check the 'by' of these claims; if the speaker really contradicts "
-                    "themselves, say so in a note",
-                    claims=_premises_and_target(m, r),
+                    (
+                        f"speaker {who!r} attacks their own "
+                        f"{'claim' if m.has_claim(t) else 'inference'} {t!r} with {'+'.join(ps)}"
+                    ),
+                    _and_target(m, ps, t),
                 )
             )
-    return found
+    return _found(
+        m,
+        "self-conflict",
+        "check the 'by' of these claims; if the speaker really contradicts "
+        "themselves, say so in a note",
+        rows,
+    )
 
 
 def repeated_quote(m: Map, _links: Links) -> list[Finding]:
@@ -438,7 +486,7 @@ def repeated_quote(m: Map, _links: Links) -> list[Finding]:
 
     A claim the loader found once (``found == 1``) is not searched again.
     """
-    found = []
+    rows = []
     typographic = m.quotes == "typographic"
     for c in m.claims:
         if c.span is None or c.occurrence or c.found == 1:
@@ -446,18 +494,22 @@ def repeated_quote(m: Map, _links: Links) -> list[Finding]:
         spans = occurrences(m.source_text, c.quote, typographic=typographic, limit=10)
         if len(spans) > 1:
             where = ", ".join(f"¶{p} s{n}" for p, n in places(m.source_text, spans))
-            found.append(
-                _at(
-                    m,
+            rows.append(
+                (
                     c.id,
-                    "repeated-quote",
-                    f"claim {c.id!r}: the quote occurs {len(spans)}"
-                    f"{'+' if len(spans) == 10 else ''} times ({where}); the first is used",
-                    "add 'occurrence: N' to pick the N-th, or quote a longer passage",
-                    claims=[c.id],
+                    (
+                        f"claim {c.id!r}: the quote occurs {len(spans)}"
+                        f"{'+' if len(spans) == 10 else ''} times ({where}); the first is used"
+                    ),
+                    (c.id,),
                 )
             )
-    return found
+    return _found(
+        m,
+        "repeated-quote",
+        "add 'occurrence: N' to pick the N-th, or quote a longer passage",
+        rows,
+    )
 
 
 #: every lint by code, in the order they run

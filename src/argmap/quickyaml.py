@@ -447,6 +447,10 @@ class _Locator:
             pos = self._item(path[0], path[1])
             if pos is not None:
                 return pos
+        if len(path) == 4:  # a short-form relation, ("claims", i, "opposes", j): its line alone
+            pos = self._listed(*path)
+            if pos is not None:
+                return pos
         return self._region(path).pos.get(path)
 
     def _top(self) -> dict[Any, tuple[int, int]] | None:
@@ -509,6 +513,82 @@ class _Locator:
         if not value or value.startswith("#"):
             return None
         return Pos(line, len(written) - len(value) + 1)
+
+    def _listed(self, key: Any, index: Any, field: Any, j: Any) -> Pos | None:
+        """Where name ``j`` of the list ``field`` of item ``index`` of list ``key`` is written.
+
+        Read off the field's own line (``field: [a, b]``) or the lines of its
+        block list (``- a``) when the item's lines are plain: the item a
+        mapping starting on its '-' line, no quote in its lines (so no text
+        runs on over lines that look like keys), the list all names on lines
+        of their own, each as the data has it.  None when anything else is
+        written (the caller outlines the item).
+        """
+        items = self.items(key)
+        if items is None or index.__class__ is not int or not 0 <= index < len(items):
+            return None
+        value = self.data[key][index]
+        names = value.get(field) if value.__class__ is dict else None
+        if names.__class__ is not list or j.__class__ is not int or not 0 <= j < len(names):
+            return None
+        start, line = items[index]
+        end = items[index + 1][0] if index + 1 < len(items) else self._end(key)
+        text = self.text
+        first = self._item(key, index)
+        if first is None or text.find("'", start, end) >= 0 or text.find('"', start, end) >= 0:
+            return None
+        column = first.column - 1  # where the item's keys start
+        at = start + column
+        if not text.startswith(f"{field}:", at):  # not the item's first key: a line of its own
+            found = text.find(f"\n{' ' * column}{field}:", start, end)
+            if found < 0:
+                return None
+            line += text.count("\n", start, found + 1)
+            at = found + 1 + column
+        eol = text.find("\n", at, end)
+        written = text[at + len(field) + 1 : end if eol < 0 else eol]  # after the ':'
+        value_at = column + len(field) + 1
+        if written[:1] not in {"", " "}:
+            return None
+        flow = written.strip(" ")
+        if flow[:1] == "[" and flow[-1:] == "]":  # the screen lets through only '[a, b]'
+            listed = flow[1:-1].split(", ") if flow != "[]" else []
+            if listed != names:
+                return None
+            at_name = value_at + len(written) - len(written.lstrip(" ")) + 1
+            return Pos(line, at_name + sum(map(len, listed[:j])) + 2 * j + 1)
+        if flow and not flow.startswith("#"):
+            return None
+        below = text[at:end].split("\n")[1:] if eol >= 0 else []
+        return self._block_item(below, line + 1, column, names, j)
+
+    @staticmethod
+    def _block_item(
+        lines: list[str], number: int, column: int, names: list[Any], j: int
+    ) -> Pos | None:
+        """Where item ``j`` of the block list ``names`` is, in ``lines`` below a key at ``column``.
+
+        None unless each item is one ``- name`` line, as the data has it.
+        """
+        found: list[Pos] = []
+        indent = -1  # the list's '-' column, once met
+        for n, written in enumerate(lines, number):
+            content = written.lstrip(" ")
+            if not content or content[0] == "#":
+                continue
+            at = len(written) - len(content)
+            item = _DASH.match(content)
+            if item is not None and at >= column and at == (indent if indent >= 0 else at):
+                spelled = _VALUE_END.sub("", content[item.end() :])
+                if not item[1] or len(found) >= len(names) or spelled != names[len(found)]:
+                    return None  # a '-' ending its line, or not the name the data has
+                indent = at
+                found.append(Pos(n, at + item.end() + 1))
+            elif at <= column and indent >= 0:  # the next key, or a line further left
+                break
+            else:  # a name going on over lines, or anything else
+                return None
+        return found[j] if len(found) == len(names) else None
 
     def _region(self, path: YamlPath) -> _Outline:
         """The outline of the item, or else the top-level entry, whose lines hold ``path``."""
