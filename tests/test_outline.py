@@ -15,6 +15,7 @@ from argmap.teach.outline import (
     MARKS,
     Outline,
     OutlineNode,
+    _roots,
     format_markdown,
     format_text,
     outline,
@@ -201,17 +202,8 @@ def _outline_before(m: Map) -> Outline:
         return result
 
     thesis = run(claim(m.thesis))
-    rest = [c.id for c in m.claims if c.id not in seen]
-    unreached = set(rest)
-    feeds_rest = {
-        p
-        for r in m.relations
-        if r.kind != "undercut" and r.target in unreached
-        for p in r.premises
-        if p != r.target
-    }
-    roots = [c for c in rest if c not in feeds_rest] + rest
-    return Outline(thesis, tuple(run(claim(c)) for c in roots if c not in seen))
+    # the roots after the thesis are chosen as before (outline._roots, unchanged)
+    return Outline(thesis, tuple(run(claim(c)) for c in _roots(m, seen) if c not in seen))
 
 
 _IDS = ["a", "b", "c", "d", "e", "f"]

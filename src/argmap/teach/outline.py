@@ -177,7 +177,17 @@ def outline(m: Map) -> Outline:
     """
     b = _Builder(m)
     thesis = b.walk(m.thesis)
-    rest = [c.id for c in m.claims if c.id not in b.seen]
+    unconnected = tuple(b.walk(c) for c in _roots(m, b.seen) if c not in b.seen)
+    return Outline(thesis, unconnected)
+
+
+def _roots(m: Map, seen: set[str]) -> list[str]:
+    """The claims to walk from after the thesis: those feeding no other unseen claim first.
+
+    The walk skips a claim it has printed meanwhile, so every unseen claim
+    follows, in map order, for the circles among them.
+    """
+    rest = [c.id for c in m.claims if c.id not in seen]
     unreached = set(rest)
     feeds_rest = {
         p
@@ -186,9 +196,7 @@ def outline(m: Map) -> Outline:
         for p in r.premises
         if p != r.target
     }
-    roots = [c for c in rest if c not in feeds_rest] + rest
-    unconnected = tuple(b.walk(c) for c in roots if c not in b.seen)
-    return Outline(thesis, unconnected)
+    return [c for c in rest if c not in feeds_rest] + rest
 
 
 def _said(node: OutlineNode, m: Map) -> tuple[str, str]:
