@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -224,3 +225,20 @@ def test_the_program_ends_at_once_with_all_its_output(
     )
     assert failed.returncode == 1
     assert "none.yaml" in failed.stderr
+
+
+@pytest.mark.parametrize(("given", "seen"), [(None, "1"), ("4", "4")])
+def test_the_program_starts_no_blas_threads_unless_told(given: str | None, seen: str) -> None:
+    """``run`` asks OpenBLAS for one thread (argmap does no linear algebra), unless set."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    code = (
+        "import os, argmap.cli as c\n"
+        "c.main = lambda: print(os.environ['OPENBLAS_NUM_THREADS']) or 0\n"
+        "c.run()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, seen)
