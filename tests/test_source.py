@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -131,25 +132,15 @@ def test_whitespace_is_what_str_split_takes() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(_essays(), st.booleans())
-def test_short_and_long_texts_find_their_words_alike(text: str, typographic: bool) -> None:
-    """The pure-Python word starts of a short text are those numpy finds in a long one."""
+def test_the_words_are_counted_and_placed(text: str, typographic: bool) -> None:
+    """The counts and last starts of a folded text's words, and where each word starts."""
     folded = source._fold_words(text, typographic)
-    short = source._Once.of(folded)
-    old = source._NUMPY_FROM
-    source._NUMPY_FROM = 0
-    try:
-        long = source._Once.of(folded)
-    finally:
-        source._NUMPY_FROM = old
-    assert (short.counts, short.last) == (long.counts, long.last)
+    once = source._Once.of(folded)
     words = folded.split(" ") if folded else []
-    starts = source._word_starts(folded, words)
+    starts = source._word_starts(words)
     assert starts == [m.start() for m in re.finditer(r"\S+", folded)]
-    source._NUMPY_FROM = 0
-    try:
-        assert source._word_starts(folded, words) == starts
-    finally:
-        source._NUMPY_FROM = old
+    assert once.counts == Counter(words)
+    assert once.last == dict(zip(words, starts, strict=True))
 
 
 def test_a_text_is_folded_once_and_found_by_identity_after() -> None:
@@ -184,21 +175,14 @@ def test_a_text_is_folded_once_and_found_by_identity_after() -> None:
     _essays(),
     st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6), st.integers(1, 4)), max_size=6),
     st.booleans(),
-    st.booleans(),
 )
 def test_find_quotes_agrees_with_find_quote_and_occurrences(
-    text: str, picks: list[tuple[int, int, int]], typographic: bool, numpy: bool
+    text: str, picks: list[tuple[int, int, int]], typographic: bool
 ) -> None:
-    """All quotes at once (their spans by numpy or by bisection) as each one alone."""
+    """All quotes at once (their spans by mapped binary searches) as each one alone."""
     words = text.split()
     quotes = [(" ".join(words[a : a + n]) or "x", occurrence) for a, n, occurrence in picks]
-    limits = source._NUMPY_FROM, source._NUMPY_PAIRS
-    if numpy:
-        source._NUMPY_FROM, source._NUMPY_PAIRS = 0, 0
-    try:
-        found = source.find_quotes(text, quotes, typographic=typographic)
-    finally:
-        source._NUMPY_FROM, source._NUMPY_PAIRS = limits
+    found = source.find_quotes(text, quotes, typographic=typographic)
     assert found == [
         (
             find_quote(text, q, typographic=typographic, occurrence=k),
@@ -217,10 +201,12 @@ def test_paragraph_numbers_are_paragraph_of_each(text: str, starts: list[int | N
     ]
 
 
-def test_numpy_spans_of_a_long_text_are_those_of_bisection() -> None:
+def test_spans_of_a_long_text_are_those_of_one_by_one() -> None:
     text = "".join(f"Word{i} and\n  more {i}.\n\n" for i in range(80_000))
-    assert len(text) >= source._NUMPY_FROM
     folded = source._folded(text, False)
     pairs = [(at, at + 9) for at in range(0, len(folded.text) - 9, 997)]
-    assert len(pairs) >= source._NUMPY_PAIRS
     assert folded.spans(pairs) == [folded.span(a, b) for a, b in pairs]
+    assert [text[s.start : s.end] for s in folded.spans([(0, 16), (12, 24)])] == [
+        "Word0 and\n  more 0",
+        "re 0.\n\nWord1 ",
+    ]

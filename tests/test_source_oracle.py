@@ -1,7 +1,8 @@
 """The rewritten quote finding, sentences, paragraphs and coverage answer as the old code.
 
 tests/oracles_source.py is the code of source.py and coverage.py before they
-were rewritten for speed; every answer must stay the same on every text:
+were rewritten for speed (and tests/oracles_source_e748099.py the quote
+finding before its second rewrite); every answer must stay the same on every text:
 Unicode whitespace, ``\\r\\n``, double spaces, ligatures and typographic
 quotes, elisions, repeated quotes, quotes across paragraphs and quotes that
 begin or end inside a word.
@@ -9,13 +10,13 @@ begin or end inside a word.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import oracles_source as old
+import oracles_source_e748099 as was_e748099
 from argmap import source
 from argmap.coverage import coverage
 from argmap.model import Claim, Map, Skip, Span
@@ -71,7 +72,8 @@ def _texts(draw: st.DrawFn) -> tuple[str, list[str]]:
 @st.composite
 def _quotes(draw: st.DrawFn, words: list[str]) -> tuple[str, int]:
     """A quote of the text (or not), with an occurrence."""
-    kind = draw(st.sampled_from(["passage", "passage", "cut", "elided", "other", "spaced"]))
+    kinds = ["passage", "passage", "cut", "elided", "other", "spaced", "unknown second word"]
+    kind = draw(st.sampled_from(kinds))
     start = draw(st.integers(0, max(0, len(words) - 1)))
     size = draw(st.integers(1, 8))
     passage = words[start : start + size] or ["x"]
@@ -86,6 +88,8 @@ def _quotes(draw: st.DrawFn, words: list[str]) -> tuple[str, int]:
     elif kind == "spaced":  # whitespace of its own, and at its ends
         gaps = draw(st.lists(_SPACES, min_size=len(passage) + 1, max_size=len(passage) + 1))
         quote = "".join(g + w for g, w in zip(gaps, [*passage, ""], strict=True))
+    elif kind == "unknown second word":  # not in the text: the quote is nowhere
+        quote = " ".join([*passage[:1], "w99", *passage[2:]])
     else:
         quote = " ".join(passage)
     return quote, draw(st.integers(1, 4))
@@ -99,50 +103,56 @@ def _cases(draw: st.DrawFn) -> tuple[str, list[tuple[str, int]]]:
     return text, quotes + repeated
 
 
-@contextmanager
-def _numpy(on: bool) -> Iterator[None]:
-    """Take the paths of long texts (numpy) for every text, if ``on``."""
-    limits = source._NUMPY_FROM, source._NUMPY_PAIRS
-    if on:
-        source._NUMPY_FROM, source._NUMPY_PAIRS = 0, 0
-    try:
-        yield
-    finally:
-        source._NUMPY_FROM, source._NUMPY_PAIRS = limits
-
-
 @settings(max_examples=600, deadline=None)
-@given(_cases(), st.booleans(), st.booleans(), st.sampled_from([4096, 1, 2]))
+@given(_cases(), st.booleans())
 def test_find_quotes_answers_as_the_old_code(
-    case: tuple[str, list[tuple[str, int]]], typographic: bool, numpy: bool, trial: int
+    case: tuple[str, list[tuple[str, int]]], typographic: bool
 ) -> None:
-    """With numpy or without, quotes decided by their second words in batches of any size."""
+    """Quotes decided by their second words, counted and placed, or looked for one by one."""
     text, quotes = case
     text = text + " "[: len(quotes) % 2]  # a new text object now and then: no cached folding
-    was = source._TRIAL
-    source._TRIAL = trial
-    try:
-        with _numpy(numpy):
-            new = source.find_quotes(text, quotes, typographic=typographic)
-    finally:
-        source._TRIAL = was
+    new = source.find_quotes(text, quotes, typographic=typographic)
     assert new == old.find_quotes(text, quotes, typographic=typographic)
+    assert new == was_e748099.find_quotes(text, quotes, typographic=typographic)
+    spans = [span for span, _ in new]
+    paras = source.paragraphs(text)
+    numbers = source.paragraph_numbers(paras, spans)
+    assert numbers == was_e748099.paragraph_numbers(paras, spans)
 
 
 @settings(max_examples=400, deadline=None)
-@given(_cases(), st.booleans(), st.integers(-1, 5), st.booleans())
+@given(_texts(), st.booleans())
+def test_folding_and_runs_are_those_of_a_regular_expression(
+    case: tuple[str, list[str]], typographic: bool
+) -> None:
+    """The runs found from each whitespace character present are those ``\\s\\s+`` finds."""
+    text, _ = case
+    first, last = len(text) - len(text.lstrip()), len(text.rstrip())
+    runs = [n for m in re.compile(r"\s\s+").finditer(text, first, last) for n in m.span()]
+    assert list(source._runs(text, first, last)) == runs
+    folded = source._folded_runs(text, typographic)
+    wanted = was_e748099._folded_runs(text, typographic)
+    assert (folded.text, list(folded.starts), list(folded.origins), list(folded.ends)) == (
+        wanted.text,
+        list(wanted.starts),
+        list(wanted.origins),
+        list(wanted.ends),
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(_cases(), st.booleans(), st.integers(-1, 5))
 def test_occurrences_and_find_quote_answer_as_the_old_code(
-    case: tuple[str, list[tuple[str, int]]], typographic: bool, limit: int, numpy: bool
+    case: tuple[str, list[tuple[str, int]]], typographic: bool, limit: int
 ) -> None:
     text, quotes = case
-    with _numpy(numpy):
-        for quote, occurrence in quotes:
-            assert source.occurrences(
-                text, quote, typographic=typographic, limit=limit
-            ) == old.occurrences(text, quote, typographic=typographic, limit=limit)
-            assert source.find_quote(
-                text, quote, typographic=typographic, occurrence=occurrence
-            ) == old.find_quote(text, quote, typographic=typographic, occurrence=occurrence)
+    for quote, occurrence in quotes:
+        assert source.occurrences(
+            text, quote, typographic=typographic, limit=limit
+        ) == old.occurrences(text, quote, typographic=typographic, limit=limit)
+        assert source.find_quote(
+            text, quote, typographic=typographic, occurrence=occurrence
+        ) == old.find_quote(text, quote, typographic=typographic, occurrence=occurrence)
 
 
 @settings(max_examples=600, deadline=None)

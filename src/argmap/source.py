@@ -36,9 +36,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property, lru_cache, wraps
-from itertools import accumulate, chain, compress, count
-from operator import add, sub
+from functools import cached_property, lru_cache, partial, wraps
+from itertools import accumulate, chain, compress, count, repeat
+from operator import add, itemgetter, lt, mul, sub
 from typing import TypeVar
 
 from argmap.model import Span
@@ -176,14 +176,12 @@ class _Folded:
     Segment ``k`` of the folded text starts at ``starts[k]`` and comes from
     ``text[origins[k]:ends[k]]``; ``exact[k]`` says whether it maps character
     by character (a ligature's expansion does not; None: every segment does).
-    ``once`` holds the folded text's words.
     """
 
     text: str
     starts: Sequence[int]
     origins: Sequence[int]
     ends: Sequence[int]
-    once: _Once
     exact: Sequence[bool] | None = None
 
     def span(self, start: int, end: int) -> Span:
@@ -199,21 +197,28 @@ class _Folded:
     def spans(self, pairs: Sequence[tuple[int, int]]) -> list[Span]:
         """The spans of the original text that folded ``pairs`` come from, as :meth:`span`.
 
-        Many pairs in a long text are looked up at once with numpy.
-        """
-        if len(pairs) < _NUMPY_PAIRS or len(self.text) < _NUMPY_FROM or self.exact is not None:
-            return [self.span(a, b) for a, b in pairs]
-        import numpy as np
+        When every segment maps character by character, the segments of all
+        pairs are found by binary searches mapped at C speed, with no loop.
 
-        starts = np.asarray(self.starts, dtype=np.int64)
-        origins = np.asarray(self.origins, dtype=np.int64)
-        wanted = np.fromiter(chain.from_iterable(pairs), np.int64, 2 * len(pairs)).reshape(-1, 2)
-        first, end = wanted[:, 0], wanted[:, 1]
-        i = np.searchsorted(starts, first, "right") - 1
-        j = np.searchsorted(starts, end - 1, "right") - 1
-        lo = origins[i] + (first - starts[i])
-        hi = origins[j] + (end - starts[j])
-        return list(map(Span, lo.tolist(), hi.tolist()))
+        >>> _folded_runs("a  b c", False).spans([(0, 3), (2, 5)])
+        [Span(start=0, end=4), Span(start=3, end=6)]
+        """
+        if self.exact is not None:
+            return [self.span(a, b) for a, b in pairs]
+        starts = list(self.starts)
+        # shifts[k + 1] turns an offset in folded segment k into one of the text
+        shifts = [0, *map(sub, self.origins, starts)]
+        firsts = list(map(itemgetter(0), pairs))
+        lasts = list(map(itemgetter(1), pairs))
+        segment = partial(bisect.bisect_right, starts)
+        lo = map(add, firsts, map(shifts.__getitem__, map(segment, firsts)))
+        hi = map(add, lasts, map(shifts.__getitem__, map(segment, map(sub, lasts, repeat(1)))))
+        return list(map(Span, lo, hi))
+
+    @cached_property
+    def once(self) -> _Once:
+        """How often the folded text's words occur, and where (built on first use)."""
+        return _Once.of(self.text)
 
     @cached_property
     def index(self) -> _WordIndex:
@@ -252,8 +257,6 @@ def _per_text(fn: Callable[[str, bool], _R]) -> Callable[[str, bool], _R]:
 _RARE = 64
 #: a word found at most this often is rare enough to find a quote by, without looking further
 _FEW = 4
-#: quotes looked up together by their second words (see :meth:`_Once.decide`)
-_TRIAL = 4096
 
 
 @dataclass(frozen=True)
@@ -277,7 +280,7 @@ class _Once:
         """
         if words is None:
             words = folded.split(" ") if folded else []
-        last = dict(zip(words, _word_starts(folded, words), strict=True))
+        last = dict(zip(words, _word_starts(words), strict=True))
         return cls(Counter(words), last)
 
     def find(
@@ -310,62 +313,62 @@ class _Once:
                     break
         return rarest, fewest
 
-    def decide(
-        self, folded: str, quotes: Sequence[str], typographic: bool
-    ) -> list[list[tuple[int, int]] | None]:
-        """For each quote, where it occurs in ``folded`` if its second word tells, else None.
 
-        :meth:`find` for many quotes, by their second word only (a middle word
-        when there are three or more), looked up for all at once: found once
-        in the text, the quote is there or nowhere; not in the text, the
-        quote is not either.  An elided quote found so nowhere, and a quote
-        longer than :data:`MAX_QUOTE`, are left to :func:`_folded_occurrences`.
+def _by_second_words(
+    folded: _Folded, quotes: Sequence[str], typographic: bool
+) -> list[list[tuple[int, int]] | None]:
+    """For each quote, where it occurs in ``folded`` if its second word tells, else None.
 
-        Quotes are tried :data:`_TRIAL` at a time: when fewer than a quarter
-        of a batch are told so, the rest are left undecided at once (a text
-        whose words mostly repeat, such as a long book: the lookups would be
-        done twice).
+    :meth:`_Once.find` for many quotes, by their second word only (a middle
+    word when there are three or more): found once in the text, the quote is
+    there or nowhere; not in the text, the quote is not either.  An elided
+    quote found so nowhere, and a quote longer than :data:`MAX_QUOTE`, are
+    left to :func:`_folded_occurrences`.
 
-        >>> quotes = ["a b a", "b a c", "x y z", "b c", "a\\nc d"]
-        >>> _Once.of("a b a c d").decide("a b a c d", quotes, False)
-        [[(0, 5)], None, [], None, [(4, 9)]]
-        """
-        decided: list[list[tuple[int, int]] | None] = []
-        for at in range(0, len(quotes), _TRIAL):
-            batch = self._decide(folded, quotes[at : at + _TRIAL], typographic)
-            decided += batch
-            if 4 * sum(found is not None for found in batch) < len(batch):
-                return decided + [None] * (len(quotes) - len(decided))
-        return decided
+    Only the quotes' second words are counted (a set filters the text's
+    words at C speed first), and only those found once are placed: one
+    search of the text for them all, in the order they come in it.  When a
+    quote is left undecided the words split here serve :attr:`_Folded.once`.
 
-    def _decide(
-        self, folded: str, quotes: Sequence[str], typographic: bool
-    ) -> list[list[tuple[int, int]] | None]:
-        if typographic:
-            wanted = [_fold_words(q, typographic) for q in quotes]
-        else:  # most quotes are folded already: no whitespace but single spaces inside
-            wanted = [
-                q
-                if q.isprintable() and "  " not in q and q[:1] != " " and q[-1:] != " "
-                else " ".join(q.split())
-                for q in quotes
-            ]
-        heads = [w.split(" ", 2) for w in wanted]  # the first word, the second, the rest
-        seconds = [head[1] if len(head) == 3 else "" for head in heads]
-        lasts = list(map(self.last.get, seconds))
-        decided: list[list[tuple[int, int]] | None] = []
-        for quote, whole, head, last, times in zip(
-            quotes, wanted, heads, lasts, map(self.counts.get, seconds), strict=True
-        ):
-            if len(head) < 3 or len(quote) > MAX_QUOTE or (last is not None and times != 1):
-                decided.append(None)  # no middle word, too long, or a second word found often
-                continue
-            at = -1 if last is None else last - len(head[0]) - 1
-            if at >= 0 and folded.startswith(whole, at):
-                decided.append([(at, at + len(whole))])
-            else:
-                decided.append(None if _ELISION.search(quote) else [])
-        return decided
+    >>> quotes = ["a b a", "b a c", "x y z", "b c", "a\\nc d"]
+    >>> _by_second_words(_folded("a b a c d", False), quotes, False)
+    [[(0, 5)], None, [], None, [(4, 9)]]
+    """
+    text = folded.text
+    if typographic:
+        wanted = [_fold_words(q, typographic) for q in quotes]
+    else:  # most quotes are folded already: no whitespace but single spaces inside
+        wanted = [
+            q
+            if q.isprintable() and "  " not in q and q[:1] != " " and q[-1:] != " "
+            else " ".join(q.split())
+            for q in quotes
+        ]
+    heads = [w.split(" ", 2) for w in wanted]  # the first word, the second, the rest
+    seconds = {head[1] for head in heads if len(head) == 3}
+    words = text.split(" ") if text else []
+    found = list(filter(seconds.__contains__, words))
+    counts = Counter(found)
+    where: dict[str, int] = {}  # where each second word found once starts
+    padded, at = f" {text} ", 0
+    for word in compress(found, map((1).__eq__, map(counts.__getitem__, found))):
+        at = padded.find(f" {word} ", at)  # a word found once: the next " word " is it
+        where[word] = at
+        at += len(word) + 1
+    decided: list[list[tuple[int, int]] | None] = []
+    for quote, whole, head in zip(quotes, wanted, heads, strict=True):
+        if len(head) < 3 or len(quote) > MAX_QUOTE or counts.get(head[1], 0) > 1:
+            decided.append(None)  # no middle word, too long, or a second word found often
+            continue
+        place = where.get(head[1])
+        at = -1 if place is None else place - len(head[0]) - 1
+        if at >= 0 and text.startswith(whole, at):
+            decided.append([(at, at + len(whole))])
+        else:
+            decided.append(None if _ELISION.search(quote) else [])
+    if None in decided and "once" not in folded.__dict__:
+        folded.__dict__["once"] = _Once.of(text, words)  # the cached property, from these words
+    return decided
 
 
 @dataclass(frozen=True)
@@ -378,7 +381,7 @@ class _WordIndex:
     def of(cls, folded: str, counts: dict[str, int]) -> _WordIndex:
         """The index of ``folded``, whose words occur ``counts`` times."""
         words = folded.split(" ") if folded else []
-        starts = _word_starts(folded, words)
+        starts = _word_starts(words)
         where: dict[str, list[int]] = {}
         rare = {w for w, n in counts.items() if n <= _RARE}
         for i in compress(count(), map(rare.__contains__, words)):
@@ -417,14 +420,9 @@ def _folded(text: str, typographic: bool) -> _Folded:
     return _folded_runs(text, typographic)
 
 
-#: texts of at least this many characters find their words' starts with numpy (importing
-#: it costs about as much as finding the words of two million characters without it)
-_NUMPY_FROM = 2_000_000
-#: this many spans of such a text are looked up with numpy
-_NUMPY_PAIRS = 1000
-#: two or more whitespace characters (``\\s`` is :meth:`str.isspace` in ``re``, and what
-#: :meth:`str.split` takes): folding makes them one space
-_RUN = re.compile(r"\s\s+")
+#: the whitespace characters: what :meth:`str.isspace` holds, ``\\s`` matches in ``re`` and
+#: :meth:`str.split` parts at (all below U+3001)
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
 
 def _folded_runs(text: str, typographic: bool) -> _Folded:
@@ -432,81 +430,82 @@ def _folded_runs(text: str, typographic: bool) -> _Folded:
 
     A single whitespace character folds to one space, so the folded text is
     the text character by character except at runs of whitespace (and its
-    trimmed ends): the segments are the stretches between such runs.
+    trimmed ends): the segments are the stretches between such runs.  They
+    are joined by single spaces and the whitespace characters left in them
+    made spaces, with no list of the text's words.
 
     >>> f = _folded_runs(" ab\\n\\n c\\u2019d e ", True)
     >>> f.text, list(f.starts), list(f.origins), list(f.ends)
     ("ab c'd e", [0, 3], [1, 6], [3, 11])
     """
-    words = text.split()
-    folded = " ".join(words)
-    if typographic:
-        folded = folded.translate(_ONE_TO_ONE)
-        words = folded.split(" ") if folded else []
     first = len(text) - len(text.lstrip())
     last = len(text.rstrip())
-    once = _Once.of(folded, words)
     if first >= last:
-        return _Folded(folded, array("q"), array("q"), array("q"), once)
-    runs = _runs(text, first, last)
+        return _Folded("", array("q"), array("q"), array("q"))
+    spaces = _spaces_in(text)
+    runs = _runs(text, first, last, spaces)
     origins = array("q", [first]) + runs[1::2]
     ends = runs[0::2] + array("q", [last])
+    folded = " ".join(map(text.__getitem__, map(slice, origins, ends)))
+    for space in spaces.replace(" ", ""):
+        folded = folded.replace(space, " ")
+    if typographic:
+        folded = folded.translate(_ONE_TO_ONE)
     lengths = map(sub, ends[:-1], origins)
     starts = array("q", map(add, accumulate(lengths, initial=0), count()))
-    return _Folded(folded, starts, origins, ends, once)
+    return _Folded(folded, starts, origins, ends)
 
 
-#: the whitespace characters (:meth:`str.isspace`) beyond ASCII, all below U+3001
-_WIDE_SPACES = [c for c in range(128, 0x3001) if chr(c).isspace()]
+def _spaces_in(text: str) -> str:
+    """The whitespace characters that ``text`` holds (each looked for at C speed).
+
+    >>> _spaces_in("a\\u00a0b\\nc d")
+    '\\n \\xa0'
+    """
+    return "".join(space for space in _SPACES if space in text)
 
 
-def _runs(text: str, first: int, last: int) -> array[int]:
+@lru_cache(maxsize=16)
+def _run_patterns(spaces: str) -> tuple[re.Pattern[str], ...]:
+    """What finds the runs of whitespace of a text whose whitespace characters are ``spaces``.
+
+    A run starts with a whitespace character other than a space (searched
+    for fast: it is rare), or with a space and another whitespace character
+    (searched for as the pair, not at every space); each pattern matches to
+    the end of the run, as ``\\s\\s+`` would from the same place.
+    """
+    alone = [re.escape(space) + r"\s+" for space in spaces if space != " "]
+    paired = [" " + re.escape(space) + r"\s*" for space in spaces] if " " in spaces else []
+    return tuple(map(re.compile, alone + paired))
+
+
+def _runs(text: str, first: int, last: int, spaces: str | None = None) -> array[int]:
     """Where the runs of two or more whitespace characters of ``text[first:last]`` start and end.
 
-    Starts and ends come in turn; ``text[first]`` and ``text[last - 1]`` are not whitespace.
+    Starts and ends come in turn; ``text[first]`` and ``text[last - 1]`` are
+    not whitespace.  ``spaces`` are the whitespace characters of the text
+    (None: look).  A run may be found from several of its places, each
+    found part ending where the run does: the run starts at the first.
 
     >>> list(_runs("a  b c\\n\\td", 0, 9))
     [1, 3, 6, 8]
+    >>> list(_runs("a \\n \\n b", 0, 8))
+    [1, 6]
     """
-    if last - first < _NUMPY_FROM:
-        return array("q", chain.from_iterable(m.span() for m in _RUN.finditer(text, first, last)))
-    import numpy as np
-
-    part = text[first:last]
-    if part.isascii():
-        codes = np.frombuffer(part.encode("ascii"), dtype=np.uint8)
-    else:
-        codes = np.frombuffer(part.encode("utf-32-le"), dtype=np.uint32)
-    space = (codes == ord(" ")) | ((codes - 9) <= 4) | ((codes - 28) <= 3)  # unsigned: wraps
-    if not part.isascii():
-        wide = np.flatnonzero(codes > 127)
-        space[wide] = np.isin(codes[wide], np.array(_WIDE_SPACES, dtype=np.uint32))
-    pairs = np.flatnonzero(space[:-1] & space[1:])  # a space followed by a space
-    starts = pairs[~space[pairs - 1]]  # the part starts and ends with a non-space
-    ends = pairs[~space[pairs + 2]] + 2
-    bounds = np.column_stack((starts, ends)).ravel() + first
-    return array("q", bounds.astype(np.int64).tobytes())
+    patterns = _run_patterns(_spaces_in(text) if spaces is None else spaces)
+    found = [m.span() for pattern in patterns for m in pattern.finditer(text, first, last)]
+    found.sort(reverse=True)  # a run's first start is the last one put by its end
+    by_end = dict(zip(map(itemgetter(1), found), map(itemgetter(0), found), strict=True))
+    return array("q", chain.from_iterable((start, end) for end, start in sorted(by_end.items())))
 
 
-def _word_starts(folded: str, words: Sequence[str]) -> list[int]:
-    """Where each of ``words`` starts in ``folded``, which they make, joined by single spaces.
+def _word_starts(words: Sequence[str]) -> list[int]:
+    """Where each of ``words`` starts in the text they make, joined by single spaces.
 
-    >>> _word_starts("ab c d", ["ab", "c", "d"])
+    >>> _word_starts(["ab", "c", "d"])
     [0, 3, 5]
     """
-    if not words:
-        return []
-    if len(folded) < _NUMPY_FROM:
-        return list(map(add, accumulate(map(len, words[:-1]), initial=0), count()))
-    import numpy as np
-
-    if folded.isascii():
-        codes = np.frombuffer(folded.encode("ascii"), dtype=np.uint8)
-    else:
-        codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
-    starts: list[int] = (np.flatnonzero(codes == ord(" ")) + 1).tolist()
-    starts.insert(0, 0)
-    return starts
+    return list(map(add, accumulate(map(len, words[:-1]), initial=0), count())) if words else []
 
 
 def _folded_expanding(text: str) -> _Folded:
@@ -550,7 +549,7 @@ def _folded_expanding(text: str) -> _Folded:
         if done < len(word):
             add(word[done:].translate(table), m.start() + done, m.end(), True)
     folded = "".join(parts)
-    return _Folded(folded, starts, origins, ends, _Once.of(folded), exact)
+    return _Folded(folded, starts, origins, ends, exact)
 
 
 def _find_all(haystack: str, needle: str, start: int = 0, limit: int = 100) -> list[int]:
@@ -669,7 +668,7 @@ def find_quotes(
     [(Span(start=9, end=13), 2), (Span(start=5, end=8), 1), (None, 0), (None, 2)]
     """
     folded = _folded(text, typographic)
-    decided = folded.once.decide(folded.text, [quote for quote, _ in quotes], typographic)
+    decided = _by_second_words(folded, [quote for quote, _ in quotes], typographic)
     found = [
         _folded_occurrences(folded, quote, typographic, max(2, occurrence))
         if placed is None
@@ -711,11 +710,10 @@ def paragraph_numbers(paras: list[Span], spans: Sequence[Span | None]) -> list[i
     [2, 0, 0, 1]
     """
     starts = [p.start for p in paras]
-    numbers = []
-    for span in spans:
-        number = 0 if span is None else bisect.bisect_right(starts, span.start)
-        numbers.append(number if number and span and span.start < paras[number - 1].end else 0)
-    return numbers
+    ends = [0, *(p.end for p in paras)]  # ends[n]: where paragraph n ends (none before 0)
+    firsts = [-1 if span is None else span.start for span in spans]  # None: in no paragraph
+    numbers = list(map(partial(bisect.bisect_right, starts), firsts))
+    return list(map(mul, numbers, map(lt, firsts, map(ends.__getitem__, numbers))))
 
 
 @lru_cache(maxsize=8)
