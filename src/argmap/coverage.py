@@ -21,6 +21,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import repeat
+from operator import attrgetter, is_, le, lt
 
 from argmap import source as src
 from argmap.model import Map, Span
@@ -148,6 +150,15 @@ def _overlapping(
     {1: ('a', 'c'), 2: ('a',)}
     """
     starting = dict(zip(starts, range(len(starts)), strict=True))
+    if spans and not any(map(is_, spans, repeat(None))):
+        firsts = list(map(attrgetter("start"), spans))
+        lasts = list(map(attrgetter("end"), spans))
+        sentences = list(map(starting.get, firsts, repeat(-1)))
+        within = map(le, lasts, map([*ends, -1].__getitem__, sentences))  # -1: starts none
+        if (
+            all(within) and all(map(lt, firsts, lasts)) and len(set(sentences)) == len(sentences)
+        ):  # the usual map: each span starts a sentence of its own and ends within it
+            return dict(zip(sentences, zip(names), strict=True))
     found: dict[int, tuple[str, ...]] = {}
     for span, name in zip(spans, names, strict=True):
         if span is None:

@@ -84,6 +84,33 @@ _ALIGNED_WORDS = 40  # words of a long quote compared character by character
 _ELISION = re.compile(r"\s+(?:\u2026|\.\.\.)\s+")
 
 
+_R = TypeVar("_R")
+
+
+def _per_text(fn: Callable[[str, bool], _R]) -> Callable[[str, bool], _R]:
+    """Cache ``fn(text, flag)`` by the text's identity, then by its value (8 of each).
+
+    A long source read twice (``compare`` loads two maps of one text) gives two
+    equal strings; an equality lookup compares them whole on every call, which
+    for a 7 MB essay and 10^5 quotes cost a minute.  Identity is checked first.
+    """
+    by_value = lru_cache(maxsize=8)(fn)
+    by_identity: dict[tuple[int, bool], tuple[str, _R]] = {}
+
+    @wraps(fn)
+    def cached(text: str, flag: bool) -> _R:
+        hit = by_identity.get((id(text), flag))
+        if hit is not None and hit[0] is text:
+            return hit[1]
+        value = by_value(text, flag)
+        if len(by_identity) >= 8:
+            del by_identity[next(iter(by_identity))]
+        by_identity[id(text), flag] = (text, value)  # the text is kept, so its id stays its own
+        return value
+
+    return cached
+
+
 def paragraphs(text: str) -> list[Span]:
     """Spans of the paragraphs of ``text``, surrounding whitespace trimmed.
 
@@ -118,7 +145,17 @@ _SENTENCE_BREAKS = {
 
 
 def _paragraphs(text: str, blank: bool) -> list[Span]:
-    """:func:`paragraphs`, parted by blank lines (``blank``) or by line breaks.
+    """:func:`paragraphs`, parted by blank lines (``blank``) or by line breaks (a new list).
+
+    The spans are worked out once for a text (loading a map, then its
+    coverage, ask for the same): see :func:`_paragraph_spans`.
+    """
+    return list(_paragraph_spans(text, blank))
+
+
+@_per_text
+def _paragraph_spans(text: str, blank: bool) -> tuple[Span, ...]:
+    """The spans of :func:`_paragraphs`, kept for the text.
 
     A part after a break starts at a non-space (the break takes the
     whitespace after it), so only its end and the first part's start are trimmed.
@@ -130,7 +167,7 @@ def _paragraphs(text: str, blank: bool) -> list[Span]:
         starts.append(m.end())
     ends.append(len(text))
     ends = [start + len(text[start:end].rstrip()) for start, end in zip(starts, ends, strict=True)]
-    return [Span(a, b) for a, b in zip(starts, ends, strict=True) if b > a]
+    return tuple(Span(a, b) for a, b in zip(starts, ends, strict=True) if b > a)
 
 
 def sentences(text: str) -> list[Span]:
@@ -224,33 +261,6 @@ class _Folded:
     def index(self) -> _WordIndex:
         """Where the folded text's rarer words start (built on first use)."""
         return _WordIndex.of(self.text, self.once.counts)
-
-
-_R = TypeVar("_R")
-
-
-def _per_text(fn: Callable[[str, bool], _R]) -> Callable[[str, bool], _R]:
-    """Cache ``fn(text, flag)`` by the text's identity, then by its value (8 of each).
-
-    A long source read twice (``compare`` loads two maps of one text) gives two
-    equal strings; an equality lookup compares them whole on every call, which
-    for a 7 MB essay and 10^5 quotes cost a minute.  Identity is checked first.
-    """
-    by_value = lru_cache(maxsize=8)(fn)
-    by_identity: dict[tuple[int, bool], tuple[str, _R]] = {}
-
-    @wraps(fn)
-    def cached(text: str, flag: bool) -> _R:
-        hit = by_identity.get((id(text), flag))
-        if hit is not None and hit[0] is text:
-            return hit[1]
-        value = by_value(text, flag)
-        if len(by_identity) >= 8:
-            del by_identity[next(iter(by_identity))]
-        by_identity[id(text), flag] = (text, value)  # the text is kept, so its id stays its own
-        return value
-
-    return cached
 
 
 #: a word found at most this often is indexed; a quote of commoner words only is searched for
