@@ -32,7 +32,7 @@ import bisect
 import heapq
 import re
 from array import array
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -679,19 +679,22 @@ def find_quotes(
     """
     folded = _folded(text, typographic)
     decided = _by_second_words(folded, [quote for quote, _ in quotes], typographic)
-    found = [
-        _folded_occurrences(folded, quote, typographic, max(2, occurrence))
-        if placed is None
-        else placed
-        for (quote, occurrence), placed in zip(quotes, decided, strict=True)
-    ]
-    wanted = [occurrence for _, occurrence in quotes]
-    chosen = [0 < n <= len(places) for places, n in zip(found, wanted, strict=True)]
-    pairs = [places[n - 1] for places, n, ok in zip(found, wanted, chosen, strict=True) if ok]
-    spans = iter(folded.spans(pairs))
-    return [
-        (next(spans) if ok else None, len(places)) for places, ok in zip(found, chosen, strict=True)
-    ]
+    pairs: list[tuple[int, int]] = []  # the folded places of the occurrences found
+    chosen: list[int] = []  # which quotes they are of
+    counts: list[int] = []
+    for k, ((quote, occurrence), placed) in enumerate(zip(quotes, decided, strict=True)):
+        places = (
+            _folded_occurrences(folded, quote, typographic, max(2, occurrence))
+            if placed is None
+            else placed
+        )
+        if 0 < occurrence <= len(places):
+            pairs.append(places[occurrence - 1])
+            chosen.append(k)
+        counts.append(len(places))
+    spans: list[Span | None] = [None] * len(quotes)
+    deque(map(spans.__setitem__, chosen, folded.spans(pairs)), maxlen=0)
+    return list(zip(spans, counts, strict=True))
 
 
 def paragraph_of(paras: list[Span], span: Span) -> int:
