@@ -37,8 +37,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache, partial, wraps
-from itertools import accumulate, chain, compress, count, repeat
-from operator import add, itemgetter, lt, mul, sub
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import add, itemgetter, sub
 from typing import TypeVar
 
 from argmap.model import Span
@@ -359,12 +359,12 @@ def _by_second_words(
     words = text.split(" ") if text else []
     found = list(filter(seconds.__contains__, words))
     counts = Counter(found)
-    where: dict[str, int] = {}  # where each second word found once starts
-    padded, at = f" {text} ", 0
-    for word in compress(found, map((1).__eq__, map(counts.__getitem__, found))):
-        at = padded.find(f" {word} ", at)  # a word found once: the next " word " is it
-        where[word] = at
-        at += len(word) + 1
+    # where each second word found once starts: searched for in the order they come in
+    # the text, each from where the one before it is (the first " word " after it is it)
+    once = list(compress(found, map((1).__eq__, map(counts.__getitem__, found))))
+    find = f" {text} ".find
+    places = accumulate(map(" {} ".format, once), lambda at, word: find(word, at), initial=0)
+    where = dict(zip(once, islice(places, 1, None), strict=True))
     decided: list[list[tuple[int, int]] | None] = []
     for quote, whole, head in zip(quotes, wanted, heads, strict=True):
         if len(head) < 3 or len(quote) > MAX_QUOTE or counts.get(head[1], 0) > 1:
@@ -723,10 +723,11 @@ def paragraph_numbers(paras: list[Span], spans: Sequence[Span | None]) -> list[i
     [2, 0, 0, 1]
     """
     starts = [p.start for p in paras]
-    ends = [0, *(p.end for p in paras)]  # ends[n]: where paragraph n ends (none before 0)
-    firsts = [-1 if span is None else span.start for span in spans]  # None: in no paragraph
-    numbers = list(map(partial(bisect.bisect_right, starts), firsts))
-    return list(map(mul, numbers, map(lt, firsts, map(ends.__getitem__, numbers))))
+    numbers = []
+    for span in spans:
+        number = 0 if span is None else bisect.bisect_right(starts, span.start)
+        numbers.append(number if number and span and span.start < paras[number - 1].end else 0)
+    return numbers
 
 
 @lru_cache(maxsize=8)
