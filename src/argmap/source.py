@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache, partial, wraps
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import add, itemgetter, sub
+from operator import add, itemgetter, lt, sub
 from typing import TypeVar
 
 from argmap.model import Span
@@ -248,8 +248,16 @@ class _Folded:
         firsts = list(map(itemgetter(0), pairs))
         lasts = list(map(itemgetter(1), pairs))
         segment = partial(bisect.bisect_right, starts)
-        lo = map(add, firsts, map(shifts.__getitem__, map(segment, firsts)))
-        hi = map(add, lasts, map(shifts.__getitem__, map(segment, map(sub, lasts, repeat(1)))))
+        first_segments = list(map(segment, firsts))
+        ending = list(map(sub, lasts, repeat(1)))
+        # a pair ends in the segment it starts in when it ends before the next one starts
+        nexts = [*starts, len(self.text) + 1]
+        if all(map(lt, ending, map(nexts.__getitem__, first_segments))):
+            last_segments = first_segments
+        else:
+            last_segments = list(map(segment, ending))
+        lo = map(add, firsts, map(shifts.__getitem__, first_segments))
+        hi = map(add, lasts, map(shifts.__getitem__, last_segments))
         return list(map(Span, lo, hi))
 
     @cached_property
