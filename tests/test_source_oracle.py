@@ -217,3 +217,21 @@ def test_folding_maps_runs_of_whitespace_only() -> None:
     ]
     assert list(folded.starts) == [0, 7, 12]
     assert folded.spans([(0, 27), (5, 11)]) == [Span(2, 33), Span(7, 14)]
+
+
+def test_a_text_whose_every_word_repeats_answers_as_the_old_code() -> None:
+    """No second word is found once: every quote is looked for by the index or a scan."""
+    sentences = [
+        f"Report {i} shows that the {('wage', 'mill', 'strike')[i % 3]} mattered."
+        for i in range(60)
+    ]
+    text = "\n\n".join([" ".join(sentences)] * 3)
+    quotes = [(s[:-1], k % 4 + 1) for k, s in enumerate(sentences)]
+    quotes += [("Report 7 ... mill mattered.", 2), ("the wage", 1), ("shows that", 200)]
+    found = source.find_quotes(text, quotes)
+    assert found == was_e748099.find_quotes(text, quotes)
+    assert [n for _, n in found[:60]] == [2, 2, 3, 3] * 15  # counted up to max(2, occurrence)
+    assert [span is None for span, _ in found[:60]] == [False, False, False, True] * 15
+    assert found[60:] == [(Span(2708, 2746), 2), (Span(20, 28), 2), (None, 180)]
+    assert text[2708:2746] == "Report 7 shows that the mill mattered."
+    assert text.index("Report 7 shows") < 2708 - len(text) // 3

@@ -289,8 +289,10 @@ class _Once:
     last: dict[str, int]
 
     @classmethod
-    def of(cls, folded: str, words: list[str] | None = None) -> _Once:
-        """The ``words`` of ``folded`` (split at its single spaces if None).
+    def of(
+        cls, folded: str, words: list[str] | None = None, starts: list[int] | None = None
+    ) -> _Once:
+        """The ``words`` of ``folded`` (split at its single spaces if None), and their ``starts``.
 
         >>> o = _Once.of("a b a c")
         >>> dict(o.counts), o.last
@@ -298,7 +300,7 @@ class _Once:
         """
         if words is None:
             words = folded.split(" ") if folded else []
-        last = dict(zip(words, _word_starts(words), strict=True))
+        last = dict(zip(words, _word_starts(words) if starts is None else starts, strict=True))
         return cls(Counter(words), last)
 
     def find(
@@ -346,7 +348,8 @@ def _by_second_words(
     Only the quotes' second words are counted (a set filters the text's
     words at C speed first), and only those found once are placed: one
     search of the text for them all, in the order they come in it.  When a
-    quote is left undecided the words split here serve :attr:`_Folded.once`.
+    quote is left undecided the words split here serve :attr:`_Folded.once` (and
+    :attr:`_Folded.index` when many are).
 
     >>> quotes = ["a b a", "b a c", "x y z", "b c", "a\\nc d"]
     >>> _by_second_words(_folded("a b a c d", False), quotes, False)
@@ -384,8 +387,14 @@ def _by_second_words(
             decided.append([(at, at + len(whole))])
         else:
             decided.append(None if _ELISION.search(quote) else [])
-    if None in decided and "once" not in folded.__dict__:
-        folded.__dict__["once"] = _Once.of(text, words)  # the cached property, from these words
+    undecided = decided.count(None)
+    if undecided and "once" not in folded.__dict__:  # the cached properties, from these words
+        starts = _word_starts(words)
+        every = folded.__dict__["once"] = _Once.of(text, words, starts)
+        if 4 * undecided >= len(quotes) and "index" not in folded.__dict__:
+            # many quotes to look for one by one (the text's words mostly repeat): most
+            # will want the index of rarer words
+            folded.__dict__["index"] = _WordIndex.of(text, every.counts, words, starts)
     return decided
 
 
@@ -396,10 +405,21 @@ class _WordIndex:
     where: dict[str, list[int]]
 
     @classmethod
-    def of(cls, folded: str, counts: dict[str, int]) -> _WordIndex:
-        """The index of ``folded``, whose words occur ``counts`` times."""
-        words = folded.split(" ") if folded else []
-        starts = _word_starts(words)
+    def of(
+        cls,
+        folded: str,
+        counts: dict[str, int],
+        words: list[str] | None = None,
+        starts: list[int] | None = None,
+    ) -> _WordIndex:
+        """The index of ``folded``, whose words occur ``counts`` times.
+
+        ``words`` and their ``starts`` are worked out if not given.
+        """
+        if words is None:
+            words = folded.split(" ") if folded else []
+        if starts is None:
+            starts = _word_starts(words)
         where: dict[str, list[int]] = {}
         rare = {w for w, n in counts.items() if n <= _RARE}
         for i in compress(count(), map(rare.__contains__, words)):
