@@ -366,7 +366,8 @@ def _by_second_words(
             for q in quotes
         ]
     heads = [w.split(" ", 2) for w in wanted]  # the first word, the second, the rest
-    seconds = {head[1] for head in heads if len(head) == 3}
+    middles = [head[1] if len(head) == 3 else "" for head in heads]  # "": no word of the text
+    seconds = set(middles)
     words = text.split(" ") if text else []
     found = list(filter(seconds.__contains__, words))
     counts = Counter(found)
@@ -374,19 +375,26 @@ def _by_second_words(
     # the text, each from where the one before it is (the first " word " after it is it)
     once = list(compress(found, map((1).__eq__, map(counts.__getitem__, found))))
     find = f" {text} ".find
-    places = accumulate(map(" {} ".format, once), lambda at, word: find(word, at), initial=0)
-    where = dict(zip(once, islice(places, 1, None), strict=True))
-    decided: list[list[tuple[int, int]] | None] = []
-    for quote, whole, head in zip(quotes, wanted, heads, strict=True):
-        if len(head) < 3 or len(quote) > MAX_QUOTE or counts.get(head[1], 0) > 1:
-            decided.append(None)  # no middle word, too long, or a second word found often
-            continue
-        place = where.get(head[1])
-        at = -1 if place is None else place - len(head[0]) - 1
-        if at >= 0 and text.startswith(whole, at):
-            decided.append([(at, at + len(whole))])
-        else:
-            decided.append(None if _ELISION.search(quote) else [])
+    searched = accumulate(map(" {} ".format, once), lambda at, word: find(word, at), initial=0)
+    where = dict(zip(once, islice(searched, 1, None), strict=True))
+    # where each quote's second word starts; -1: not in the text; -2: found often, or the
+    # quote has no middle word, or is too long (undecided)
+    where.update(dict.fromkeys(compress(counts, map(lt, repeat(1), counts.values())), -2))
+    where[""] = -2
+    places = list(map(where.get, middles, repeat(-1)))
+    for k in compress(count(), map(lt, repeat(MAX_QUOTE), map(len, quotes))):
+        places[k] = -2
+    ats = map(sub, places, map(len, map(itemgetter(0), heads)))  # the quote's start, + 1
+    decided: list[list[tuple[int, int]] | None] = [
+        None
+        if place == -2
+        else [(at - 1, at - 1 + len(whole))]
+        if at > 0 and text.startswith(whole, at - 1)
+        else None
+        if _ELISION.search(quote)
+        else []
+        for quote, whole, place, at in zip(quotes, wanted, places, ats, strict=True)
+    ]
     undecided = decided.count(None)
     if undecided and "once" not in folded.__dict__:  # the cached properties, from these words
         starts = _word_starts(words)
