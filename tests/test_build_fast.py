@@ -249,7 +249,7 @@ def _one_by_one() -> Any:
     """Every bulk test of :mod:`argmap.validate` replaced by one that leaves all to the loops."""
     return mock.patch.multiple(
         validate,
-        _relations_fine=lambda _m, _reported: False,
+        _relations_fine=lambda *_args, **_options: False,
         _not_derived=lambda relations, _ids: relations,
     )
 

@@ -947,6 +947,7 @@ def _load(text: str, file: str, base_dir: Path | None, *, source_anywhere: bool)
     source_text, quotes = _source(later, top, base_dir, source_anywhere=source_anywhere)
     finder = _Quotes(source_text, quotes == "typographic") if source_text else None
     claims, relations = b.claims(top.get("claims", []), finder)
+    derived = len(relations)  # the short forms: their ids are the ones argmap derives
     relations += b.relations(top.get("relations", []))
     skipped = b.skipped(top.get("skipped", []), finder)
     speakers = top.get("speakers", {})
@@ -979,7 +980,9 @@ def _load(text: str, file: str, base_dir: Path | None, *, source_anywhere: bool)
         locate=locate,
         quotes=quotes,
     )
-    diagnostics = b.diagnostics + validate(m, reported=frozenset(b.broken), raw=text)
+    diagnostics = b.diagnostics + validate(
+        m, reported=frozenset(b.broken), raw=text, derived=derived
+    )
     if any(d.severity == "error" for d in diagnostics):
         raise ArgmapError(diagnostics)
     return m
