@@ -1,39 +1,33 @@
 """``argmap.validate`` as it was before ids, roles and texts were checked all at once.
 
-The module at commit e748099, verbatim but for this docstring: the oracle of
-tests/test_validate_oracle.py, where today's ``validate`` must give the same
-diagnostics, in the same order, on random maps full of mistakes and on every
-fixture.
+The functions that changed, as they were at commit e748099, verbatim; the
+parts that did not change (messages, quotes, control characters) are
+today's.  The oracle of tests/test_validate_oracle.py, where today's
+``validate`` must give the same diagnostics, in the same order, on random
+maps full of mistakes and on every fixture.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, repeat
 from operator import attrgetter, contains, eq, lt, ne, not_
 
 from argmap.errors import Diagnostic
-from argmap.escape import find_control
-from argmap.model import (
-    RELATION_VERBS,
-    ROLES,
-    Claim,
-    Map,
-    Relation,
-    Skip,
-    YamlPath,
-    derived_relation_id,
-)
+from argmap.model import RELATION_VERBS, ROLES, Claim, Map, Relation, derived_relation_id
 from argmap.schemes import SCHEMES
-from argmap.source import MAX_QUOTE, caret, explain_miss, occurrences
-
-__all__ = ["ID_PATTERN", "validate"]
-
-#: kebab-case: lowercase letters and digits in words joined by single hyphens.
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+from argmap.validate import (
+    ID_PATTERN,
+    _control_characters,
+    _diag,
+    _kebab,
+    _label,
+    _may_hold_control,
+    _quotes,
+    _suggest,
+    _unknown_target,
+)
 
 
 def validate(
@@ -56,16 +50,6 @@ def validate(
         *(_quotes(m) if m.source_text else ()),
     ]
     return sorted(found)
-
-
-def _diag(m: Map, item: Claim | Relation, code: str, message: str, hint: str) -> Diagnostic:
-    pos = m.pos(item)
-    return Diagnostic(m.file, pos.line, pos.column, code, message, hint)
-
-
-def _suggest(word: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.5)
-    return f"did you mean {close[0]!r}?" if close else ""
 
 
 def _ids(m: Map) -> Iterator[Diagnostic]:
@@ -129,10 +113,6 @@ _ID = attrgetter("id")
 _KIND = attrgetter("kind")
 _PREMISES = attrgetter("premises")
 _TARGET = attrgetter("target")
-
-
-def _kebab(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", re.sub(r"([a-z])([A-Z])", r"\1-\2", text).lower()))
 
 
 def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
@@ -267,27 +247,6 @@ def _relations_fine(m: Map, reported: frozenset[str]) -> bool:
     return len(set(linked)) == len(linked)
 
 
-def _label(r: Relation) -> str:
-    """How messages name a relation: its kind and id."""
-    return f"{r.kind} {r.id!r}"
-
-
-def _unknown_target(m: Map, r: Relation, claim_ids: list[str]) -> Diagnostic:
-    message = f"{r.kind} {r.id!r} has undefined target {r.target!r}"
-    hint = _suggest(r.target, claim_ids) or "define the claim under 'claims:'"
-    if m.has_relation(r.target) and r.kind == "support":
-        message = (
-            f"{r.kind} {r.id!r} targets relation {r.target!r}: argmap cannot support an inference"
-        )
-        hint = (
-            f"to add a premise to {r.target!r}, list this claim in its 'from:' "
-            "(a linked premise); 'supports:' names claims"
-        )
-    elif m.has_relation(r.target):
-        hint = f"{r.target!r} is a relation: use type 'undercut' to attack an inference"
-    return _diag(m, r, "unknown-claim", message, hint)
-
-
 def _vocabulary(m: Map) -> Iterator[Diagnostic]:
     for c in m.claims:
         if c.role not in ROLES:
@@ -366,126 +325,3 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                     f"scheme {r.scheme!r} has no critical question {q!r}",
                     _suggest(q, questions) or f"its questions: {', '.join(questions)}",
                 )
-
-
-def _quotes(m: Map) -> Iterator[Diagnostic]:
-    items: list[Claim | Skip] = [*m.claims, *m.skipped]
-    for item in items:
-        if item.span is not None or not item.quote.strip():
-            continue
-        name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
-        if len(item.quote) > MAX_QUOTE:
-            yield _at_field(
-                m,
-                (*item.origin, "quote"),
-                "quote-too-long",
-                f"{name}: the quote has {len(item.quote):,} characters, "
-                f"more than argmap looks up ({MAX_QUOTE:,})",
-                "quote the start and the end with ' … ' between them: 'It began … it ended.'",
-            )
-            continue
-        if isinstance(item, Claim) and item.occurrence > 1:
-            found = occurrences(m.source_text, item.quote, typographic=m.quotes == "typographic")
-            if found:
-                yield _at_field(
-                    m,
-                    (*item.origin, "occurrence"),
-                    "quote-occurrence",
-                    f"{name}: 'occurrence: {item.occurrence}' but the quote occurs "
-                    f"{len(found)} time{'s' if len(found) > 1 else ''} in {m.source!r}",
-                    f"use an occurrence from 1 to {len(found)}",
-                )
-                continue
-        yield _quote_miss(m, item, name)
-
-
-def _at_field(m: Map, path: YamlPath, code: str, message: str, hint: str) -> Diagnostic:
-    """A diagnostic located at ``path`` of the map file, e.g. a claim's field."""
-    at = m.locate(path)
-    return Diagnostic(m.file, at.line, at.column, code, message, hint)
-
-
-def _quote_miss(m: Map, item: Claim | Skip, name: str) -> Diagnostic:
-    miss = explain_miss(m.source_text, item.quote)
-    message = f"{name}: quote not found in {m.source!r}: {_short(item.quote)!r}"
-    hint = "copy the quote verbatim from the source; only whitespace may differ"
-    if miss.typographic:
-        message = (
-            f"{name}: the quote differs from {m.source!r} only in typography "
-            "(quotes, apostrophes, dashes, ligatures)"
-        )
-        hint = "copy those characters from the source, or set 'quotes: typographic' in the map"
-    elif miss.quote != item.quote:
-        message += f" (its part {_short(miss.quote)!r} is not in the source)"
-    detail = ""
-    if miss.ratio >= 0.5 or miss.typographic:
-        detail = caret(miss)
-        if not miss.typographic:
-            hint = f"closest passage ({miss.ratio:.0%} alike) differs at the caret"
-    pos = m.pos(item)
-    return Diagnostic(
-        m.file, pos.line, pos.column, "quote-not-in-source", message, hint, detail=detail
-    )
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _texts(m: Map) -> Iterator[tuple[YamlPath, str, str]]:
-    """Every text of ``m`` a user wrote: its path in the YAML, what it is, the text."""
-    yield from ((("title",), "the title", m.title), (("thesis",), "the thesis", m.thesis))
-    yield ("source",), "the source", m.source
-    for key, name in m.speakers.items():
-        yield ("speakers", key), f"speaker {key!r}", f"{key} {name}"
-    for c in m.claims:
-        for name, value in (("id", c.id), ("text", c.text), ("quote", c.quote), ("by", c.by)):
-            yield (*c.origin, name), f"claim {c.id!r}: {name}", value
-        for name, value in (("role", c.role), ("note", c.note), ("tags", " ".join(c.tags))):
-            yield (*c.origin, name), f"claim {c.id!r}: {name}", value
-    for r in m.relations:
-        words = (r.id, *r.premises, r.target, r.scheme, r.note, *r.answered)
-        yield r.origin, f"relation {r.id!r}", " ".join(words)
-    for s in m.skipped:
-        yield (*s.origin, "quote"), "a skipped passage", f"{s.quote} {s.why}"
-
-
-#: how many characters of a YAML text :func:`_may_hold_control` looks at in one piece
-_CHUNK = 1 << 20
-#: the ASCII control characters :func:`~argmap.escape.find_control` finds, and the backslash
-_ASCII_CONTROL = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F, ord("\\")])
-
-
-def _may_hold_control(raw: str) -> bool:
-    r"""Whether a YAML text may give a string with a control character, raw or escaped.
-
-    >>> _may_hold_control("a: b\tc\n"), _may_hold_control('a: "b\\a"'), _may_hold_control("a: \a")
-    (False, True, True)
-    """
-    if not raw.isascii():
-        return "\\" in raw or find_control(raw) >= 0
-    for start in range(0, len(raw), _CHUNK):  # a megabyte at a time: no copy of a big map
-        data = raw[start : start + _CHUNK].encode("ascii")
-        if len(data.translate(None, _ASCII_CONTROL)) != len(data):
-            return True
-    return False
-
-
-def _control_characters(m: Map) -> Iterator[Diagnostic]:
-    """Control characters (ESC, BEL, NUL...) are never meant in a map: each is an error."""
-    if find_control("\n".join(text for _path, _what, text in _texts(m))) < 0:
-        return  # none anywhere: one search over all the texts
-    for path, what, text in _texts(m):
-        at = find_control(text)
-        if at >= 0:
-            pos = m.locate(path)
-            yield Diagnostic(
-                m.file,
-                pos.line,
-                pos.column,
-                "control-character",
-                f"{what} contains the control character U+{ord(text[at]):04X}",
-                "remove it; in a double-quoted YAML string it is written as an escape"
-                " such as \\e, \\a or \\0",
-            )
