@@ -57,13 +57,20 @@ def validate(
     ids argmap derives (the short forms): their ids are not derived again.
     """
     claim_ids = list(map(_ID, m.claims))
+    claims = set(claim_ids)
     kebab = _all_kebab(claim_ids)
     roles = Counter(map(_ROLE, m.claims))
     found = [
         *(_control_characters(m) if raw is None or _may_hold_control(raw) else ()),
-        *_ids(m, claim_ids, kebab=kebab, derived=derived),
+        *_ids(m, claim_ids, claims, kebab=kebab, derived=derived),
         *_thesis(m, reported, roles),
-        *_relations(m, reported, kebab=kebab and _all_kebab(sorted(reported)), derived=derived),
+        *_relations(
+            m,
+            reported,
+            kebab=kebab and _all_kebab(sorted(reported)),
+            derived=derived,
+            known=claims | reported,
+        ),
         *_vocabulary(m, roles),
         *(_quotes(m) if m.source_text else ()),
     ]
@@ -80,8 +87,14 @@ def _suggest(word: str, candidates: Iterable[str]) -> str:
     return f"did you mean {close[0]!r}?" if close else ""
 
 
-def _ids(m: Map, claim_ids: list[str], *, kebab: bool, derived: int) -> Iterator[Diagnostic]:
-    """Ids not kebab-case, and ids used twice; ``kebab``: all of ``claim_ids`` are."""
+def _ids(
+    m: Map, claim_ids: list[str], claims: set[str], *, kebab: bool, derived: int
+) -> Iterator[Diagnostic]:
+    """Ids not kebab-case, and ids used twice.
+
+    ``claims`` are the ``claim_ids`` of ``m`` as a set; ``kebab``: all are
+    kebab-case; ``derived``: so many first relations have the ids argmap derives.
+    """
     relation_ids = list(map(_ID, m.relations))
     for c in () if kebab else m.claims:
         if not ID_PATTERN.fullmatch(c.id):
@@ -104,7 +117,11 @@ def _ids(m: Map, claim_ids: list[str], *, kebab: bool, derived: int) -> Iterator
                 f"relation id {r.id!r} is not kebab-case",
                 f"use lowercase words joined by hyphens, e.g. {_kebab(r.id)!r}",
             )
-    if len({*claim_ids, *relation_ids}) == len(claim_ids) + len(relation_ids):
+    if (
+        len(claims) == len(claim_ids)
+        and claims.isdisjoint(relation_ids)
+        and len(set(relation_ids)) == len(relation_ids)
+    ):
         return  # every id once: the usual case, decided without a search
     items: list[Claim | Relation] = [*m.claims, *m.relations]
     first: dict[str, Claim | Relation] = {}
@@ -212,14 +229,20 @@ def _thesis(m: Map, reported: frozenset[str], roles: Counter[str]) -> Iterator[D
 
 
 def _relations(
-    m: Map, reported: frozenset[str], *, kebab: bool = False, derived: int = 0
+    m: Map,
+    reported: frozenset[str],
+    *,
+    kebab: bool = False,
+    derived: int = 0,
+    known: set[str] | None = None,
 ) -> Iterator[Diagnostic]:
     """Relations between claims that exist, not of a claim with itself, each written once.
 
     ``kebab``: every claim id and every id in ``reported`` is kebab-case;
-    ``derived``: so many first relations have the ids argmap derives.
+    ``derived``: so many first relations have the ids argmap derives;
+    ``known``: the claim ids and ``reported``, if already a set.
     """
-    if _relations_fine(m, reported, kebab=kebab, derived=derived):
+    if _relations_fine(m, reported, kebab=kebab, derived=derived, known=known):
         return
     claim_ids = [c.id for c in m.claims]
     relation_ids = [r.id for r in m.relations]
@@ -287,7 +310,12 @@ def _relations(
 
 
 def _relations_fine(
-    m: Map, reported: frozenset[str], *, kebab: bool = False, derived: int = 0
+    m: Map,
+    reported: frozenset[str],
+    *,
+    kebab: bool = False,
+    derived: int = 0,
+    known: set[str] | None = None,
 ) -> bool:
     """Whether :func:`_relations` surely finds nothing, told by tests on all relations at once.
 
@@ -296,10 +324,12 @@ def _relations_fine(
     is written twice.  False says nothing: each relation is then checked.
     When every premise is a kebab-case id (``kebab``), a relation's derived
     id stands for its kind, premises and target: the first ``derived``
-    relations have theirs already.
+    relations have theirs already.  ``known``: the claim ids and ``reported``,
+    if already a set.
     """
     relations = m.relations
-    known = {*map(_ID, m.claims), *reported}
+    if known is None:
+        known = {*map(_ID, m.claims), *reported}
     premises = list(map(_PREMISES, relations))
     targets = list(map(_TARGET, relations))
     kinds = list(map(_KIND, relations))
