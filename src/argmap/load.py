@@ -33,9 +33,11 @@ import difflib
 import gc
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal, TypeGuard
 
@@ -479,6 +481,10 @@ def yaml_locator(text: str) -> Callable[[YamlPath], Pos]:
     return locate
 
 
+#: a claim whose short forms count: its place, the claim as written, its well-typed fields
+_Written = tuple[int, dict[str, Any], dict[str, Any]]
+
+
 class _Builder:
     """Turns parsed data into a Map, collecting every structural problem."""
 
@@ -574,8 +580,34 @@ class _Builder:
         self, items: list[Any], quotes: _Quotes | None = None
     ) -> tuple[list[Claim], list[Relation]]:
         """The claims of ``items`` and their short-form relations; ``quotes`` places them."""
-        good: list[tuple[int, dict[str, Any]]] = []
-        relations: list[dict[str, Any]] = []  # the fields of each short-form relation
+        shape = _shape(CLAIM_FIELDS)
+        fine = all(map(_fits, items, repeat(shape)))  # the usual map: every claim kept whole
+        if fine:
+            at: Sequence[int] = range(len(items))
+            columns, fine = _claim_columns(items, at)
+            written: Iterable[_Written] = zip(at, items, items, strict=True)
+        if not fine:  # a claim to report: each is looked at
+            at, good, written = self.checked_claims(items)
+            columns, _fine = _claim_columns(good, at)
+        if quotes is not None:
+            occurrence = columns["occurrence"]
+            wanted = list(zip(columns["quote"], map(max, repeat(1), occurrence), strict=True))
+            placed = quotes.place_all(wanted)
+            for k, name in enumerate(("span", "paragraph", "found")):
+                columns[name] = list(map(itemgetter(k), placed))
+        return Claim.all_of(columns), _short_forms(written)
+
+    def checked_claims(
+        self, items: list[Any]
+    ) -> tuple[list[int], list[dict[str, Any]], list[_Written]]:
+        """The claims of ``items`` looked at one by one, reporting each mistake.
+
+        Their places in ``items``, their well-typed fields, and ``(place, claim as
+        written, its fields)`` of each claim whose short forms count (its id known).
+        """
+        at: list[int] = []
+        good: list[dict[str, Any]] = []
+        written: list[_Written] = []
         shape = _shape(CLAIM_FIELDS)
         for i, item in enumerate(items):
             if _fits(item, shape):  # the usual claim: kept whole, with every field it needs
@@ -588,7 +620,7 @@ class _Builder:
                 if not f.keys() >= _CLAIM_NEEDS:
                     if "id" in f:  # reported already: references to it are no further mistakes
                         self.broken.add(f["id"])
-                        _short_forms(item, f, i, relations)
+                        written.append((i, item, f))
                     continue
             if f.get("occurrence", 1) < 1:
                 self.error(
@@ -597,29 +629,10 @@ class _Builder:
                     f"claim {f['id']!r} has occurrence {f['occurrence']}",
                     "count from 1: 'occurrence: 2' is the second place the quote occurs",
                 )
-            good.append((i, f))
-            _short_forms(item, f, i, relations)
-        wanted = [(f["quote"], max(1, f.get("occurrence", 0))) for _i, f in good]
-        placed = quotes.place_all(wanted) if quotes else [(None, 0, 0)] * len(good)
-        claims = [
-            {
-                "id": f["id"],
-                "text": f["text"],
-                "quote": f["quote"],
-                "role": f["role"],
-                "by": f.get("by", "authors"),
-                "tags": tuple(f["tags"]) if "tags" in f else (),
-                "note": f.get("note", ""),
-                "base": float(f["base"]) if "base" in f else 0.5,
-                "span": span,
-                "paragraph": paragraph,
-                "occurrence": f.get("occurrence", 0),
-                "origin": ("claims", i),
-                "found": found,
-            }
-            for (i, f), (span, paragraph, found) in zip(good, placed, strict=True)
-        ]
-        return Claim.all_of(claims), Relation.all_of(relations)
+            at.append(i)
+            good.append(f)
+            written.append((i, item, f))
+        return at, good, written
 
     def relations(self, items: list[Any]) -> list[Relation]:
         relations: list[Relation] = []
@@ -784,38 +797,99 @@ def _python_types(types: tuple[str, ...]) -> tuple[type, ...]:
     return tuple(t for n in types for t in _PY_TYPES[n])
 
 
-def _short_forms(
-    item: dict[str, Any], f: dict[str, Any], i: int, out: list[dict[str, Any]]
-) -> None:
-    """Add to ``out`` the fields of each relation written on claim ``i`` as supports/opposes/...
+def _short_forms(written: Iterable[_Written]) -> list[Relation]:
+    """The relations written on claims as supports/opposes/undercuts, in the claims' order.
 
-    ``item`` is the claim as written, ``f`` its well-typed fields: 'supports: x'
-    is reported as not a list, and its relation still counts, for the rest.
-    Their ids are those :func:`~argmap.model.derived_relation_id` gives.
+    Each of ``written`` is a claim's place, the claim as written and its
+    well-typed fields: 'supports: x' is reported as not a list, and its
+    relation still counts, for the rest.  Their ids are those
+    :func:`~argmap.model.derived_relation_id` gives.
 
-    >>> out: list[dict[str, Any]] = []
-    >>> _short_forms({"id": "a", "opposes": "b"}, {"id": "a"}, 3, out)
-    >>> [(r["id"], r["origin"]) for r in out]
+    >>> [(r.id, r.origin) for r in _short_forms([(3, {"id": "a", "opposes": "b"}, {"id": "a"})])]
     [('a--opposes--b', ('claims', 3, 'opposes', 0))]
     """
-    claim_id = f["id"]
-    premises = (claim_id,)
-    for key, kind, verb in _SHORT_FORM_VERBS:
-        if key in item:
-            value = item[key]
-            for j, target in enumerate([value] if isinstance(value, str) else f.get(key, ())):
-                out.append(
-                    {
-                        "id": f"{claim_id}--{verb}--{target}",
-                        "kind": kind,
-                        "premises": premises,
-                        "target": target,
-                        "scheme": "",
-                        "note": "",
-                        "answered": (),
-                        "origin": ("claims", i, key, j),
-                    }
-                )
+    rows = [
+        (f"{premises[0]}--{verb}--{target}", kind, premises, target, ("claims", i, key, j))
+        for i, item, f in written
+        for key, kind, verb in _SHORT_FORM_VERBS
+        if key in item
+        for premises in ((f["id"],),)
+        for j, target in enumerate([item[key]] if isinstance(item[key], str) else f.get(key, ()))
+    ]
+    if not rows:
+        return []
+    ids, kinds, premises, targets, origins = zip(*rows, strict=True)
+    return Relation.all_of(
+        {"id": ids, "kind": kinds, "premises": premises, "target": targets, "origin": origins}
+    )
+
+
+#: the fields of a claim that :func:`_claim_columns` gives
+_CLAIM_COLUMNS = (
+    "id",
+    "text",
+    "quote",
+    "role",
+    "by",
+    "tags",
+    "note",
+    "base",
+    "occurrence",
+    "origin",
+)
+
+
+def _claim_columns(
+    good: list[dict[str, Any]], at: Sequence[int]
+) -> tuple[dict[str, Sequence[Any]], bool]:
+    """The fields of the claims ``good`` (at places ``at`` of the map's claims), field by field.
+
+    And whether every occurrence written is at least 1 (else a mistake to report).
+
+    >>> columns, fine = _claim_columns([{"id": "a", "text": "A.", "quote": "A", "role": "x"}], [4])
+    >>> columns["by"], columns["base"], columns["occurrence"], columns["origin"], fine
+    (('authors',), (0.5,), (0,), (('claims', 4),), True)
+    >>> _claim_columns([{"id": "a", "text": "", "quote": "", "role": "", "occurrence": 0}], [4])[1]
+    False
+    """
+    rows = [
+        (
+            f["id"],
+            f["text"],
+            f["quote"],
+            f["role"],
+            f.get("by", "authors"),
+            f.get("tags", ()),
+            f.get("note", ""),
+            f.get("base", 0.5),
+            f.get("occurrence"),
+        )
+        for f in good
+    ]
+    if not rows:
+        return dict.fromkeys(_CLAIM_COLUMNS, ()), True
+    ids, texts, quotes, roles, by, tags, notes, base, occurrence = zip(*rows, strict=True)
+    written = set(occurrence)
+    written.discard(None)
+    columns: dict[str, Sequence[Any]] = dict(
+        zip(
+            _CLAIM_COLUMNS,
+            (
+                ids,
+                texts,
+                quotes,
+                roles,
+                by,
+                tuple(map(tuple, tags)),
+                notes,
+                tuple(map(float, base)),
+                tuple(0 if o is None else o for o in occurrence) if written else (0,) * len(rows),
+                tuple(zip(repeat("claims"), at)),
+            ),
+            strict=True,
+        )
+    )
+    return columns, not written or bool(min(written) >= 1)
 
 
 _relation_id = derived_relation_id
@@ -873,6 +947,7 @@ def _load(text: str, file: str, base_dir: Path | None, *, source_anywhere: bool)
     source_text, quotes = _source(later, top, base_dir, source_anywhere=source_anywhere)
     finder = _Quotes(source_text, quotes == "typographic") if source_text else None
     claims, relations = b.claims(top.get("claims", []), finder)
+    derived = len(relations)  # the short forms: their ids are the ones argmap derives
     relations += b.relations(top.get("relations", []))
     skipped = b.skipped(top.get("skipped", []), finder)
     speakers = top.get("speakers", {})
@@ -905,7 +980,9 @@ def _load(text: str, file: str, base_dir: Path | None, *, source_anywhere: bool)
         locate=locate,
         quotes=quotes,
     )
-    diagnostics = b.diagnostics + validate(m, reported=frozenset(b.broken), raw=text)
+    diagnostics = b.diagnostics + validate(
+        m, reported=frozenset(b.broken), raw=text, derived=derived
+    )
     if any(d.severity == "error" for d in diagnostics):
         raise ArgmapError(diagnostics)
     return m

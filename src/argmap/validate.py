@@ -44,7 +44,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def validate(
-    m: Map, reported: frozenset[str] = frozenset(), *, raw: str | None = None
+    m: Map, reported: frozenset[str] = frozenset(), *, raw: str | None = None, derived: int = 0
 ) -> list[Diagnostic]:
     """Every problem of ``m`` that makes it unusable, sorted by place.
 
@@ -53,13 +53,25 @@ def validate(
     ``raw`` is the YAML text ``m`` was read from, if any: when it holds no
     control character and no backslash (that could write one as an escape),
     no text of ``m`` can hold one and the texts are not searched.
+    ``derived`` is how many of the first relations of ``m`` the loader gave the
+    ids argmap derives (the short forms): their ids are not derived again.
     """
+    claim_ids = list(map(_ID, m.claims))
+    claims = set(claim_ids)
+    kebab = _all_kebab(claim_ids)
+    roles = Counter(map(_ROLE, m.claims))
     found = [
         *(_control_characters(m) if raw is None or _may_hold_control(raw) else ()),
-        *_ids(m),
-        *_thesis(m, reported),
-        *_relations(m, reported),
-        *_vocabulary(m),
+        *_ids(m, claim_ids, claims, kebab=kebab, derived=derived),
+        *_thesis(m, reported, roles),
+        *_relations(
+            m,
+            reported,
+            kebab=kebab and _all_kebab(sorted(reported)),
+            derived=derived,
+            known=claims | reported,
+        ),
+        *_vocabulary(m, roles),
         *(_quotes(m) if m.source_text else ()),
     ]
     return sorted(found)
@@ -75,11 +87,16 @@ def _suggest(word: str, candidates: Iterable[str]) -> str:
     return f"did you mean {close[0]!r}?" if close else ""
 
 
-def _ids(m: Map) -> Iterator[Diagnostic]:
-    claim_ids = list(map(_ID, m.claims))
+def _ids(
+    m: Map, claim_ids: list[str], claims: set[str], *, kebab: bool, derived: int
+) -> Iterator[Diagnostic]:
+    """Ids not kebab-case, and ids used twice.
+
+    ``claims`` are the ``claim_ids`` of ``m`` as a set; ``kebab``: all are
+    kebab-case; ``derived``: so many first relations have the ids argmap derives.
+    """
     relation_ids = list(map(_ID, m.relations))
-    all_kebab = all(map(ID_PATTERN.fullmatch, claim_ids))  # the usual case
-    for c in () if all_kebab else m.claims:
+    for c in () if kebab else m.claims:
         if not ID_PATTERN.fullmatch(c.id):
             yield _diag(
                 m,
@@ -88,7 +105,7 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
                 f"claim id {c.id!r} is not kebab-case",
                 f"use lowercase words joined by hyphens, e.g. {_kebab(c.id)!r}",
             )
-    for r in _not_derived(m.relations, relation_ids):
+    for r in _not_derived(m.relations[derived:], relation_ids[derived:]):
         # an id argmap derived is made of the relation's claim ids, which are checked
         if not ID_PATTERN.fullmatch(r.id) and r.id != derived_relation_id(
             r.kind, r.premises, r.target
@@ -100,7 +117,11 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
                 f"relation id {r.id!r} is not kebab-case",
                 f"use lowercase words joined by hyphens, e.g. {_kebab(r.id)!r}",
             )
-    if len({*claim_ids, *relation_ids}) == len(claim_ids) + len(relation_ids):
+    if (
+        len(claims) == len(claim_ids)
+        and claims.isdisjoint(relation_ids)
+        and len(set(relation_ids)) == len(relation_ids)
+    ):
         return  # every id once: the usual case, decided without a search
     items: list[Claim | Relation] = [*m.claims, *m.relations]
     first: dict[str, Claim | Relation] = {}
@@ -123,26 +144,54 @@ def _ids(m: Map) -> Iterator[Diagnostic]:
 
 def _not_derived(relations: Sequence[Relation], ids: list[str]) -> Iterable[Relation]:
     """The relations whose ``ids`` are not the ones argmap derives (found all at once)."""
-    derived = map(
+    return compress(relations, map(ne, ids, _derived_ids(relations)))
+
+
+def _derived_ids(relations: Sequence[Relation]) -> Iterator[str]:
+    """The id argmap derives for each relation (see :func:`~argmap.model.derived_relation_id`)."""
+    return map(
         "{}--{}--{}".format,
         map("+".join, map(_PREMISES, relations)),
         map(RELATION_VERBS.get, map(_KIND, relations)),
         map(_TARGET, relations),
     )
-    return compress(relations, map(ne, ids, derived))
 
 
 _ID = attrgetter("id")
 _KIND = attrgetter("kind")
 _PREMISES = attrgetter("premises")
 _TARGET = attrgetter("target")
+_ROLE = attrgetter("role")
+_BY = attrgetter("by")
+_BASE = attrgetter("base")
+_TEXT = attrgetter("text")
+_QUOTE = attrgetter("quote")
+_SCHEME = attrgetter("scheme")
+_ANSWERED = attrgetter("answered")
+
+
+#: ids, one a line, each kebab-case (see :func:`_all_kebab`)
+_KEBAB_LINES = re.compile(rf"{ID_PATTERN.pattern}(?:\n{ID_PATTERN.pattern})*")
+
+
+def _all_kebab(ids: list[str]) -> bool:
+    """Whether every id is kebab-case: one search of them all, joined a line each.
+
+    >>> _all_kebab(["a", "b-2"]), _all_kebab(["a", "B"]), _all_kebab(["a\\nb"]), _all_kebab([])
+    (True, False, False, True)
+    """
+    if not ids:
+        return True
+    joined = "\n".join(ids)
+    return joined.count("\n") == len(ids) - 1 and _KEBAB_LINES.fullmatch(joined) is not None
 
 
 def _kebab(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", re.sub(r"([a-z])([A-Z])", r"\1-\2", text).lower()))
 
 
-def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
+def _thesis(m: Map, reported: frozenset[str], roles: Counter[str]) -> Iterator[Diagnostic]:
+    """The thesis is a claim, of role thesis, and the only one; ``roles`` counts the claims'."""
     if not m.thesis or m.thesis in reported:
         return  # missing-thesis, or the thesis's own mistakes, are reported by the loader
     if not m.has_claim(m.thesis):
@@ -166,6 +215,8 @@ def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
             f"thesis {thesis.id!r} has role {thesis.role!r}",
             "give the thesis claim 'role: thesis'",
         )
+    if roles["thesis"] == (thesis.role == "thesis"):
+        return  # no claim but the thesis has that role: the usual case, decided without a search
     for c in m.claims:
         if c.role == "thesis" and c.id != m.thesis:
             yield _diag(
@@ -177,8 +228,21 @@ def _thesis(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
             )
 
 
-def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
-    if _relations_fine(m, reported):
+def _relations(
+    m: Map,
+    reported: frozenset[str],
+    *,
+    kebab: bool = False,
+    derived: int = 0,
+    known: set[str] | None = None,
+) -> Iterator[Diagnostic]:
+    """Relations between claims that exist, not of a claim with itself, each written once.
+
+    ``kebab``: every claim id and every id in ``reported`` is kebab-case;
+    ``derived``: so many first relations have the ids argmap derives;
+    ``known``: the claim ids and ``reported``, if already a set.
+    """
+    if _relations_fine(m, reported, kebab=kebab, derived=derived, known=known):
         return
     claim_ids = [c.id for c in m.claims]
     relation_ids = [r.id for r in m.relations]
@@ -245,18 +309,31 @@ def _relations(m: Map, reported: frozenset[str]) -> Iterator[Diagnostic]:
             )
 
 
-def _relations_fine(m: Map, reported: frozenset[str]) -> bool:
+def _relations_fine(
+    m: Map,
+    reported: frozenset[str],
+    *,
+    kebab: bool = False,
+    derived: int = 0,
+    known: set[str] | None = None,
+) -> bool:
     """Whether :func:`_relations` surely finds nothing, told by tests on all relations at once.
 
     Every premise and target is known (undercuts aside, which are looked at
     one by one), no relation names its target among its premises, and none
     is written twice.  False says nothing: each relation is then checked.
+    When every premise is a kebab-case id (``kebab``), a relation's derived
+    id stands for its kind, premises and target: the first ``derived``
+    relations have theirs already.  ``known``: the claim ids and ``reported``,
+    if already a set.
     """
     relations = m.relations
-    known = {*map(_ID, m.claims), *reported}
+    if known is None:
+        known = {*map(_ID, m.claims), *reported}
     premises = list(map(_PREMISES, relations))
     targets = list(map(_TARGET, relations))
-    undercut = list(map(eq, map(_KIND, relations), repeat("undercut")))
+    kinds = list(map(_KIND, relations))
+    undercut = list(map(eq, kinds, repeat("undercut")))
     if not known.issuperset(chain.from_iterable(premises)) or any(map(contains, premises, targets)):
         return False
     if not known.issuperset(compress(targets, map(not_, undercut))):
@@ -267,7 +344,13 @@ def _relations_fine(m: Map, reported: frozenset[str]) -> bool:
         if set(r.premises) & set(m.relation(r.target).premises):
             return False
     # written twice: the same premises in another order too, which only linked ones can have
-    if len(set(zip(map(_KIND, relations), premises, targets, strict=True))) != len(relations):
+    if kebab:  # each key told by its derived id (every premise is a known, kebab-case id)
+        keys: Iterable[object] = chain(
+            map(_ID, relations[:derived]), _derived_ids(relations[derived:])
+        )
+    else:
+        keys = zip(kinds, premises, targets, strict=True)
+    if len(set(keys)) != len(relations):
         return False
     several = compress(relations, map(lt, repeat(1), map(len, premises)))
     linked = [(r.kind, tuple(sorted(r.premises)), r.target) for r in several]
@@ -295,8 +378,14 @@ def _unknown_target(m: Map, r: Relation, claim_ids: list[str]) -> Diagnostic:
     return _diag(m, r, "unknown-claim", message, hint)
 
 
-def _vocabulary(m: Map) -> Iterator[Diagnostic]:
-    for c in m.claims:
+def _vocabulary(m: Map, roles: Counter[str]) -> Iterator[Diagnostic]:
+    """Roles, speakers, schemes and questions that exist; base scores; texts not empty.
+
+    ``roles`` counts the claims' roles.  Claims, then relations, are looked
+    at one by one only when a test on all of them at once finds something.
+    """
+    claims = () if _claims_fine(m, roles) else m.claims
+    for c in claims:
         if c.role not in ROLES:
             yield _diag(
                 m,
@@ -342,7 +431,8 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                     f"claim {c.id!r} has an empty {name}",
                     "every claim needs its own words and a quote of the source",
                 )
-    for r in m.relations:
+    named = any(map(_SCHEME, m.relations)) or any(map(_ANSWERED, m.relations))
+    for r in m.relations if named else ():
         if not r.scheme:
             if r.answered:
                 yield _diag(
@@ -373,6 +463,19 @@ def _vocabulary(m: Map) -> Iterator[Diagnostic]:
                     f"scheme {r.scheme!r} has no critical question {q!r}",
                     _suggest(q, questions) or f"its questions: {', '.join(questions)}",
                 )
+
+
+def _claims_fine(m: Map, roles: Counter[str]) -> bool:
+    """Whether no claim has a mistake :func:`_vocabulary` reports, told all at once."""
+    claims = m.claims
+    speakers = m.speakers
+    return (
+        roles.keys() <= ROLES.keys()
+        and (not speakers or all(map(speakers.__contains__, set(map(_BY, claims)))))
+        and all(0.0 <= base <= 1.0 for base in set(map(_BASE, claims)))
+        and all(map(str.strip, map(_TEXT, claims)))
+        and all(map(str.strip, map(_QUOTE, claims)))
+    )
 
 
 def _quotes(m: Map) -> Iterator[Diagnostic]:
