@@ -1,0 +1,122 @@
+"""The OLD screen and scalar scan of quickyaml.py (commit e748099), kept as test oracles.
+
+Branch start3 rewrote :func:`argmap.quickyaml.screen` (fewer passes over the
+text) and :func:`argmap.quickyaml._typed_scalars` (a level at a time; the helpers
+it shares with the new code are imported);
+tests/test_quickyaml_oracle.py checks with hypothesis that the new code
+answers exactly as this copy does.  Do not edit it except to follow renames;
+it is not part of the package.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, Final
+
+import yaml
+
+from argmap.model import YamlPath
+from argmap.quickyaml import MAX_INDENT, MAX_TYPED, _pyyaml_types, _typed_paths
+
+__all__ = ["screen", "typed_scalars"]
+
+#: bytes an ASCII text may hold besides the printable ones
+_ASCII_PRINTABLE: Final = bytes(range(0x20, 0x7F))
+
+#: a character PyYAML refuses, or reads as a line break (NEL, LS, PS) or BOM; or a tab, CR
+_ODD_CHAR: Final = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+)
+
+#: a line so indented
+_DEEP: Final = re.compile(f"\n[ -]{{{MAX_INDENT}}}")
+
+#: characters that mean something else where a node starts
+_INDICATORS: Final = "!&*|>%@`{}?"
+
+#: an indicator where a node starts (at a line's start or after '- ', ': ', '? ', '[', ', ')
+_NODE_START: Final = re.compile(r"(?:^|[-:?,\[])[ ]*[!&*|>%@`{}?]", re.MULTILINE)
+
+#: the one flow collection kept: a one-line list of plain names, at the end of its line
+_FLOW: Final = re.compile(
+    r"\[(?:[A-Za-z_][\w.-]*(?:, [A-Za-z_][\w.-]*)*)?\](?=[ ]*(?:\n|\Z))()", re.ASCII
+)
+
+#: first characters of a plain scalar that PyYAML's 1.1 resolvers may type ('' is null)
+_TYPED_FIRST: Final = frozenset(
+    c for c in yaml.resolver.Resolver.yaml_implicit_resolvers if c is not None
+)
+
+
+def screen(text: str) -> bool:
+    """Whether ``text`` is written in the block style both parsers read alike.
+
+    Examples
+    --------
+    >>> screen("a: 1\\nb:\\n  - [x, y]\\n  - it's 'quoted'\\n")
+    True
+    >>> [screen(t) for t in ("a: &x 1", "a: [1, 2]", "a:\\tb", "? a")]
+    [False, False, False, False]
+    >>> screen("a: Why? Because R&D!")  # only where a node starts
+    True
+    """
+    if text.isascii():
+        odd = text.encode("ascii").translate(None, _ASCII_PRINTABLE)
+        if odd.count(b"\n") != len(odd):
+            return False
+    elif _ODD_CHAR.search(text):
+        return False
+    if "\\" in text and '"' in text:
+        return False
+    if len(text) - len(text.lstrip(" -")) >= MAX_INDENT or _DEEP.search(text):
+        return False
+    if any(c in text for c in _INDICATORS) and _NODE_START.search(text):
+        return False
+    flows = text.count("[")
+    return flows == text.count("]") and (not flows or len(_FLOW.findall(text)) == flows)
+
+
+def typed_scalars(data: dict[Any, Any]) -> list[tuple[YamlPath, Any]] | None:
+    """The path and value of each scalar that is not a string; None if PyYAML would differ.
+
+    None also when a string would not stay a string for PyYAML if plain, a
+    key is not a string, or there are more than :data:`MAX_TYPED` scalars.
+    """
+    risky: list[str] = []
+    keys: set[Any] = set(data)
+    # the top level's own scalars (argmap: 1) are found with their paths at once
+    top: list[tuple[YamlPath, Any]] = [
+        ((k,), v) for k, v in data.items() if v.__class__ not in _NOT_TYPED
+    ]
+    deeper = _scan(data.values(), risky, keys) - len(top)
+    if len(top) + deeper > MAX_TYPED or any(k.__class__ is not str for k in keys):
+        return None
+    if any(_pyyaml_types(s) for s in (*risky, *keys)):
+        return None
+    return _typed_paths(data) if deeper else top
+
+
+_NOT_TYPED: Final = frozenset({str, dict, list})
+
+
+def _scan(values: Iterable[Any], risky: list[str], keys: set[Any]) -> int:
+    """How many scalars in and below ``values`` are not strings.
+
+    Strings PyYAML might type are added to ``risky``; the keys of mappings to ``keys``.
+    """
+    typed = 0
+    for v in values:
+        kind = v.__class__
+        if kind is str:
+            if v[:1] in _TYPED_FIRST or not v:
+                risky.append(v)
+        elif kind is dict:
+            if not keys.issuperset(v):
+                keys.update(v)
+            typed += _scan(v.values(), risky, keys)
+        elif kind is list:
+            typed += _scan(v, risky, keys)
+        else:
+            typed += 1
+    return typed
