@@ -142,7 +142,12 @@ _SCALARS = st.one_of(
     st.booleans(),
     st.none(),
 )
-_KEYS = st.one_of(st.text(alphabet="abyn0~-", max_size=4), st.integers(0, 2), st.none())
+_KEYS = st.one_of(
+    st.sampled_from(["a", "b", "id"]),
+    st.text(alphabet="abyn0~-", max_size=4),
+    st.integers(0, 2),
+    st.none(),
+)
 _DATA = st.recursive(
     _SCALARS,
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, max_size=4)),
@@ -153,6 +158,22 @@ _DATA = st.recursive(
 @settings(max_examples=1500, deadline=None)
 @given(st.dictionaries(_KEYS, _DATA, max_size=5))
 def test_the_scalar_scan_answers_as_before(data: dict[Any, Any]) -> None:
+    assert _typed_scalars(data) == old.typed_scalars(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"a": {"b": {"c": {"~": "x"}}}},
+        {"a": [{"b": [{"c": {"yes": "x"}}]}]},
+        {"a": {"b": {"c": {1: "x"}}}},
+        {"a": [[["x", [{"b": "010"}]]]]},
+        {"a": {"b": [{"c": 1.5}, {"d": [None, True]}]}},
+        {"a": [{"b": ""}, {"c": "x"}]},
+        {"a": "n", "b": ["no"]},
+    ],
+)
+def test_deep_keys_and_scalars_are_scanned_as_before(data: dict[Any, Any]) -> None:
     assert _typed_scalars(data) == old.typed_scalars(data)
 
 
