@@ -18,13 +18,14 @@ import importlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NoReturn
 
 from argmap import __version__
 from argmap.cli._streams import OutputError, flush_stdout
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (and re): a faster start
 if TYPE_CHECKING:  # argparse and the commands' helpers are imported once a command is known
     import argparse
+    from typing import NoReturn
 
 __all__ = ["COMMANDS", "COMMAND_MODULES", "build_parser", "main", "run"]
 
