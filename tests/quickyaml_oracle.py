@@ -1,8 +1,7 @@
 """The OLD screen and scalar scan of quickyaml.py (commit e748099), kept as test oracles.
 
 Branch start3 rewrote :func:`argmap.quickyaml.screen` (fewer passes over the
-text) and :func:`argmap.quickyaml._typed_scalars` (a level at a time; the helpers
-it shares with the new code are imported);
+text) and its scalar scan :func:`argmap.quickyaml._scan` (a level at a time);
 tests/test_quickyaml_oracle.py checks with hypothesis that the new code
 answers exactly as this copy does.  Do not edit it except to follow renames;
 it is not part of the package.
@@ -16,10 +15,9 @@ from typing import Any, Final
 
 import yaml
 
-from argmap.model import YamlPath
-from argmap.quickyaml import MAX_INDENT, MAX_TYPED, _pyyaml_types, _typed_paths
+from argmap.quickyaml import MAX_INDENT
 
-__all__ = ["screen", "typed_scalars"]
+__all__ = ["scan", "screen"]
 
 #: bytes an ASCII text may hold besides the printable ones
 _ASCII_PRINTABLE: Final = bytes(range(0x20, 0x7F))
@@ -77,30 +75,7 @@ def screen(text: str) -> bool:
     return flows == text.count("]") and (not flows or len(_FLOW.findall(text)) == flows)
 
 
-def typed_scalars(data: dict[Any, Any]) -> list[tuple[YamlPath, Any]] | None:
-    """The path and value of each scalar that is not a string; None if PyYAML would differ.
-
-    None also when a string would not stay a string for PyYAML if plain, a
-    key is not a string, or there are more than :data:`MAX_TYPED` scalars.
-    """
-    risky: list[str] = []
-    keys: set[Any] = set(data)
-    # the top level's own scalars (argmap: 1) are found with their paths at once
-    top: list[tuple[YamlPath, Any]] = [
-        ((k,), v) for k, v in data.items() if v.__class__ not in _NOT_TYPED
-    ]
-    deeper = _scan(data.values(), risky, keys) - len(top)
-    if len(top) + deeper > MAX_TYPED or any(k.__class__ is not str for k in keys):
-        return None
-    if any(_pyyaml_types(s) for s in (*risky, *keys)):
-        return None
-    return _typed_paths(data) if deeper else top
-
-
-_NOT_TYPED: Final = frozenset({str, dict, list})
-
-
-def _scan(values: Iterable[Any], risky: list[str], keys: set[Any]) -> int:
+def scan(values: Iterable[Any], risky: list[str], keys: set[Any]) -> int:
     """How many scalars in and below ``values`` are not strings.
 
     Strings PyYAML might type are added to ``risky``; the keys of mappings to ``keys``.
@@ -114,9 +89,9 @@ def _scan(values: Iterable[Any], risky: list[str], keys: set[Any]) -> int:
         elif kind is dict:
             if not keys.issuperset(v):
                 keys.update(v)
-            typed += _scan(v.values(), risky, keys)
+            typed += scan(v.values(), risky, keys)
         elif kind is list:
-            typed += _scan(v, risky, keys)
+            typed += scan(v, risky, keys)
         else:
             typed += 1
     return typed

@@ -1,15 +1,17 @@
 """The new screen and scalar scan of quickyaml.py answer exactly as the old ones.
 
 tests/quickyaml_oracle.py is the code before branch start3 rewrote
-:func:`argmap.quickyaml.screen` and :func:`argmap.quickyaml._typed_scalars`
-for speed; here hypothesis texts and data, every fixture and a generated map
-get the same answers from both.
+:func:`argmap.quickyaml.screen` and :func:`argmap.quickyaml._scan` for
+speed; here hypothesis texts and data, every fixture and a generated map get
+the same answers from both: the same screen verdict, and the same count of
+typed scalars, strings to resolve (in another order) and keys from the scan.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quickyaml_oracle as old
-from argmap.quickyaml import MAX_INDENT, MAX_TYPED, _typed_scalars, screen
+from argmap.quickyaml import MAX_INDENT, MAX_TYPED, _scan, _typed_scalars, screen
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = sorted([ROOT / "claims.yaml", *(Path(__file__).parent / "data").rglob("*.yaml")])
@@ -123,7 +125,7 @@ def test_every_fixture_is_screened_and_scanned_as_before(path: Path) -> None:
     except Exception:  # yaml-rs refuses it: nothing to scan
         return
     if isinstance(data, dict):
-        assert _typed_scalars(data) == old.typed_scalars(data)
+        _assert_scanned_as_before(data)
 
 
 def test_a_generated_map_is_screened_and_scanned_as_before(tmp_path: Path) -> None:
@@ -132,7 +134,18 @@ def test_a_generated_map_is_screened_and_scanned_as_before(tmp_path: Path) -> No
     text = (tmp_path / "map.yaml").read_text(encoding="utf-8")
     data = yaml_rs.loads(text, parse_datetime=False)
     assert screen(text) is old.screen(text) is True
-    assert _typed_scalars(data) == old.typed_scalars(data) == [(("argmap",), 1)]
+    _assert_scanned_as_before(data)
+    assert _typed_scalars(data) == [(("argmap",), 1)]
+
+
+def _assert_scanned_as_before(data: dict[Any, Any]) -> None:
+    risky: list[str] = []
+    keys: set[Any] = set(data)
+    old_risky: list[str] = []
+    old_keys: set[Any] = set(data)
+    assert _scan(data.values(), risky, keys) == old.scan(data.values(), old_risky, old_keys)
+    assert Counter(risky) == Counter(old_risky)
+    assert keys == old_keys
 
 
 _SCALARS = st.one_of(
@@ -158,7 +171,7 @@ _DATA = st.recursive(
 @settings(max_examples=1500, deadline=None)
 @given(st.dictionaries(_KEYS, _DATA, max_size=5))
 def test_the_scalar_scan_answers_as_before(data: dict[Any, Any]) -> None:
-    assert _typed_scalars(data) == old.typed_scalars(data)
+    _assert_scanned_as_before(data)
 
 
 @pytest.mark.parametrize(
@@ -174,13 +187,12 @@ def test_the_scalar_scan_answers_as_before(data: dict[Any, Any]) -> None:
     ],
 )
 def test_deep_keys_and_scalars_are_scanned_as_before(data: dict[Any, Any]) -> None:
-    assert _typed_scalars(data) == old.typed_scalars(data)
+    _assert_scanned_as_before(data)
 
 
 def test_too_many_typed_scalars_are_left_to_pyyaml() -> None:
     data = {"claims": [{"id": "a", "base": 0.5}] * MAX_TYPED, "x": [[1, 2], {"k": 3}]}
     assert _typed_scalars(data) is None
-    assert old.typed_scalars(data) is None
+    _assert_scanned_as_before(data)
     data["x"] = []
-    assert _typed_scalars(data) == old.typed_scalars(data)
     assert len(_typed_scalars(data) or []) == MAX_TYPED
