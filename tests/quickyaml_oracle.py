@@ -9,42 +9,23 @@ it is not part of the package.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any, Final
 
-import yaml
-
-from argmap.quickyaml import MAX_INDENT
+from argmap.quickyaml import (  # the patterns and sets, unchanged
+    _DEEP,
+    _FLOW,
+    _INDICATORS,
+    _NODE_START,
+    _ODD_CHAR,
+    _TYPED_FIRST,
+    MAX_INDENT,
+)
 
 __all__ = ["scan", "screen"]
 
 #: bytes an ASCII text may hold besides the printable ones
 _ASCII_PRINTABLE: Final = bytes(range(0x20, 0x7F))
-
-#: a character PyYAML refuses, or reads as a line break (NEL, LS, PS) or BOM; or a tab, CR
-_ODD_CHAR: Final = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
-)
-
-#: a line so indented
-_DEEP: Final = re.compile(f"\n[ -]{{{MAX_INDENT}}}")
-
-#: characters that mean something else where a node starts
-_INDICATORS: Final = "!&*|>%@`{}?"
-
-#: an indicator where a node starts (at a line's start or after '- ', ': ', '? ', '[', ', ')
-_NODE_START: Final = re.compile(r"(?:^|[-:?,\[])[ ]*[!&*|>%@`{}?]", re.MULTILINE)
-
-#: the one flow collection kept: a one-line list of plain names, at the end of its line
-_FLOW: Final = re.compile(
-    r"\[(?:[A-Za-z_][\w.-]*(?:, [A-Za-z_][\w.-]*)*)?\](?=[ ]*(?:\n|\Z))()", re.ASCII
-)
-
-#: first characters of a plain scalar that PyYAML's 1.1 resolvers may type ('' is null)
-_TYPED_FIRST: Final = frozenset(
-    c for c in yaml.resolver.Resolver.yaml_implicit_resolvers if c is not None
-)
 
 
 def screen(text: str) -> bool:
