@@ -29,17 +29,7 @@ _ASCII_PRINTABLE: Final = bytes(range(0x20, 0x7F))
 
 
 def screen(text: str) -> bool:
-    """Whether ``text`` is written in the block style both parsers read alike.
-
-    Examples
-    --------
-    >>> screen("a: 1\\nb:\\n  - [x, y]\\n  - it's 'quoted'\\n")
-    True
-    >>> [screen(t) for t in ("a: &x 1", "a: [1, 2]", "a:\\tb", "? a")]
-    [False, False, False, False]
-    >>> screen("a: Why? Because R&D!")  # only where a node starts
-    True
-    """
+    """The old :func:`argmap.quickyaml.screen`: a pass over the text for each question."""
     if text.isascii():
         odd = text.encode("ascii").translate(None, _ASCII_PRINTABLE)
         if odd.count(b"\n") != len(odd):
