@@ -10,9 +10,9 @@ and returns None (the caller takes :func:`argmap.fastyaml.parse_located`,
 then PyYAML's loader, unchanged) whenever it is not sure.  Each kind of
 difference, and what covers it:
 
-- **Syntax.**  A cheap screen of the raw text (``in`` tests, which run at
-  memory speed, and a regular expression only when a rare character is
-  present) leaves to PyYAML every text with a character YAML refuses or
+- **Syntax.**  A cheap screen of the raw text (one byte translation keeps
+  the few characters it counts or looks for; a regular expression runs only
+  when one of them is present) leaves to PyYAML every text with a character YAML refuses or
   treats as a line break in 1.1 only (controls, tab, CR, NEL, LS, PS, BOM,
   non-characters), a tag, anchor, alias, block scalar, directive, reserved
   indicator, explicit key or flow mapping (``! & * | > % @ ` ? { }`` where
