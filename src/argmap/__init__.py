@@ -27,7 +27,10 @@ from __future__ import annotations
 import importlib
 import sys
 from types import ModuleType
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (and re): a faster start
+if TYPE_CHECKING:
+    from typing import Any
 
 #: the version, as in pyproject.toml (a test keeps them equal; no importlib.metadata at start)
 __version__ = "0.1.0"

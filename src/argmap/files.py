@@ -186,17 +186,20 @@ def _read_bounded(path: Path, limit: int) -> bytes:
             raise _TooLargeError
         chunks: list[bytes] = []
         left = limit + 1
+        # a regular file is read whole at once (one buffer, no copy), then its end confirmed
+        size = info.st_size + 1
         while left > 0:
-            chunk = os.read(fd, min(left, 2**20))
+            chunk = os.read(fd, min(left, size))
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
+            size = 2**20
     finally:
         os.close(fd)
     if left <= 0:
         raise _TooLargeError
-    return b"".join(chunks)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _check_regular(mode: int) -> None:

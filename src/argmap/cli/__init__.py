@@ -12,28 +12,20 @@ Exit codes: 0 success, 1 bad input or failed check, 2 bad command line,
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import importlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NoReturn
 
 from argmap import __version__
-from argmap.cli._common import (
-    CommandParser,
-    OutputError,
-    UsageError,
-    emit_json,
-    flush_stdout,
-    out,
-)
-from argmap.escape import terminal
+from argmap.cli._streams import OutputError, flush_stdout
 
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (and re): a faster start
+if TYPE_CHECKING:  # argparse and the commands' helpers are imported once a command is known
+    import argparse
+    from typing import NoReturn
 
 __all__ = ["COMMANDS", "COMMAND_MODULES", "build_parser", "main", "run"]
 
@@ -61,20 +53,15 @@ COMMANDS = {
 }
 
 
-class _Parser(CommandParser):
-    """An argument parser whose messages (usage errors quote the arguments) are terminal-safe."""
-
-    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        super()._print_message(terminal(message), file)
-
-
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser with every subcommand and its help text.
 
     Given the command line ``argv``, only the module of its command is
     imported (none for ``--version`` alone), for a fast start.
     """
-    parser = _Parser(
+    from argmap.cli._common import CommandParser
+
+    parser = CommandParser(
         prog="argmap",
         description="Turn an essay into an argument map you can check and look at.",
         epilog="Run 'argmap COMMAND --help' for the options of a command.",
@@ -117,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputError as exc:
         _discard_stdout()
         with contextlib.suppress(OSError):
-            out(f"argmap: cannot write the output: {exc}", sys.stderr)
+            _say(f"argmap: cannot write the output: {exc}")
         return 1
     except Exception as exc:
         # python-sat turns Ctrl-C inside the solver into its own exception type
@@ -172,13 +159,23 @@ def _few_collections() -> Iterator[None]:
 
 def _interrupted() -> int:
     with contextlib.suppress(OSError):
-        out("argmap: interrupted", sys.stderr)
+        _say("argmap: interrupted")
     return 130
+
+
+def _say(message: str) -> None:
+    """Print ``message`` on stderr, terminal-safe."""
+    from argmap.cli._common import out
+
+    out(message, sys.stderr)
 
 
 def _run(argv: Sequence[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if list(argv) == ["--version"]:
+        _version()
     args = build_parser(argv).parse_args(argv)
+    from argmap.cli._common import UsageError, emit_json, out
     from argmap.errors import ArgmapError  # after parsing: ``argmap --version`` needs none
 
     try:
@@ -195,6 +192,16 @@ def _run(argv: Sequence[str] | None) -> int:
         out(f"argmap {args.command}: error: {exc}", sys.stderr)
         return 2
     return code
+
+
+def _version() -> NoReturn:
+    """Print the version and exit as argparse's ``--version`` does, without building a parser.
+
+    (argparse ignores a stream it cannot write to; a closed pipe then shows at the flush.)
+    """
+    with contextlib.suppress(AttributeError, OSError):  # no stdout, or it is closed
+        sys.stdout.write(f"argmap {__version__}\n")
+    raise SystemExit(0)
 
 
 def _discard_stdout() -> None:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from argmap.cli._streams import OutputError, flush_stdout, writing
 from argmap.escape import json_terminal, terminal
 
 if TYPE_CHECKING:  # the format registry imports every format: only ``write_format`` needs it
     from pathlib import Path
+
+    from _typeshed import SupportsWrite
 
     from argmap.formats.base import WriteOptions
     from argmap.formats.registry import Format
@@ -41,7 +43,7 @@ Options = Callable[[argparse.ArgumentParser], None]
 
 
 class CommandParser(argparse.ArgumentParser):
-    """An argument parser that adds some options only once it is used.
+    """An argument parser that adds some options only once it is used, and prints safely.
 
     Options whose choices come from a module that is slow to import (the
     semantics, which load numpy and a SAT solver; the format registry, which
@@ -76,6 +78,10 @@ class CommandParser(argparse.ArgumentParser):
         """Add the deferred options, then format the help text."""
         self._add_deferred()
         return super().format_help()
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """Print as argparse does, terminal-safe (usage errors quote the arguments)."""
+        super()._print_message(terminal(message), file)
 
 
 def add_command(
@@ -140,21 +146,6 @@ class UsageError(Exception):
     """A bad command line found after parsing: exit code 2, like argparse's own errors."""
 
 
-class OutputError(Exception):
-    """Standard output could not be written (e.g. the disk is full)."""
-
-
-@contextlib.contextmanager
-def _writing() -> Iterator[None]:
-    """Turn a failed write to a stream into :class:`OutputError` (a closed pipe stays itself)."""
-    try:
-        yield
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise OutputError(exc.strerror or str(exc)) from None
-
-
 def out(text: str = "", stream: TextIO | None = None) -> None:
     """Print one line to stdout (or ``stream``); nothing if that stream is closed.
 
@@ -171,15 +162,8 @@ def _print(text: str, stream: TextIO | None) -> None:
     target = stream or sys.stdout
     if target is None:  # started with the stream closed (``argmap ... >&-``)
         return
-    with _writing():
+    with writing():
         print(text, file=target)
-
-
-def flush_stdout() -> None:
-    """Flush stdout, with the errors of :func:`out`."""
-    if sys.stdout is not None:
-        with _writing():
-            sys.stdout.flush()
 
 
 def emit_json(data: Any) -> None:
