@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
+from itertools import chain, compress, filterfalse, repeat
 from operator import attrgetter, not_
 from typing import Any
 
-from argmap.errors import ArgmapError, Diagnostic, Severity
+from argmap.errors import ArgmapError, Diagnostic, Severity, located
 from argmap.graph import Links, grouped, links_of
 from argmap.model import Map
 from argmap.schemes import SCHEMES
@@ -81,7 +81,9 @@ class Finding:
         )
 
     def __str__(self) -> str:
-        return str(self.diagnostic())
+        return located(
+            self.file, self.line, self.column, self.severity, self.code, self.message, self.hint
+        )
 
     def diagnostic(self) -> Diagnostic:
         """The finding as a :class:`~argmap.errors.Diagnostic` (same text format)."""
@@ -151,10 +153,14 @@ def _cyclic(succ: dict[str, list[str]]) -> set[str]:
     return _cyclic_pairs(sources, list(chain.from_iterable(succ.values())))
 
 
-def _cyclic_pairs(sources: list[str], targets: list[str]) -> set[str]:
-    """The nodes on a cycle of the edges ``sources[i] -> targets[i]`` (see :func:`_cyclic`)."""
+def _cyclic_pairs(sources: list[str], targets: list[str], into: set[str] | None = None) -> set[str]:
+    """The nodes on a cycle of the edges ``sources[i] -> targets[i]`` (see :func:`_cyclic`).
+
+    ``into``: the set of ``targets``, when the caller has it.
+    """
     while sources:
-        keep = list(map(set(targets).__contains__, sources))
+        keep = list(map((set(targets) if into is None else into).__contains__, sources))
+        into = None
         if keep.count(False) <= len(keep) // 8:  # few (or none) dropped: peel one by one
             break
         sources, targets = list(compress(sources, keep)), list(compress(targets, keep))
@@ -231,7 +237,7 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     Cycles are searched only among the claims that lie on one (one linear
     pass finds them), so a map without circles costs no more than that pass.
     """
-    cyclic = _cyclic_pairs(*links.pairs["support"])
+    cyclic = _cyclic_pairs(*links.pairs["support"], links.supported)
     if not cyclic:
         return []
     succ = links.supports
@@ -256,9 +262,11 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
 
 def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
     """Claims that both support and oppose the same target."""
-    both = set(zip(*links.pairs["support"], strict=True)).intersection(
-        zip(*links.pairs["opposition"], strict=True)
-    )
+    premises, targets = links.pairs["support"]
+    opposing, opposed = links.pairs["opposition"]
+    chosen = list(map(set(opposing).__contains__, premises))  # supports by a claim that opposes
+    supports = zip(compress(premises, chosen), compress(targets, chosen), strict=True)
+    both = set(supports).intersection(zip(opposing, opposed, strict=True))
     return _found(
         m,
         "supports-and-opposes",
@@ -275,10 +283,14 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
     through an undercut relation (met when its target is) to the premises
     of its undercuts; a round of the walk takes a whole frontier at once.
     """
-    premises, targets, _ = links.edges
+    premises, targets = links.edges
     undercut = list(map(_TARGET, links.of_kind["undercut"]))  # relations, met at their targets
+    claims = list(map(_ID, m.claims))
     reach = _closure(
-        {m.thesis}, targets + list(map(_TARGET, map(m.relation, undercut))), premises + undercut
+        {m.thesis},
+        targets + list(map(_TARGET, map(m.relation, undercut))),
+        premises + undercut,
+        claims,
     )
     return _found(
         m,
@@ -286,7 +298,7 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
         "relate it to a claim that leads to the thesis, or list its quote under skipped:",
         [
             (c, f"claim {c!r} has no path of relations to the thesis {m.thesis!r}", (c,))
-            for c in sorted(set(map(_ID, m.claims)) - reach)
+            for c in sorted(filterfalse(reach.__contains__, claims))
         ],
     )
 
@@ -294,8 +306,12 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
 _ID = attrgetter("id")
 
 
-def _closure(reach: set[str], sources: list[str], targets: list[str]) -> set[str]:
+def _closure(
+    reach: set[str], sources: list[str], targets: list[str], wanted: Sequence[str] = ()
+) -> set[str]:
     """``reach`` (which it takes) and every node an edge ``sources[i] -> targets[i]`` leads to.
+
+    Or, once every node of ``wanted`` (if any) is reached, just what is reached then.
 
     A few passes over the edges in C, in their order, each taking every edge
     out of what is reached so far and then dropping the edges into it: the
@@ -308,12 +324,14 @@ def _closure(reach: set[str], sources: list[str], targets: list[str]) -> set[str
     --------
     >>> sorted(_closure({"a"}, ["c", "c", "a", "a", "e"], ["d", "a", "b", "c", "a"]))
     ['a', 'b', 'c', 'd']
+    >>> sorted(_closure({"a"}, ["c", "c", "a", "a", "e"], ["d", "a", "b", "c", "a"], ["b"]))
+    ['a', 'b', 'c']
     """
     contains = reach.__contains__
     for _ in range(_PASSES):
         before = len(reach)
         reach.update(compress(targets, map(contains, sources)))
-        if len(reach) == before:
+        if len(reach) == before or (wanted and reach.issuperset(wanted)):
             return reach
         left = list(map(not_, map(contains, targets)))  # the edges into what is not reached
         sources, targets = list(compress(sources, left)), list(compress(targets, left))
@@ -332,8 +350,12 @@ _PASSES = 4
 
 def bare_assertion(m: Map, links: Links) -> list[Finding]:
     """Thesis, claims and rebuttals that nothing supports."""
-    supported = set(links.pairs["support"][1])
-    argued = [c for c in m.claims if c.role in SUPPORTED_ROLES and c.id not in supported]
+    supported = links.supported
+    argued = [
+        c
+        for c in compress(m.claims, map(_ARGUED.__contains__, map(_ROLE, m.claims)))
+        if c.id not in supported
+    ]
     return _found(
         m,
         "bare-assertion",
@@ -346,6 +368,8 @@ def bare_assertion(m: Map, links: Links) -> list[Finding]:
 
 
 _TARGET = attrgetter("target")
+_ROLE = attrgetter("role")
+_ARGUED = frozenset(SUPPORTED_ROLES)
 
 
 def _premises(m: Map, node: str) -> tuple[str, ...]:
@@ -353,16 +377,24 @@ def _premises(m: Map, node: str) -> tuple[str, ...]:
     return (node,) if m.has_claim(node) else tuple(sorted(set(m.relation(node).premises)))
 
 
-def _owner(m: Map, own: dict[str, str], node: str) -> str | None:
-    """The one speaker whose own point a node is (``own``: :attr:`Links.own`), or None.
+def _own(m: Map, claim_id: str) -> str | None:
+    """A claim's speaker (its ``by``), but for a concession: a point voiced for the other side."""
+    if not m.has_claim(claim_id):
+        return None
+    c = m.claim(claim_id)
+    return None if c.role == "concession" else c.by
+
+
+def _owner(m: Map, node: str) -> str | None:
+    """The one speaker whose own point a node is, or None.
 
     A claim is its ``by``'s, an inference its premises' speaker's when they
     have one; a concession, or an inference drawn from one or from several
     speakers' claims, is no one's own.
     """
     if m.has_claim(node):
-        return own.get(node)
-    speakers = set(map(own.get, m.relation(node).premises))
+        return _own(m, node)
+    speakers = {_own(m, p) for p in m.relation(node).premises}
     return speakers.pop() if len(speakers) == 1 else None
 
 
@@ -397,13 +429,10 @@ def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
     """
     author = m.claim(m.thesis).by
     claims, relations = _answered(m, links)
-    own = links.own
     open_ = [
         r
         for r in links.attacks
-        if r.id not in relations
-        and claims.isdisjoint(r.premises)
-        and _owner(m, own, r.target) == author
+        if r.id not in relations and claims.isdisjoint(r.premises) and _owner(m, r.target) == author
     ]
     return _found(
         m,
@@ -455,12 +484,11 @@ def self_conflict(m: Map, links: Links) -> list[Finding]:
     An attack from or on a concession (or an inference drawn from one) is
     the essay voicing the other side, not a contradiction.
     """
-    own = links.own
     rows = []
     for r in links.attacks:
         t = r.target
-        who = _owner(m, own, r.id)
-        if who is not None and _owner(m, own, t) == who:
+        who = _owner(m, r.id)
+        if who is not None and _owner(m, t) == who:
             ps = _premises(m, r.id)
             rows.append(
                 (
