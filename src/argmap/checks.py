@@ -19,7 +19,7 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, filterfalse, repeat
 from operator import attrgetter, not_
@@ -283,15 +283,16 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
     through an undercut relation (met when its target is) to the premises
     of its undercuts; a round of the walk takes a whole frontier at once.
     """
-    premises, targets = links.edges
+    pairs = links.pairs
     undercut = list(map(_TARGET, links.of_kind["undercut"]))  # relations, met at their targets
     claims = list(map(_ID, m.claims))
-    reach = _closure(
-        {m.thesis},
-        targets + list(map(_TARGET, map(m.relation, undercut))),
-        premises + undercut,
-        claims,
-    )
+    edges = [
+        (pairs["support"][1], pairs["support"][0]),
+        (pairs["opposition"][1], pairs["opposition"][0]),
+        (list(map(_TARGET, map(m.relation, undercut))), undercut),
+        (pairs["undercut"][1], pairs["undercut"][0]),
+    ]
+    reach = _closure({m.thesis}, edges, claims)
     return _found(
         m,
         "disconnected",
@@ -306,42 +307,72 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
 _ID = attrgetter("id")
 
 
+#: edges ``sources[i] -> targets[i]``, as ``(sources, targets)`` in parts
+Edges = Sequence[tuple[Sequence[str], Sequence[str]]]
+
+
 def _closure(
-    reach: set[str], sources: list[str], targets: list[str], wanted: Sequence[str] = ()
+    reach: set[str], edges: Edges, wanted: Sequence[str] = (), *, backwards: bool = False
 ) -> set[str]:
-    """``reach`` (which it takes) and every node an edge ``sources[i] -> targets[i]`` leads to.
+    """``reach`` (which it takes) and every node one of the ``edges`` leads to.
 
     Or, once every node of ``wanted`` (if any) is reached, just what is reached then.
 
-    A few passes over the edges in C, in their order, each taking every edge
-    out of what is reached so far and then dropping the edges into it: the
-    edges of a map written in order (the caller orders them so) need one or
-    two, and one more that adds nothing.  The edges left after that are
-    walked from what is reached, a round of the walk taking a whole frontier
-    at once.
+    A few passes over the edges in C, in their order (``backwards``: the
+    last part's last edge first), each taking every edge out of what is reached so far, and then,
+    once what is reached may be most of the map, dropping the edges into
+    it: the edges of a map written in order (the caller orders them so)
+    need one or two, and one more that adds nothing.  The edges into what
+    is not reached after that are walked from what is reached, a round of
+    the walk taking a whole frontier at once.
 
     Examples
     --------
-    >>> sorted(_closure({"a"}, ["c", "c", "a", "a", "e"], ["d", "a", "b", "c", "a"]))
+    >>> edges = [(["c", "c", "a"], ["d", "a", "b"]), (["a", "e"], ["c", "a"])]
+    >>> sorted(_closure({"a"}, edges))
     ['a', 'b', 'c', 'd']
-    >>> sorted(_closure({"a"}, ["c", "c", "a", "a", "e"], ["d", "a", "b", "c", "a"], ["b"]))
+    >>> sorted(_closure({"a"}, edges, ["b"]))
     ['a', 'b', 'c']
+    >>> sorted(_closure({"d"}, [(["a", "b", "c"], ["b", "c", "d"])], backwards=True))
+    ['d']
+    >>> sorted(_closure({"a"}, [(["c"], ["d"]), (["b", "a"], ["c", "b"])], backwards=True))
+    ['a', 'b', 'c', 'd']
     """
     contains = reach.__contains__
+    size = sum(len(targets) for _, targets in edges)
     for _ in range(_PASSES):
         before = len(reach)
-        reach.update(compress(targets, map(contains, sources)))
+        reach.update(
+            compress(_side(edges, 1, backwards), map(contains, _side(edges, 0, backwards)))
+        )
         if len(reach) == before or (wanted and reach.issuperset(wanted)):
             return reach
-        left = list(map(not_, map(contains, targets)))  # the edges into what is not reached
-        sources, targets = list(compress(sources, left)), list(compress(targets, left))
-    succ = grouped(sources, targets)
+        if 2 * len(reach) > size:  # most edges may lead into what is reached: drop them
+            edges, backwards = [_into_the_rest(reach, edges, backwards)], False
+            size = len(edges[0][1])
+    succ = grouped(*_into_the_rest(reach, edges, backwards))
     frontier = reach.intersection(succ)  # what is reached and has edges left
     while frontier:
         added = set(chain.from_iterable(map(succ.__getitem__, frontier))) - reach
         reach |= added
         frontier = added.intersection(succ)
     return reach
+
+
+def _side(edges: Edges, end: int, backwards: bool) -> Iterator[str]:
+    """The sources (``end`` 0) or the targets (1) of all the parts of ``edges``, in order."""
+    if backwards:
+        return chain.from_iterable(reversed(part[end]) for part in reversed(edges))
+    return chain.from_iterable(part[end] for part in edges)
+
+
+def _into_the_rest(reach: set[str], edges: Edges, backwards: bool) -> tuple[list[str], list[str]]:
+    """The ``edges`` into what ``reach`` does not hold, in order, in one part."""
+    left = list(map(not_, map(reach.__contains__, _side(edges, 1, backwards))))
+    return (
+        list(compress(_side(edges, 0, backwards), left)),
+        list(compress(_side(edges, 1, backwards), left)),
+    )
 
 
 #: passes over all the edges before :func:`_closure` walks the edges left
@@ -379,9 +410,10 @@ def _premises(m: Map, node: str) -> tuple[str, ...]:
 
 def _own(m: Map, claim_id: str) -> str | None:
     """A claim's speaker (its ``by``), but for a concession: a point voiced for the other side."""
-    if not m.has_claim(claim_id):
+    try:
+        c = m.claim(claim_id)
+    except KeyError:
         return None
-    c = m.claim(claim_id)
     return None if c.role == "concession" else c.by
 
 
@@ -394,7 +426,10 @@ def _owner(m: Map, node: str) -> str | None:
     """
     if m.has_claim(node):
         return _own(m, node)
-    speakers = {_own(m, p) for p in m.relation(node).premises}
+    premises = m.relation(node).premises
+    if len(premises) == 1:
+        return _own(m, premises[0])
+    speakers = {_own(m, p) for p in premises}
     return speakers.pop() if len(speakers) == 1 else None
 
 
@@ -412,8 +447,7 @@ def _answered(m: Map, links: Links) -> tuple[set[str], set[str]]:
     claims = set(filter(m.has_claim, attacked))
     relations = attacked - claims
     claims.update(r.target for r in map(m.relation, relations) if r.kind == "support")
-    premises, targets = links.pairs["support"]
-    return _closure(claims, premises[::-1], targets[::-1]), relations  # up the map's list
+    return _closure(claims, [links.pairs["support"]], backwards=True), relations  # up the list
 
 
 def _and_target(m: Map, premises: tuple[str, ...], target: str) -> tuple[str, ...]:

@@ -252,21 +252,16 @@ class Links:
         return grouped(*self.pairs["support"])
 
     @cached_property
-    def edges(self) -> tuple[list[str], list[str]]:
-        """Each premise of each relation, side by side with its relation's target (:func:`ends`).
+    def pairs(self) -> dict[str, tuple[list[str], list[str]]]:
+        """Each premise of each relation of each kind, side by side with its target (:func:`ends`).
 
         Examples
         --------
         >>> r = Relation("r", "support", ("a", "b"), "t")
-        >>> rs = [r, Relation("s", "opposition", ("c",), "a")]
-        >>> Links(rs).edges
+        >>> rs = [r, Relation("s", "support", ("c",), "a")]
+        >>> Links(rs).pairs["support"]
         (['c', 'a', 'b'], ['a', 't', 't'])
         """
-        return ends(self._relations)
-
-    @cached_property
-    def pairs(self) -> dict[str, tuple[list[str], list[str]]]:
-        """The :attr:`edges` of each kind: its premises and, side by side, their targets."""
         return {kind: ends(relations) for kind, relations in self.of_kind.items()}
 
     @cached_property
