@@ -18,7 +18,7 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, filterfalse, repeat
@@ -129,10 +129,23 @@ def _found(
     """
     severity, file = CHECKS[code].severity, m.file
     ids, messages, claims = zip(*rows, strict=True) if rows else ((), (), ())
-    return [
-        Finding(file, at.line, at.column, code, message, hint, severity, named)
+    fields = [
+        {
+            "file": file,
+            "line": at.line,
+            "column": at.column,
+            "code": code,
+            "message": message,
+            "hint": hint,
+            "severity": severity,
+            "claims": named,
+        }
         for at, message, named in zip(m.places(ids), messages, claims, strict=True)
     ]
+    # made as Finding(...) would make them, without a call of __init__ for each
+    made = list(map(object.__new__, repeat(Finding, len(fields))))
+    deque(map(object.__setattr__, made, repeat("__dict__"), fields), maxlen=0)
+    return made
 
 
 def _cyclic(succ: dict[str, list[str]]) -> set[str]:
@@ -381,19 +394,15 @@ _PASSES = 4
 
 def bare_assertion(m: Map, links: Links) -> list[Finding]:
     """Thesis, claims and rebuttals that nothing supports."""
-    supported = links.supported
-    argued = [
-        c
-        for c in compress(m.claims, map(_ARGUED.__contains__, map(_ROLE, m.claims)))
-        if c.id not in supported
-    ]
+    argued = list(compress(m.claims, map(_ARGUED.__contains__, map(_ROLE, m.claims))))
+    bare = compress(argued, map(not_, map(links.supported.__contains__, map(_ID, argued))))
     return _found(
         m,
         "bare-assertion",
         "add a claim that supports it, or give it a role such as evidence or background",
         [
             (c.id, f"claim {c.id!r} (role {c.role}) is asserted without support", (c.id,))
-            for c in sorted(argued, key=_ID)
+            for c in sorted(bare, key=_ID)
         ],
     )
 
