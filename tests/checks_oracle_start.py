@@ -1,60 +1,41 @@
 """The lints as they were at the start of the "lints3" rewrite (commit e748099): an oracle.
 
-``argmap.checks``'s lint functions and ``argmap.graph.Links`` at that commit,
-verbatim, but that a finding is located by ``Map.pos``, one item at a time (as
-``Map.places`` did then); ``Finding`` and the registry are today's.  See
-tests/test_checks_oracle.py.
+``argmap.checks``'s lint functions and the parts of ``argmap.graph.Links`` that
+changed since, verbatim, but that a finding is located by ``Map.pos``, one item
+at a time (as ``Map.places`` did then); ``Finding``, the registry and what did
+not change (the cycle search's last steps, open-questions, repeated-quote) are
+today's.  See tests/test_checks_oracle.py.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from itertools import chain, compress, repeat
 from operator import attrgetter, not_
 
-from argmap.checks import _ORDER, CHECKS, SUPPORTED_ROLES, Finding
+from argmap import graph
+from argmap.checks import (
+    _ORDER,
+    _VERBS,
+    CHECKS,
+    SUPPORTED_ROLES,
+    Finding,
+    _and_target,
+    _on_cycles,
+    _peeled,
+    _premises,
+)
+from argmap.graph import grouped
 from argmap.model import RELATION_KINDS, Claim, Map, Pos, Relation
-from argmap.schemes import SCHEMES
-from argmap.source import occurrences, places
 
 
-class Links:
-    """The map's relations (and claims' speakers) in plain dicts, for walks without networkx.
-
-    Each index is built when first asked for, in one pass, and kept, so a
-    lint pays only for the indexes it reads.  A relation id is also the id
-    of its inference node in :func:`to_networkx`.
-    """
+class Links(graph.Links):
+    """Today's index of the relations, with the start's ``edges``, ``pairs`` and ``own``."""
 
     def __init__(self, relations: Sequence[Relation], claims: Sequence[Claim] = ()) -> None:
-        self._relations = relations
+        super().__init__(relations)
         self._claims = claims
-
-    @cached_property
-    def of_kind(self) -> dict[str, list[Relation]]:
-        """The relations of each kind, in map order."""
-        of_kind: dict[str, list[Relation]] = {k: [] for k in RELATION_KINDS}
-        for r in self._relations:
-            of_kind[r.kind].append(r)
-        return of_kind
-
-    @cached_property
-    def into(self) -> dict[str, list[Relation]]:
-        """The relations into each claim or relation (by id), in map order."""
-        into: dict[str, list[Relation]] = {}
-        for r in self._relations:
-            if r.target in into:
-                into[r.target].append(r)
-            else:
-                into[r.target] = [r]
-        return into
-
-    @cached_property
-    def supports(self) -> dict[str, list[str]]:
-        """The claims each claim supports (the targets of its supports), in map order."""
-        return grouped(*self.pairs["support"])
 
     @cached_property
     def edges(self) -> tuple[list[str], list[str], list[str]]:
@@ -89,11 +70,6 @@ class Links:
         return found
 
     @cached_property
-    def attacks(self) -> list[Relation]:
-        """The oppositions and undercuts, sorted by id."""
-        return sorted(self.of_kind["opposition"] + self.of_kind["undercut"], key=_ID)
-
-    @cached_property
     def own(self) -> dict[str, str]:
         """Each claim's speaker (its ``by``), but for concessions: points voiced for the other."""
         return {c.id: c.by for c in self._claims if c.role != "concession"}
@@ -103,21 +79,6 @@ _ID = attrgetter("id")
 _TARGET = attrgetter("target")
 _PREMISES = attrgetter("premises")
 _KIND = attrgetter("kind")
-
-
-def grouped(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]]:
-    """The values of each key, in order (``keys`` and ``values`` side by side).
-
-    Examples
-    --------
-    >>> grouped("aba", "xyz")
-    {'a': ['x', 'z'], 'b': ['y']}
-    """
-    groups: dict[str, list[str]] = {}
-    group = groups.setdefault
-    for key, value in zip(keys, values, strict=True):
-        group(key, []).append(value)
-    return groups
 
 
 def _found(
@@ -135,24 +96,6 @@ def _found(
     ]
 
 
-def _cyclic(succ: dict[str, list[str]]) -> set[str]:
-    """The nodes of ``succ`` that lie on a cycle.
-
-    The edges out of nodes nothing leads to are dropped, all at once, round
-    after round (each round a few passes in C over the edges left), while a
-    round drops many; then the nodes nothing leads to are peeled off one by
-    one (:func:`_peeled`), so that a map without circles is emptied in
-    linear time; what is left goes to Tarjan's components (:func:`_on_cycles`).
-
-    Examples
-    --------
-    >>> sorted(_cyclic({"a": ["b"], "b": ["c", "a"], "c": ["d"], "e": ["e"]}))
-    ['a', 'b', 'e']
-    """
-    sources = list(chain.from_iterable(map(repeat, succ, map(len, succ.values()))))
-    return _cyclic_pairs(sources, list(chain.from_iterable(succ.values())))
-
-
 def _cyclic_pairs(sources: list[str], targets: list[str]) -> set[str]:
     """The nodes on a cycle of the edges ``sources[i] -> targets[i]`` (see :func:`_cyclic`)."""
     while sources:
@@ -164,67 +107,6 @@ def _cyclic_pairs(sources: list[str], targets: list[str]) -> set[str]:
     for u, v in zip(sources, targets, strict=True):
         left.setdefault(u, []).append(v)
     return _on_cycles(_peeled(left)) if left else set()
-
-
-def _peeled(succ: dict[str, list[str]]) -> dict[str, list[str]]:
-    """``succ`` without the nodes nothing leads to, nor those only they led to.
-
-    Examples
-    --------
-    >>> _peeled({"a": ["b"], "b": ["c", "a"], "c": ["d"], "e": ["b"], "f": ["e"]})
-    {'a': ['b'], 'b': ['c', 'a'], 'c': ['d']}
-    """
-    indegree = Counter(chain.from_iterable(succ.values()))
-    stack = [u for u in succ if u not in indegree]
-    while stack:
-        for v in succ.get(stack.pop(), ()):
-            indegree[v] -= 1
-            if not indegree[v]:
-                stack.append(v)
-    left = {v for v, n in indegree.items() if n}
-    return {u: [v for v in succ[u] if v in left] for u in succ if u in left}
-
-
-def _on_cycles(succ: dict[str, list[str]]) -> set[str]:
-    """The nodes of ``succ`` that lie on a cycle (Tarjan's components, without recursion)."""
-    order: dict[str, int] = {}  # node -> when it was first met
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    cyclic: set[str] = set()
-    for root in succ:
-        if root in order:
-            continue
-        work = [(root, iter(succ.get(root, ())))]
-        order[root] = low[root] = len(order)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is None:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == order[node]:
-                    part = []
-                    while True:
-                        top = stack.pop()
-                        on_stack.discard(top)
-                        part.append(top)
-                        if top == node:
-                            break
-                    if len(part) > 1 or node in succ.get(node, ()):
-                        cyclic.update(part)
-            elif child not in order:
-                order[child] = low[child] = len(order)
-                stack.append(child)
-                on_stack.add(child)
-                work.append((child, iter(succ.get(child, ()))))
-            elif child in on_stack:
-                low[node] = min(low[node], order[child])
-    return cyclic
 
 
 def circular_support(m: Map, links: Links) -> list[Finding]:
@@ -293,9 +175,6 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
     )
 
 
-_ID = attrgetter("id")
-
-
 def _closure(reach: set[str], sources: list[str], targets: list[str]) -> set[str]:
     """``reach`` (which it takes) and every node an edge ``sources[i] -> targets[i]`` leads to.
 
@@ -347,14 +226,6 @@ def bare_assertion(m: Map, links: Links) -> list[Finding]:
     )
 
 
-_TARGET = attrgetter("target")
-
-
-def _premises(m: Map, node: str) -> tuple[str, ...]:
-    """A claim itself, or the distinct premises of a relation, sorted."""
-    return (node,) if m.has_claim(node) else tuple(sorted(set(m.relation(node).premises)))
-
-
 def _owner(m: Map, own: dict[str, str], node: str) -> str | None:
     """The one speaker whose own point a node is (``own``: :attr:`Links.own`), or None.
 
@@ -384,11 +255,6 @@ def _answered(m: Map, links: Links) -> tuple[set[str], set[str]]:
     claims.update(r.target for r in map(m.relation, relations) if r.kind == "support")
     premises, targets = links.pairs["support"]
     return _closure(claims, premises[::-1], targets[::-1]), relations  # up the map's list
-
-
-def _and_target(m: Map, premises: tuple[str, ...], target: str) -> tuple[str, ...]:
-    """The claims an attack names: its ``premises``, and its target when that is a claim."""
-    return (*premises, target) if m.has_claim(target) else premises
 
 
 def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
@@ -424,33 +290,6 @@ def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
     )
 
 
-_VERBS = {"opposition": "opposes", "undercut": "undercuts"}
-
-
-def open_questions(m: Map, _links: Links) -> list[Finding]:
-    """Inferences whose scheme has critical questions the essay does not answer."""
-    rows = []
-    for relation in sorted((r for r in m.relations if r.scheme), key=_ID):
-        r = relation.id
-        answered = set(relation.answered)
-        open_ = [q.id for q in SCHEMES[relation.scheme].questions if q.id not in answered]
-        if open_:
-            rows.append(
-                (
-                    r,
-                    f"inference {r!r} ({relation.scheme}) leaves critical questions open: "
-                    + ", ".join(open_),
-                    _premises(m, r),
-                )
-            )
-    return _found(
-        m,
-        "open-questions",
-        "if the essay answers one, list it under answered:; 'argmap schemes' shows the questions",
-        rows,
-    )
-
-
 def self_conflict(m: Map, links: Links) -> list[Finding]:
     """Speakers whose own claims attack each other.
 
@@ -483,37 +322,6 @@ def self_conflict(m: Map, links: Links) -> list[Finding]:
     )
 
 
-def repeated_quote(m: Map, _links: Links) -> list[Finding]:
-    """Each claim whose quote occurs more than once in the source and says not which.
-
-    A claim the loader found once (``found == 1``) is not searched again.
-    """
-    rows = []
-    typographic = m.quotes == "typographic"
-    for c in m.claims:
-        if c.span is None or c.occurrence or c.found == 1:
-            continue
-        spans = occurrences(m.source_text, c.quote, typographic=typographic, limit=10)
-        if len(spans) > 1:
-            where = ", ".join(f"¶{p} s{n}" for p, n in places(m.source_text, spans))
-            rows.append(
-                (
-                    c.id,
-                    (
-                        f"claim {c.id!r}: the quote occurs {len(spans)}"
-                        f"{'+' if len(spans) == 10 else ''} times ({where}); the first is used"
-                    ),
-                    (c.id,),
-                )
-            )
-    return _found(
-        m,
-        "repeated-quote",
-        "add 'occurrence: N' to pick the N-th, or quote a longer passage",
-        rows,
-    )
-
-
 def _places(m: Map, ids: Iterable[str]) -> list[Pos]:
     """Where each item is written, one :meth:`Map.pos` at a time."""
     return [m.pos(m.claim(i) if m.has_claim(i) else m.relation(i)) for i in ids]
@@ -524,22 +332,13 @@ def links_of(m: Map) -> Links:
     return Links(m.relations, m.claims)
 
 
-Lint = Callable[[Map, Links], list[Finding]]
-
-#: every lint by code, as at the start
-LINTS: dict[str, Lint] = {
-    "circular-support": circular_support,
-    "supports-and-opposes": supports_and_opposes,
-    "disconnected": disconnected,
-    "bare-assertion": bare_assertion,
-    "unanswered-opposition": unanswered_opposition,
-    "open-questions": open_questions,
-    "self-conflict": self_conflict,
-    "repeated-quote": repeated_quote,
+#: every lint by code, as at the start (the function named as its code)
+LINTS: dict[str, Callable[[Map, Links], list[Finding]]] = {
+    code: globals()[code.replace("-", "_")] for code in CHECKS
 }
 
 
 def run_checks(m: Map) -> list[Finding]:
     """Every lint, findings sorted by place, as at the start."""
     links = links_of(m)
-    return sorted((f for lint in LINTS.values() for f in lint(m, links)), key=_ORDER)
+    return sorted(chain.from_iterable(lint(m, links) for lint in LINTS.values()), key=_ORDER)
