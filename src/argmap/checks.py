@@ -332,12 +332,12 @@ def _closure(
     Or, once every node of ``wanted`` (if any) is reached, just what is reached then.
 
     A few passes over the edges in C, in their order (``backwards``: the
-    last part's last edge first), each taking every edge out of what is reached so far, and then,
-    once what is reached may be most of the map, dropping the edges into
-    it: the edges of a map written in order (the caller orders them so)
-    need one or two, and one more that adds nothing.  The edges into what
-    is not reached after that are walked from what is reached, a round of
-    the walk taking a whole frontier at once.
+    last part's last edge first), each taking every edge out of what is
+    reached so far, and then, once what is reached may be most of the map,
+    dropping the edges into it: the edges of a map written in order (the
+    caller orders them so) need one or two, and one more that adds nothing.
+    The edges into what is not reached after that are walked from what is
+    reached, a round of the walk taking a whole frontier at once.
 
     Examples
     --------
