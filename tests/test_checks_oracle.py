@@ -1,7 +1,9 @@
 """The rewritten lints find what the old ones found, on random maps.
 
 tests/checks_oracle.py is ``argmap.checks`` as it was before the lints were
-rewritten with set algebra and passes in C (commit 123db8f); every lint, and
+rewritten with set algebra and passes in C (commit 123db8f), and
+tests/checks_oracle_start.py as it was before they shared their work and
+located their findings in one pass (commit e748099); every lint, and
 ``run_checks`` as a whole, must give the same findings in the same order.
 """
 
@@ -15,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checks_oracle as old
+import checks_oracle_start as start
 from argmap import checks
 from argmap.graph import links_of
 from argmap.model import ROLES, Claim, Map, Pos, Relation, RelationKind, YamlPath
@@ -62,7 +65,8 @@ def _same(m: Map) -> None:
     links, oracle_links = links_of(m), links_of(m)
     for code, check in checks.CHECKS.items():
         assert check.run(m, links) == old.LINTS[code](m, oracle_links), code
-    assert checks.run_checks(m) == old.run_checks(m)
+        assert check.run(m, links) == start.LINTS[code](m, start.links_of(m)), code
+    assert checks.run_checks(m) == old.run_checks(m) == start.run_checks(m)
 
 
 @settings(max_examples=400, deadline=None)

@@ -43,6 +43,7 @@ def _assert_same(text: str) -> int:
     known = positions(text)
     paths = [*known, *((*p, "no-such-field") for p in known), ("claims", 0, "opposes", 99)]
     assert {p: locator(p) for p in paths} == {p: slow(p) for p in paths}
+    assert locator.many(paths) == list(map(slow, paths))
     short = 0
     for p in _listed_paths(text):
         pos = locator._listed(*p)

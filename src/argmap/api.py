@@ -26,7 +26,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, is_not
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks import Finding, run_checks
@@ -74,7 +75,7 @@ class CheckReport:
         m, cov = self.map, self.coverage
         kinds = dict.fromkeys(RELATION_KINDS, 0)
         kinds.update(Counter(map(attrgetter("kind"), m.relations)))
-        sizes = Counter(map(len, map(attrgetter("premises"), m.relations)))  # linked: 2 or more
+        sizes = list(map(len, map(attrgetter("premises"), m.relations)))  # linked: 2 or more
         counts = cov.counts
         coverage_counts: dict[str, Any] = {
             "sentences": sum(counts.values()),
@@ -101,9 +102,9 @@ class CheckReport:
             "thesis": m.thesis,
             "source": m.source,
             "claims": len(m.claims),
-            "relations": {**kinds, "linked": sum(n for k, n in sizes.items() if k > 1)},
+            "relations": {**kinds, "linked": len(sizes) - sizes.count(0) - sizes.count(1)},
             "speakers": sorted(set(map(attrgetter("by"), m.claims))),
-            "quotes_verified": len(m.claims) - [c.span is None for c in m.claims].count(True),
+            "quotes_verified": sum(map(is_not, map(attrgetter("span"), m.claims), repeat(None))),
             "coverage": coverage_counts,
         }
 

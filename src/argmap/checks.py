@@ -18,14 +18,14 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
+from itertools import chain, compress, filterfalse, repeat
 from operator import attrgetter, not_
 from typing import Any
 
-from argmap.errors import ArgmapError, Diagnostic, Severity
+from argmap.errors import ArgmapError, Diagnostic, Severity, located
 from argmap.graph import Links, grouped, links_of
 from argmap.model import Map
 from argmap.schemes import SCHEMES
@@ -81,7 +81,9 @@ class Finding:
         )
 
     def __str__(self) -> str:
-        return str(self.diagnostic())
+        return located(
+            self.file, self.line, self.column, self.severity, self.code, self.message, self.hint
+        )
 
     def diagnostic(self) -> Diagnostic:
         """The finding as a :class:`~argmap.errors.Diagnostic` (same text format)."""
@@ -127,10 +129,23 @@ def _found(
     """
     severity, file = CHECKS[code].severity, m.file
     ids, messages, claims = zip(*rows, strict=True) if rows else ((), (), ())
-    return [
-        Finding(file, at.line, at.column, code, message, hint, severity, named)
+    fields = [
+        {
+            "file": file,
+            "line": at.line,
+            "column": at.column,
+            "code": code,
+            "message": message,
+            "hint": hint,
+            "severity": severity,
+            "claims": named,
+        }
         for at, message, named in zip(m.places(ids), messages, claims, strict=True)
     ]
+    # made as Finding(...) would make them, without a call of __init__ for each
+    made = list(map(object.__new__, repeat(Finding, len(fields))))
+    deque(map(object.__setattr__, made, repeat("__dict__"), fields), maxlen=0)
+    return made
 
 
 def _cyclic(succ: dict[str, list[str]]) -> set[str]:
@@ -151,10 +166,14 @@ def _cyclic(succ: dict[str, list[str]]) -> set[str]:
     return _cyclic_pairs(sources, list(chain.from_iterable(succ.values())))
 
 
-def _cyclic_pairs(sources: list[str], targets: list[str]) -> set[str]:
-    """The nodes on a cycle of the edges ``sources[i] -> targets[i]`` (see :func:`_cyclic`)."""
+def _cyclic_pairs(sources: list[str], targets: list[str], into: set[str] | None = None) -> set[str]:
+    """The nodes on a cycle of the edges ``sources[i] -> targets[i]`` (see :func:`_cyclic`).
+
+    ``into``: the set of ``targets``, when the caller has it.
+    """
     while sources:
-        keep = list(map(set(targets).__contains__, sources))
+        keep = list(map((set(targets) if into is None else into).__contains__, sources))
+        into = None
         if keep.count(False) <= len(keep) // 8:  # few (or none) dropped: peel one by one
             break
         sources, targets = list(compress(sources, keep)), list(compress(targets, keep))
@@ -231,7 +250,7 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     Cycles are searched only among the claims that lie on one (one linear
     pass finds them), so a map without circles costs no more than that pass.
     """
-    cyclic = _cyclic_pairs(*links.pairs["support"])
+    cyclic = _cyclic_pairs(*links.pairs["support"], links.supported)
     if not cyclic:
         return []
     succ = links.supports
@@ -256,9 +275,11 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
 
 def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
     """Claims that both support and oppose the same target."""
-    both = set(zip(*links.pairs["support"], strict=True)).intersection(
-        zip(*links.pairs["opposition"], strict=True)
-    )
+    premises, targets = links.pairs["support"]
+    opposing, opposed = links.pairs["opposition"]
+    chosen = list(map(set(opposing).__contains__, premises))  # supports by a claim that opposes
+    supports = zip(compress(premises, chosen), compress(targets, chosen), strict=True)
+    both = set(supports).intersection(zip(opposing, opposed, strict=True))
     return _found(
         m,
         "supports-and-opposes",
@@ -275,18 +296,23 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
     through an undercut relation (met when its target is) to the premises
     of its undercuts; a round of the walk takes a whole frontier at once.
     """
-    premises, targets, _ = links.edges
+    pairs = links.pairs
     undercut = list(map(_TARGET, links.of_kind["undercut"]))  # relations, met at their targets
-    reach = _closure(
-        {m.thesis}, targets + list(map(_TARGET, map(m.relation, undercut))), premises + undercut
-    )
+    claims = list(map(_ID, m.claims))
+    edges = [
+        (pairs["support"][1], pairs["support"][0]),
+        (pairs["opposition"][1], pairs["opposition"][0]),
+        (list(map(_TARGET, map(m.relation, undercut))), undercut),
+        (pairs["undercut"][1], pairs["undercut"][0]),
+    ]
+    reach = _closure({m.thesis}, edges, claims)
     return _found(
         m,
         "disconnected",
         "relate it to a claim that leads to the thesis, or list its quote under skipped:",
         [
             (c, f"claim {c!r} has no path of relations to the thesis {m.thesis!r}", (c,))
-            for c in sorted(set(map(_ID, m.claims)) - reach)
+            for c in sorted(filterfalse(reach.__contains__, claims))
         ],
     )
 
@@ -294,30 +320,50 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
 _ID = attrgetter("id")
 
 
-def _closure(reach: set[str], sources: list[str], targets: list[str]) -> set[str]:
-    """``reach`` (which it takes) and every node an edge ``sources[i] -> targets[i]`` leads to.
+#: edges ``sources[i] -> targets[i]``, as ``(sources, targets)`` in parts
+Edges = Sequence[tuple[Sequence[str], Sequence[str]]]
 
-    A few passes over the edges in C, in their order, each taking every edge
-    out of what is reached so far and then dropping the edges into it: the
-    edges of a map written in order (the caller orders them so) need one or
-    two, and one more that adds nothing.  The edges left after that are
-    walked from what is reached, a round of the walk taking a whole frontier
-    at once.
+
+def _closure(
+    reach: set[str], edges: Edges, wanted: Sequence[str] = (), *, backwards: bool = False
+) -> set[str]:
+    """``reach`` (which it takes) and every node one of the ``edges`` leads to.
+
+    Or, once every node of ``wanted`` (if any) is reached, just what is reached then.
+
+    A few passes over the edges in C, in their order (``backwards``: the
+    last part's last edge first), each taking every edge out of what is
+    reached so far, and then, once what is reached may be most of the map,
+    dropping the edges into it: the edges of a map written in order (the
+    caller orders them so) need one or two, and one more that adds nothing.
+    The edges into what is not reached after that are walked from what is
+    reached, a round of the walk taking a whole frontier at once.
 
     Examples
     --------
-    >>> sorted(_closure({"a"}, ["c", "c", "a", "a", "e"], ["d", "a", "b", "c", "a"]))
+    >>> edges = [(["c", "c", "a"], ["d", "a", "b"]), (["a", "e"], ["c", "a"])]
+    >>> sorted(_closure({"a"}, edges))
+    ['a', 'b', 'c', 'd']
+    >>> sorted(_closure({"a"}, edges, ["b"]))
+    ['a', 'b', 'c']
+    >>> sorted(_closure({"d"}, [(["a", "b", "c"], ["b", "c", "d"])], backwards=True))
+    ['d']
+    >>> sorted(_closure({"a"}, [(["c"], ["d"]), (["b", "a"], ["c", "b"])], backwards=True))
     ['a', 'b', 'c', 'd']
     """
     contains = reach.__contains__
+    size = sum(len(targets) for _, targets in edges)
     for _ in range(_PASSES):
         before = len(reach)
-        reach.update(compress(targets, map(contains, sources)))
-        if len(reach) == before:
+        reach.update(
+            compress(_side(edges, 1, backwards), map(contains, _side(edges, 0, backwards)))
+        )
+        if len(reach) == before or (wanted and reach.issuperset(wanted)):
             return reach
-        left = list(map(not_, map(contains, targets)))  # the edges into what is not reached
-        sources, targets = list(compress(sources, left)), list(compress(targets, left))
-    succ = grouped(sources, targets)
+        if 2 * len(reach) > size:  # most edges may lead into what is reached: drop them
+            edges, backwards = [_into_the_rest(reach, edges, backwards)], False
+            size = len(edges[0][1])
+    succ = grouped(*_into_the_rest(reach, edges, backwards))
     frontier = reach.intersection(succ)  # what is reached and has edges left
     while frontier:
         added = set(chain.from_iterable(map(succ.__getitem__, frontier))) - reach
@@ -326,26 +372,44 @@ def _closure(reach: set[str], sources: list[str], targets: list[str]) -> set[str
     return reach
 
 
+def _side(edges: Edges, end: int, backwards: bool) -> Iterator[str]:
+    """The sources (``end`` 0) or the targets (1) of all the parts of ``edges``, in order."""
+    if backwards:
+        return chain.from_iterable(reversed(part[end]) for part in reversed(edges))
+    return chain.from_iterable(part[end] for part in edges)
+
+
+def _into_the_rest(reach: set[str], edges: Edges, backwards: bool) -> tuple[list[str], list[str]]:
+    """The ``edges`` into what ``reach`` does not hold, in order, in one part."""
+    left = list(map(not_, map(reach.__contains__, _side(edges, 1, backwards))))
+    return (
+        list(compress(_side(edges, 0, backwards), left)),
+        list(compress(_side(edges, 1, backwards), left)),
+    )
+
+
 #: passes over all the edges before :func:`_closure` walks the edges left
 _PASSES = 4
 
 
 def bare_assertion(m: Map, links: Links) -> list[Finding]:
     """Thesis, claims and rebuttals that nothing supports."""
-    supported = set(links.pairs["support"][1])
-    argued = [c for c in m.claims if c.role in SUPPORTED_ROLES and c.id not in supported]
+    argued = list(compress(m.claims, map(_ARGUED.__contains__, map(_ROLE, m.claims))))
+    bare = compress(argued, map(not_, map(links.supported.__contains__, map(_ID, argued))))
     return _found(
         m,
         "bare-assertion",
         "add a claim that supports it, or give it a role such as evidence or background",
         [
             (c.id, f"claim {c.id!r} (role {c.role}) is asserted without support", (c.id,))
-            for c in sorted(argued, key=_ID)
+            for c in sorted(bare, key=_ID)
         ],
     )
 
 
 _TARGET = attrgetter("target")
+_ROLE = attrgetter("role")
+_ARGUED = frozenset(SUPPORTED_ROLES)
 
 
 def _premises(m: Map, node: str) -> tuple[str, ...]:
@@ -353,16 +417,28 @@ def _premises(m: Map, node: str) -> tuple[str, ...]:
     return (node,) if m.has_claim(node) else tuple(sorted(set(m.relation(node).premises)))
 
 
-def _owner(m: Map, own: dict[str, str], node: str) -> str | None:
-    """The one speaker whose own point a node is (``own``: :attr:`Links.own`), or None.
+def _own(m: Map, claim_id: str) -> str | None:
+    """A claim's speaker (its ``by``), but for a concession: a point voiced for the other side."""
+    try:
+        c = m.claim(claim_id)
+    except KeyError:
+        return None
+    return None if c.role == "concession" else c.by
+
+
+def _owner(m: Map, node: str) -> str | None:
+    """The one speaker whose own point a node is, or None.
 
     A claim is its ``by``'s, an inference its premises' speaker's when they
     have one; a concession, or an inference drawn from one or from several
     speakers' claims, is no one's own.
     """
     if m.has_claim(node):
-        return own.get(node)
-    speakers = set(map(own.get, m.relation(node).premises))
+        return _own(m, node)
+    premises = m.relation(node).premises
+    if len(premises) == 1:
+        return _own(m, premises[0])
+    speakers = {_own(m, p) for p in premises}
     return speakers.pop() if len(speakers) == 1 else None
 
 
@@ -380,8 +456,7 @@ def _answered(m: Map, links: Links) -> tuple[set[str], set[str]]:
     claims = set(filter(m.has_claim, attacked))
     relations = attacked - claims
     claims.update(r.target for r in map(m.relation, relations) if r.kind == "support")
-    premises, targets = links.pairs["support"]
-    return _closure(claims, premises[::-1], targets[::-1]), relations  # up the map's list
+    return _closure(claims, [links.pairs["support"]], backwards=True), relations  # up the list
 
 
 def _and_target(m: Map, premises: tuple[str, ...], target: str) -> tuple[str, ...]:
@@ -397,13 +472,10 @@ def unanswered_opposition(m: Map, links: Links) -> list[Finding]:
     """
     author = m.claim(m.thesis).by
     claims, relations = _answered(m, links)
-    own = links.own
     open_ = [
         r
         for r in links.attacks
-        if r.id not in relations
-        and claims.isdisjoint(r.premises)
-        and _owner(m, own, r.target) == author
+        if r.id not in relations and claims.isdisjoint(r.premises) and _owner(m, r.target) == author
     ]
     return _found(
         m,
@@ -455,12 +527,11 @@ def self_conflict(m: Map, links: Links) -> list[Finding]:
     An attack from or on a concession (or an inference drawn from one) is
     the essay voicing the other side, not a contradiction.
     """
-    own = links.own
     rows = []
     for r in links.attacks:
         t = r.target
-        who = _owner(m, own, r.id)
-        if who is not None and _owner(m, own, t) == who:
+        who = _owner(m, r.id)
+        if who is not None and _owner(m, t) == who:
             ps = _premises(m, r.id)
             rows.append(
                 (

@@ -27,6 +27,7 @@ __all__ = [
     "Severity",
     "SEVERITIES",
     "capped",
+    "located",
     "registered",
 ]
 
@@ -58,12 +59,9 @@ class Diagnostic:
     detail: str = ""
 
     def __str__(self) -> str:
-        where = self.file
-        if self.line:
-            where += f":{self.line}:{self.column}"
-        text = f"{where}: {self.severity}: {self.code}: {self.message}"
-        if self.hint:
-            text += f" (hint: {self.hint})"
+        text = located(
+            self.file, self.line, self.column, self.severity, self.code, self.message, self.hint
+        )
         if self.detail:
             text += "".join(f"\n    {line}" for line in self.detail.splitlines())
         return text
@@ -71,6 +69,24 @@ class Diagnostic:
     def to_dict(self) -> dict[str, Any]:
         """Return the diagnostic as a JSON-ready dictionary."""
         return asdict(self)
+
+
+def located(  # noqa: PLR0917 -- the fields of a diagnostic, in order
+    file: str, line: int, column: int, severity: str, code: str, message: str, hint: str
+) -> str:
+    """The line a diagnostic is shown as (without its ``detail``).
+
+    Examples
+    --------
+    >>> located("m.yaml", 3, 1, "warning", "disconnected", "claim 'a' ...", "relate it")
+    "m.yaml:3:1: warning: disconnected: claim 'a' ... (hint: relate it)"
+    >>> located("<command line>", 0, 0, "error", "unknown-check", "no such check", "")
+    '<command line>: error: unknown-check: no such check'
+    """
+    where = f"{file}:{line}:{column}" if line else file
+    if hint:
+        return f"{where}: {severity}: {code}: {message} (hint: {hint})"
+    return f"{where}: {severity}: {code}: {message}"
 
 
 def capped(diagnostics: Iterable[Diagnostic], per_code: int = MAX_PER_CODE) -> list[Diagnostic]:

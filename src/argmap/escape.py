@@ -329,8 +329,16 @@ def terminal(text: str) -> str:
     --------
     >>> terminal("\x1b]8;;http://x/\x1b\\a\r\u202eb\tc")
     '␛]8;;http://x/␛\\a␍�b\tc'
+    >>> terminal("plain\tASCII\n"), terminal("a bell\a")
+    ('plain\tASCII\n', 'a bell␇')
     """
+    if text.isascii() and len(text.encode().translate(None, _ASCII_CONTROLS)) == len(text):
+        return text  # nothing to change, found in C (a regex scan takes twice as long)
     return _TERMINAL.sub(lambda m: _terminal_char(m.group()), text)
+
+
+#: the ASCII characters :func:`terminal` changes
+_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
 
 
 def json_terminal(text: str) -> str:

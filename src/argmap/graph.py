@@ -38,10 +38,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, compress, repeat
-from operator import attrgetter
+from operator import attrgetter, not_
 from typing import TYPE_CHECKING, Any
 
-from argmap.model import RELATION_KINDS, Claim, Map, Relation
+from argmap.model import RELATION_KINDS, Map, Relation
 
 if TYPE_CHECKING:  # imported by to_networkx: the lints of `check` run without networkx
     import networkx as nx
@@ -51,6 +51,7 @@ __all__ = [
     "claim_nodes",
     "claim_relations",
     "edge_roles",
+    "ends",
     "grouped",
     "inference_ends",
     "inference_nodes",
@@ -216,16 +217,15 @@ def claim_relations(G: nx.DiGraph) -> list[tuple[tuple[str, ...], str, str]]:
 
 
 class Links:
-    """The map's relations (and claims' speakers) in plain dicts, for walks without networkx.
+    """The map's relations in plain dicts and lists, for walks without networkx.
 
     Each index is built when first asked for, in one pass, and kept, so a
     lint pays only for the indexes it reads.  A relation id is also the id
     of its inference node in :func:`to_networkx`.
     """
 
-    def __init__(self, relations: Sequence[Relation], claims: Sequence[Claim] = ()) -> None:
+    def __init__(self, relations: Sequence[Relation]) -> None:
         self._relations = relations
-        self._claims = claims
 
     @cached_property
     def of_kind(self) -> dict[str, list[Relation]]:
@@ -252,52 +252,32 @@ class Links:
         return grouped(*self.pairs["support"])
 
     @cached_property
-    def edges(self) -> tuple[list[str], list[str], list[str]]:
-        """Each premise of each relation, side by side with its relation's target and kind.
-
-        Three lists, in map order, each made in one pass in C.
+    def pairs(self) -> dict[str, tuple[list[str], list[str]]]:
+        """Each premise of each relation of each kind, side by side with its target (:func:`ends`).
 
         Examples
         --------
         >>> r = Relation("r", "support", ("a", "b"), "t")
-        >>> rs = [r, Relation("s", "opposition", ("c",), "a")]
-        >>> Links(rs).edges
-        (['a', 'b', 'c'], ['t', 't', 'a'], ['support', 'support', 'opposition'])
+        >>> rs = [r, Relation("s", "support", ("c",), "a")]
+        >>> Links(rs).pairs["support"]
+        (['c', 'a', 'b'], ['a', 't', 't'])
         """
-        relations = self._relations
-        premises = list(map(_PREMISES, relations))
-        counts = list(map(len, premises))
-        return (
-            list(chain.from_iterable(premises)),
-            list(chain.from_iterable(map(repeat, map(_TARGET, relations), counts))),
-            list(chain.from_iterable(map(repeat, map(_KIND, relations), counts))),
-        )
+        return {kind: ends(relations) for kind, relations in self.of_kind.items()}
 
     @cached_property
-    def pairs(self) -> dict[str, tuple[list[str], list[str]]]:
-        """The :attr:`edges` of each kind: its premises and, side by side, their targets."""
-        premises, targets, kinds = self.edges
-        found: dict[str, tuple[list[str], list[str]]] = {}
-        for kind in RELATION_KINDS:
-            chosen = list(map(kind.__eq__, kinds))
-            found[kind] = (list(compress(premises, chosen)), list(compress(targets, chosen)))
-        return found
+    def supported(self) -> set[str]:
+        """The claims some support concludes."""
+        return set(self.pairs["support"][1])
 
     @cached_property
     def attacks(self) -> list[Relation]:
         """The oppositions and undercuts, sorted by id."""
         return sorted(self.of_kind["opposition"] + self.of_kind["undercut"], key=_ID)
 
-    @cached_property
-    def own(self) -> dict[str, str]:
-        """Each claim's speaker (its ``by``), but for concessions: points voiced for the other."""
-        return {c.id: c.by for c in self._claims if c.role != "concession"}
-
 
 _ID = attrgetter("id")
 _TARGET = attrgetter("target")
 _PREMISES = attrgetter("premises")
-_KIND = attrgetter("kind")
 
 
 def grouped(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]]:
@@ -315,6 +295,34 @@ def grouped(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]]:
     return groups
 
 
+def ends(relations: Sequence[Relation]) -> tuple[list[str], list[str]]:
+    """Each premise of each relation and, side by side, its relation's target.
+
+    In map order but that the premises of relations with other than one
+    come last; a few passes in C.
+
+    Examples
+    --------
+    >>> rs = [Relation("r", "support", ("a", "b"), "t"), Relation("s", "support", ("c",), "a")]
+    >>> ends(rs)
+    (['c', 'a', 'b'], ['a', 't', 't'])
+    """
+    premises = list(map(_PREMISES, relations))
+    targets = list(map(_TARGET, relations))
+    one = list(map((1).__eq__, map(len, premises)))
+    if one.count(True) == len(one):  # no linked support: each target once
+        return list(chain.from_iterable(premises)), targets
+    linked = list(map(not_, one))
+    more = list(compress(premises, linked))
+    return (
+        [*chain.from_iterable(compress(premises, one)), *chain.from_iterable(more)],
+        [
+            *compress(targets, one),
+            *chain.from_iterable(map(repeat, compress(targets, linked), map(len, more))),
+        ],
+    )
+
+
 def links_of(m: Map) -> Links:
     """Index the relations of ``m`` (see :class:`Links`): what :func:`to_networkx` links.
 
@@ -329,4 +337,4 @@ def links_of(m: Map) -> Links:
     >>> links.of_kind["support"] == [rs[0]], links.of_kind["undercut"], links.supports["c"]
     (True, [], ['a'])
     """
-    return Links(m.relations, m.claims)
+    return Links(m.relations)

@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import chain
 from typing import Any, Final
@@ -485,6 +485,9 @@ _TOP_KEY: Final = re.compile(r"\n(?=[^ \n#-])")
 #: the first item of a block list, and its indent
 _FIRST_ITEM: Final = re.compile(r"\n( *)-(?: |\n)")
 
+#: the start of a list item's line up to its value, which must follow on that line
+_ITEM_VALUE: Final = re.compile(r" *- *(?=[^ \n#])")
+
 
 class _Locator:
     """Positions of the paths of a text on the fast path, found in its lines on demand."""
@@ -503,6 +506,29 @@ class _Locator:
             if pos is not None:
                 return pos
         return Pos(1, 1)
+
+    def many(self, paths: Iterable[YamlPath]) -> list[Pos]:
+        """Where each of ``paths`` is, as calling the locator on each says, in one loop.
+
+        The paths most asked for, an item of a top-level list (a claim,
+        ``("claims", 7)``) and a name in a short-form relation's list
+        (``("claims", 7, "opposes", 0)``), go straight to what reads them
+        off their lines; another path, or one those lines do not answer,
+        takes the call.
+        """
+        top = self.top()
+        if top is None:
+            return list(map(self, paths))
+        short: dict[int, Callable[..., Pos | None]] = {2: self._item, 4: self._listed}
+        found: list[Pos] = []
+        for path in paths:
+            way = short.get(len(path))
+            if way is not None and path[0] in top and isinstance(path[1], int):
+                pos = way(*path)
+            else:
+                pos = None
+            found.append(self(path) if pos is None else pos)
+        return found
 
     def spelling(self, path: YamlPath) -> str | None:
         """How the scalar at ``path`` is written, if it is inline and plain."""
@@ -585,12 +611,8 @@ class _Locator:
         if items is None or not 0 <= index < len(items):
             return None
         offset, line = items[index]
-        end = self.text.find("\n", offset)
-        written = self.text[offset : end if end >= 0 else len(self.text)]
-        value = written.lstrip(" ")[1:].lstrip(" ")  # after the indent, the '-', the spaces
-        if not value or value.startswith("#"):
-            return None
-        return Pos(line, len(written) - len(value) + 1)
+        value = _ITEM_VALUE.match(self.text, offset)  # the indent, the '-', the spaces, a value
+        return None if value is None else Pos(line, value.end() - offset + 1)
 
     def _listed(self, key: Any, index: Any, field: Any, j: Any) -> Pos | None:
         """Where name ``j`` of the list ``field`` of item ``index`` of list ``key`` is written.

@@ -6,6 +6,8 @@ import argparse
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -86,23 +88,23 @@ def _print_findings(findings: Iterable[Finding], *, verbose: bool) -> None:
 
 def _finding_lines(findings: Iterable[Finding], *, verbose: bool) -> list[str]:
     """Errors and warnings one per line; info findings, unless verbose, one line per code."""
-    counts = dict.fromkeys(("error", "warning", "info"), 0)
-    lines = [""]  # the counts, once they are known
+    findings = list(findings)
+    severities = list(map(attrgetter("severity"), findings))
+    counts = {s: severities.count(s) for s in ("error", "warning", "info")}
     info: dict[str, list[Finding]] = {}
-    for f in findings:
-        counts[f.severity] += 1
-        if f.severity == "info" and not verbose:
+    if counts["info"] and not verbose:  # one line per code: its count and its first finding
+        for f in compress(findings, map("info".__eq__, severities)):
             info.setdefault(f.code, []).append(f)
-        else:
-            lines.append(str(f))
-    lines[0] = (
-        f"  findings: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
-    )
-    for code, group in info.items():
-        lines.append(
+        findings = list(compress(findings, map("info".__ne__, severities)))
+    errors, warnings = counts["error"], counts["warning"]
+    return [
+        f"  findings: {errors} errors, {warnings} warnings, {counts['info']} info",
+        *map(str, findings),
+        *(
             f"  info: {code}: {len(group)} findings, e.g. {group[0].message} (-v lists them all)"
-        )
-    return lines
+            for code, group in info.items()
+        ),
+    ]
 
 
 # --- render ----------------------------------------------------------------
