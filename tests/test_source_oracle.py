@@ -11,6 +11,7 @@ begin or end inside a word.
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -104,14 +105,19 @@ def _cases(draw: st.DrawFn) -> tuple[str, list[tuple[str, int]]]:
 
 
 @settings(max_examples=600, deadline=None)
-@given(_cases(), st.booleans())
+@given(_cases(), st.booleans(), st.booleans())
 def test_find_quotes_answers_as_the_old_code(
-    case: tuple[str, list[tuple[str, int]]], typographic: bool
+    case: tuple[str, list[tuple[str, int]]], typographic: bool, few: bool
 ) -> None:
-    """Quotes decided by their second words, counted and placed, or looked for one by one."""
+    """Quotes decided by their second words, counted and placed, or looked for one by one.
+
+    ``few``: as a handful of quotes, each looked for by itself (with the text's word
+    counts when an earlier call made them, else by a search of the text); else as many.
+    """
     text, quotes = case
     text = text + " "[: len(quotes) % 2]  # a new text object now and then: no cached folding
-    new = source.find_quotes(text, quotes, typographic=typographic)
+    with mock.patch.object(source, "_FEW_QUOTES", 32 if few else 0):
+        new = source.find_quotes(text, quotes, typographic=typographic)
     assert new == old.find_quotes(text, quotes, typographic=typographic)
     assert new == was_e748099.find_quotes(text, quotes, typographic=typographic)
     spans = [span for span, _ in new]
@@ -235,3 +241,16 @@ def test_a_text_whose_every_word_repeats_answers_as_the_old_code() -> None:
     assert found[60:] == [(Span(2708, 2746), 2), (Span(20, 28), 2), (None, 180)]
     assert text[2708:2746] == "Report 7 shows that the mill mattered."
     assert text.index("Report 7 shows") < 2708 - len(text) // 3
+
+
+def test_a_few_quotes_are_searched_for_without_counting_the_words() -> None:
+    """A map's few skipped passages cost a search each, not a split of the whole text."""
+    text = "One cat sat. Two dogs ran. " * 50 + "Three birds sang."
+    few = [("Three birds sang.", 1), ("Two dogs ran.", 3), ("Two cats ran.", 1)]
+    found = source.find_quotes(text, few)
+    assert found == was_e748099.find_quotes(text, few)
+    assert [n for _, n in found] == [1, 3, 0]
+    assert "once" not in source._folded(text, False).__dict__  # no word was counted
+    many = [(f"{s} sat.", 1) for s in ("One cat",) * 40]
+    assert source.find_quotes(text, many) == was_e748099.find_quotes(text, many)
+    assert source.find_quotes(text, []) == []

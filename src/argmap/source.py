@@ -275,6 +275,9 @@ class _Folded:
 _RARE = 64
 #: a word found at most this often is rare enough to find a quote by, without looking further
 _FEW = 4
+#: at most this many quotes are looked for one by one (a search of a 7 MB text takes
+#: about 1 ms; splitting it into words to count them, 0.2 s)
+_FEW_QUOTES = 32
 
 
 @dataclass(frozen=True)
@@ -631,9 +634,13 @@ def occurrences(
 
 
 def _folded_occurrences(
-    folded: _Folded, quote: str, typographic: bool, limit: int
+    folded: _Folded, quote: str, typographic: bool, limit: int, *, scan: bool = False
 ) -> list[tuple[int, int]]:
-    """Where ``quote`` occurs in ``folded.text`` (at most ``limit``): folded offsets."""
+    """Where ``quote`` occurs in ``folded.text`` (at most ``limit``): folded offsets.
+
+    ``scan``: search the text for it, without the text's word counts (which cost a
+    split of the whole text: more than a few searches of it).
+    """
     if len(quote) > MAX_QUOTE:
         return []
     words = quote.split()
@@ -646,7 +653,11 @@ def _folded_occurrences(
     # a whole word of the quote (neither its first nor its last, which may be parts of words
     # of the text) found once in the text, or not at all, tells; else the index of the
     # rarer words, or at last (a short quote, or one of common words) a scan of the text
-    found = folded.once.find(folded.text, wanted, words, limit)
+    found = (
+        _find_all(folded.text, wanted, limit=limit)
+        if scan
+        else folded.once.find(folded.text, wanted, words, limit)
+    )
     if isinstance(found, tuple):
         rarest, fewest = found
         found = (
@@ -713,14 +724,24 @@ def find_quotes(
     >>> find_quotes("Yes. No. Yes.", [("Yes.", 2), ("No.", 1), ("Maybe.", 1), ("Yes.", 3)])
     [(Span(start=9, end=13), 2), (Span(start=5, end=8), 1), (None, 0), (None, 2)]
     """
+    if not quotes:
+        return []
     folded = _folded(text, typographic)
-    decided = _by_second_words(folded, [quote for quote, _ in quotes], typographic)
+    # a few quotes (a map's skipped passages) are looked for one by one: with the text's
+    # word counts if an earlier call made them, else by a search of the text each
+    few = len(quotes) <= _FEW_QUOTES
+    scan = few and "once" not in folded.__dict__
+    decided = (
+        [None] * len(quotes)
+        if few
+        else _by_second_words(folded, [quote for quote, _ in quotes], typographic)
+    )
     pairs: list[tuple[int, int]] = []  # the folded places of the occurrences found
     chosen: list[int] = []  # which quotes they are of
     counts: list[int] = []
     for k, ((quote, occurrence), placed) in enumerate(zip(quotes, decided, strict=True)):
         places = (
-            _folded_occurrences(folded, quote, typographic, max(2, occurrence))
+            _folded_occurrences(folded, quote, typographic, max(2, occurrence), scan=scan)
             if placed is None
             else placed
         )
