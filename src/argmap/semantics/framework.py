@@ -283,20 +283,23 @@ class Framework:
         [1, 0]
         """
         wanted = list(names)
-        missing = [a for a in wanted if a not in self]
-        if missing:
-            raise ArgmapError(
-                Diagnostic(
-                    "<framework>",
-                    0,
-                    0,
-                    "unknown-argument",
-                    f"{what} names argument {a!r}, which is not in the framework",
-                    hint="use one of the framework's arguments",
-                )
-                for a in missing
+        try:
+            return np.fromiter(
+                map(self._index.__getitem__, wanted), dtype=np.intp, count=len(wanted)
             )
-        return np.fromiter(map(self._index.__getitem__, wanted), dtype=np.intp, count=len(wanted))
+        except (KeyError, TypeError):  # below: name every argument that is not there
+            missing = [a for a in wanted if a not in self]
+        raise ArgmapError(
+            Diagnostic(
+                "<framework>",
+                0,
+                0,
+                "unknown-argument",
+                f"{what} names argument {a!r}, which is not in the framework",
+                hint="use one of the framework's arguments",
+            )
+            for a in missing
+        )
 
     def mask(self, names: Iterable[Hashable], what: str = "the set") -> npt.NDArray[np.bool_]:
         """Return a boolean array, true at the arguments named.
