@@ -214,6 +214,21 @@ class Framework:
         return cls._trusted(names, index, src, dst)
 
     @classmethod
+    def from_index(cls, index: dict[Hashable, int], src: IndexArray, dst: IndexArray) -> Framework:
+        """Compile the attacks ``src[k] -> dst[k]`` between the arguments numbered by ``index``.
+
+        ``index`` maps every argument to its number, ``0 .. n-1`` in the
+        dictionary's order; neither it nor the numbers are checked.
+
+        Examples
+        --------
+        >>> fw = Framework.from_index({"a": 0, "b": 1}, np.array([0, 0]), np.array([1, 1]))
+        >>> fw.names, fw.attacked_by("a")
+        (('a', 'b'), ['b'])
+        """
+        return cls._trusted(tuple(index), index, src, dst)
+
+    @classmethod
     def from_edges(
         cls, attacks: Iterable[tuple[Hashable, Hashable]], arguments: Iterable[Hashable] = ()
     ) -> Framework:
