@@ -33,7 +33,7 @@ Framework(4 arguments, 2 attacks)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from itertools import chain
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -254,6 +254,17 @@ class Framework:
         return cls._trusted(tuple(index), index, np.array(src, np.intp), np.array(dst, np.intp))
 
     # ------------------------------------------------------------ names
+
+    @property
+    def numbering(self) -> Mapping[Hashable, int]:
+        """Return the number of every argument, by name (read only).
+
+        Examples
+        --------
+        >>> dict(Framework(["x", "y"]).numbering)
+        {'x': 0, 'y': 1}
+        """
+        return self._index
 
     def __len__(self) -> int:
         return len(self.names)
