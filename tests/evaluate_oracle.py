@@ -79,8 +79,10 @@ def _links(ix: MapIndex) -> _Links:
     ptr = np.zeros(len(inference) + 1, dtype=np.intp)
     np.cumsum(counts, out=ptr[1:])
     base = ix.base
+    claims = set(ix.claims)
     return _Links(
         nodes,
+        np.fromiter(map(claims.__contains__, nodes), np.bool_, len(nodes)),
         np.array([base.get(n, 0.5) for n in nodes], dtype=np.float64),
         np.array(inference, dtype=np.intp),
         ptr,

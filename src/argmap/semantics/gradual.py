@@ -131,6 +131,7 @@ class _Links:
     """The map graph as arrays over its nodes ``0 .. n-1`` (sorted ids)."""
 
     nodes: list[str]
+    claim: npt.NDArray[np.bool_]  # true at the claims
     base: Vector  # claims' base scores (inferences: unused)
     inference: npt.NDArray[np.intp]  # inference nodes, ascending
     premise_ptr: npt.NDArray[np.intp]  # premises of inference k: premise_idx[ptr[k]:ptr[k+1]]
@@ -265,8 +266,13 @@ def _links(G: MapLike) -> _Links:
     support = np.fromiter(
         map("conclusion".__eq__, map(itemgetter(1), targets)), dtype=np.bool_, count=len(targets)
     )
+    claim = np.ones(len(nodes), dtype=np.bool_)
+    claim[inference] = False
+    if len(index) < len(nodes):  # an id of a claim and an inference: both places are the claim's
+        claim = np.fromiter(map(set(ix.claims).__contains__, nodes), np.bool_, len(nodes))
     return _Links(
         nodes,
+        claim,
         np.fromiter(map(ix.base.get, nodes, repeat(0.5)), dtype=np.float64, count=len(nodes)),
         inference,
         ptr,
@@ -374,7 +380,7 @@ def gradual(
     values = list(map(round, s.tolist(), repeat(6)))
     for k in np.flatnonzero(s <= 0).tolist():  # no -0.0 (rounding a tiny negative gives one)
         values[k] += 0.0
-    claim = np.fromiter(map(set(ix.claims).__contains__, g.nodes), np.bool_, len(g.nodes))
+    claim = g.claim
     return Gradual(
         method=method,
         strengths=dict(zip(compress(g.nodes, claim), compress(values, claim), strict=True)),
