@@ -73,6 +73,11 @@ def _positions(ix: MapIndex) -> dict[str, tuple[list[str], list[str]]]:
     for c, speaker in by.items():
         result[speaker][0].append(c)
     for r, prem in ix.premises.items():
+        if len(prem) == 1:  # the usual case, without a set
+            p = prem[0]
+            if role[p] != "concession" and (owner := by.get(p)) in result:
+                result[owner][1].append(r)
+            continue
         if any(role[p] == "concession" for p in prem):
             continue
         owners = {by.get(p) for p in prem}
