@@ -37,6 +37,9 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
+
 from argmap.errors import ArgmapError, Diagnostic
 from argmap.graph import claim_nodes
 from argmap.lazy import lazy_module
@@ -44,14 +47,15 @@ from argmap.model import Assessment
 from argmap.semantics.bipolar import DEFAULT_SUPPORT, SupportName, framework_of
 from argmap.semantics.commitments import Commitment, commitments
 from argmap.semantics.dung import (
+    LABELS,
     Extension,
     Label,
     SemanticsName,
-    extensions,
-    labelling_from_extension,
-    node_order_key,
+    extension_masks,
+    node_sorted,
+    sceptical_codes,
 )
-from argmap.semantics.framework import AnyFramework, as_framework
+from argmap.semantics.framework import AnyFramework, Framework, as_framework
 from argmap.semantics.gradual import Gradual, GradualName, gradual
 from argmap.semantics.mapindex import MapIndex, MapLike, as_index
 
@@ -59,6 +63,8 @@ if TYPE_CHECKING:
     import networkx as nx
 else:  # imported when first used (the doctests build graphs): evaluate needs no graph
     nx = lazy_module("networkx")
+
+_Mask = npt.NDArray[np.bool_]
 
 __all__ = [
     "Acceptance",
@@ -89,17 +95,18 @@ def labels_of(
     {'a': 'in', 'b': 'out', 'c': 'in'}
     """
     fw = as_framework(af)
-    if exts is None:
-        exts = extensions(fw, semantics)
-    labellings = [labelling_from_extension(fw, e) for e in exts]
-    order = sorted(fw, key=node_order_key)
-    if len(labellings) == 1:  # one extension (grounded semantics): its labelling
-        return {a: labellings[0][a] for a in order}
-    result: dict[Hashable, Label] = {}
-    for a in order:
-        seen = {lab[a] for lab in labellings}
-        result[a] = seen.pop() if seen in ({"in"}, {"out"}) else "undec"
-    return result
+    masks = (
+        extension_masks(fw, semantics)
+        if exts is None
+        else [fw.mask(e, "the extension") for e in exts]
+    )
+    labels = dict(zip(fw.names, _labels(sceptical_codes(fw, masks)), strict=True))
+    return {a: labels[a] for a in node_sorted(fw.names)}
+
+
+def _labels(codes: npt.NDArray[np.intp]) -> map[Label]:
+    """The labels of label codes (:func:`argmap.semantics.dung.sceptical_codes`)."""
+    return map(LABELS.__getitem__, codes.tolist())
 
 
 def claim_labels(
@@ -279,32 +286,49 @@ def evaluate(
     if claim is not None:
         check_claim(ix, claim)
     af = framework_of(ix, support)
-    exts = extensions(af, semantics)
-    labels = labels_of(af, semantics, exts)
+    masks = extension_masks(af, semantics)
     claims = ix.claims
-    claim_set = set(claims)
+    nc = len(claims)
+    codes = sceptical_codes(af, masks)
     grad = gradual(ix, method)
     acceptance = None
     if claim is not None:
-        acceptance = Acceptance(
-            claim,
-            credulous=any(claim in e for e in exts),
-            sceptical=all(claim in e for e in exts),
-        )
+        held = [bool(m[af.index(claim)]) for m in masks]
+        acceptance = Acceptance(claim, credulous=any(held), sceptical=all(held))
+    src, dst = af.names_of(af.sources()), af.names_of(af.succ_idx)
+    if af.names[:nc] == tuple(claims):  # framework_of numbers the (distinct) claims first
+        claim_codes = codes[:nc]
+        rest = np.arange(nc, len(af))
+    else:  # pragma: no cover - a claim id given twice
+        claim_codes = codes[af.indices(claims)]
+        rest = np.setdiff1d(np.arange(len(af)), af.indices(claims))
     return Evaluation(
         semantics=semantics,
         support=support,
         gradual=method,
         arguments=len(af),
-        attacks=sorted(
-            (str(a), str(b))
-            for a, b in zip(af.names_of(af.sources()), af.names_of(af.succ_idx), strict=True)
-        ),
-        extensions=[list(t) for t in sorted({tuple(sorted(claim_set & e)) for e in exts})],
-        labels={c: labels[c] for c in claims},
+        attacks=sorted(zip(map(str, src), map(str, dst), strict=True)),
+        extensions=[list(t) for t in sorted({_claims_in(af, m, rest) for m in masks})],
+        labels=dict(zip(claims, _labels(claim_codes), strict=True)),
         strengths=grad.strengths,
         converged=grad.converged,
         commitments=commitments(ix, support, framework=af),
         acceptance=acceptance,
-        inference_labels={str(a): lab for a, lab in labels.items() if a not in claim_set},
+        inference_labels=_inference_labels(af.names_of(rest), codes[rest]),
     )
+
+
+def _claims_in(af: Framework, members: _Mask, rest: npt.NDArray[np.intp]) -> tuple[str, ...]:
+    """The claims of an extension, sorted (the claims are in sorted order, ``rest`` is not)."""
+    held = members.copy()
+    held[rest] = False
+    return tuple(sorted(map(str, af.names_of(held))))
+
+
+def _inference_labels(names: list[Hashable], codes: npt.NDArray[np.intp]) -> dict[str, str]:
+    """The labels of the arguments ``names`` (not claims), in :func:`node_sorted` order."""
+    order = node_sorted(names)
+    if order == names:  # the usual case: the inferences are numbered in sorted order
+        return dict(zip(map(str, names), _labels(codes), strict=True))
+    labels = dict(zip(names, _labels(codes), strict=True))
+    return {str(a): labels[a] for a in order}

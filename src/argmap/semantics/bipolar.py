@@ -58,9 +58,11 @@ The textbook case: ``a`` supports ``b``, ``c`` attacks ``b``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from itertools import chain
+from operator import itemgetter
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from argmap.errors import registered
 from argmap.graph import claim_nodes, edge_roles, inference_nodes
@@ -68,6 +70,8 @@ from argmap.semantics.mapindex import MapIndex, MapLike, as_index
 
 if TYPE_CHECKING:  # imported where used: the framework needs numpy, the support graph networkx
     import networkx as nx
+    import numpy as np
+    import numpy.typing as npt
 
     from argmap.semantics.framework import Framework
 
@@ -90,6 +94,7 @@ SupportName = Literal["necessary", "deductive", "none"]
 """The names of the support readings."""
 
 Link = tuple[str, str]
+_Ints: TypeAlias = "npt.NDArray[np.intp]"
 
 
 @dataclass(frozen=True)
@@ -350,5 +355,100 @@ def framework_of(G: MapLike, support: str = DEFAULT_SUPPORT) -> Framework:
 
     ix = as_index(G)
     direct = [(r, t) for r, (t, role) in ix.target.items() if role in ("conflict", "undercut")]
-    attacks = _close(direct, _need_links(ix, support))
-    return Framework.from_edges(sorted(attacks), arguments=ix.claims + ix.inferences)
+    arguments = ix.claims + ix.inferences
+    number: dict[Hashable, int] = dict(zip(arguments, range(len(arguments)), strict=True))
+    if len(number) == len(arguments):  # else an id twice: the names are numbered as met, below
+        try:
+            attacks = (
+                _numbers(number, map(itemgetter(0), direct), len(direct)),
+                _numbers(number, map(itemgetter(1), direct), len(direct)),
+            )
+            need = _need_arrays(ix, support, number)
+            return Framework.from_index(number, *_closed(len(number), attacks, need))
+        except KeyError:  # a link to no claim or inference
+            pass
+    attacks_named = _close(direct, _need_links(ix, support))
+    return Framework.from_edges(sorted(attacks_named), arguments=arguments)
+
+
+def _numbers(number: dict[Hashable, int], names: Iterable[str], count: int) -> _Ints:
+    """The numbers of ``count`` names."""
+    import numpy as np
+
+    return np.fromiter(map(number.__getitem__, names), np.intp, count)
+
+
+def _need_arrays(ix: MapIndex, support: str, number: dict[Hashable, int]) -> tuple[_Ints, _Ints]:
+    """The links of :func:`_need_links`, in another order, as arrays of argument numbers."""
+    import numpy as np
+
+    needs = _reading(support).needs("x", "y")  # the links of a support x -> y, symbolically
+    ids = list(ix.premises)
+    premises = list(ix.premises.values())
+    sizes = np.fromiter(map(len, premises), np.intp, len(ids))
+    inference = _numbers(number, ids, len(ids))
+    is_support = np.fromiter(map("support".__eq__, map(ix.kind.__getitem__, ids)), np.bool_)
+    supports = [r for r, s in zip(ids, is_support.tolist(), strict=True) if s]
+    targets = map(itemgetter(0), map(ix.target.__getitem__, supports))
+    single = is_support & (sizes == 1)
+    firsts = [ps[0] for ps, s in zip(premises, single.tolist(), strict=True) if s]
+    ends = (
+        {"x": inference[is_support], "y": _numbers(number, targets, len(supports))},
+        {"x": _numbers(number, firsts, len(firsts)), "y": inference[single]},
+    )
+    links = [
+        (
+            _numbers(number, chain.from_iterable(premises), int(sizes.sum())),
+            np.repeat(inference, sizes),
+        ),
+        *((end[u], end[v]) for end in ends for u, v in needs),
+    ]
+    return np.concatenate([u for u, _ in links]), np.concatenate([v for _, v in links])
+
+
+def _closed(n: int, attacks: tuple[_Ints, _Ints], need: tuple[_Ints, _Ints]) -> tuple[_Ints, _Ints]:
+    """:func:`_close` over argument numbers ``0 .. n-1``, in numpy: the attacks, maybe repeated.
+
+    Every attack ``(a, x)`` pairs every node of :func:`_reach` ``(a)`` with every node of
+    ``_reach(x)``.
+    """
+    import numpy as np
+
+    a, ia = np.unique(attacks[0], return_inverse=True)
+    x, ix = np.unique(attacks[1], return_inverse=True)
+    (ptr_a, reach_a), (ptr_x, reach_x) = _reach(n, need, a), _reach(n, need, x)
+    size_a, size_x = np.diff(ptr_a)[ia], np.diff(ptr_x)[ix]
+    total = size_a * size_x
+    pair = np.repeat(np.arange(total.size, dtype=np.intp), total)
+    offset = np.arange(pair.size, dtype=np.intp) - np.repeat(np.cumsum(total) - total, total)
+    i, j = np.divmod(offset, size_x[pair])
+    return reach_a[ptr_a[ia[pair]] + i], reach_x[ptr_x[ix[pair]] + j]
+
+
+def _reach(n: int, need: tuple[_Ints, _Ints], starts: _Ints) -> tuple[_Ints, _Ints]:
+    """What needs each of ``starts`` (itself included), level by level: ``(ptr, nodes)``.
+
+    The nodes of ``starts[k]`` are ``nodes[ptr[k]:ptr[k + 1]]``, ascending.
+    """
+    import numpy as np
+
+    order = np.argsort(need[0], kind="stable")
+    succ = need[1][order]
+    ptr = np.zeros(n + 1, dtype=np.intp)
+    np.cumsum(np.bincount(need[0], minlength=n), out=ptr[1:])
+    group, node = np.arange(starts.size, dtype=np.intp), starts
+    found = [group * n + node]
+    seen = set(found[0].tolist())
+    while node.size:
+        count = ptr[node + 1] - ptr[node]
+        group = np.repeat(group, count)
+        first = np.repeat(ptr[node] - np.cumsum(count) + count, count)
+        fresh = set((group * n + succ[first + np.arange(group.size, dtype=np.intp)]).tolist())
+        fresh -= seen
+        seen |= fresh
+        found.append(np.fromiter(fresh, np.intp, len(fresh)))
+        group, node = np.divmod(found[-1], n)
+    group, node = np.divmod(np.sort(np.concatenate(found)), n)
+    groups = np.zeros(starts.size + 1, dtype=np.intp)
+    np.cumsum(np.bincount(group, minlength=starts.size), out=groups[1:])
+    return groups, node

@@ -34,6 +34,7 @@ needs ``o``, that inference too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -72,6 +73,11 @@ def _positions(ix: MapIndex) -> dict[str, tuple[list[str], list[str]]]:
     for c, speaker in by.items():
         result[speaker][0].append(c)
     for r, prem in ix.premises.items():
+        if len(prem) == 1:  # the usual case, without a set
+            p = prem[0]
+            if role[p] != "concession" and (owner := by.get(p)) in result:
+                result[owner][1].append(r)
+            continue
         if any(role[p] == "concession" for p in prem):
             continue
         owners = {by.get(p) for p in prem}
@@ -141,14 +147,11 @@ def _answers(
     """
     speakers = list(positions)
     n = len(fw)
-    index = dict(zip(fw.names, range(n), strict=True))
-    pairs = [
-        (index[member], s)
-        for s, (claims, args) in enumerate(positions.values())
-        for member in (*claims, *args)
-        if member in index
-    ]
-    owned = np.array(pairs, dtype=np.intp).reshape(-1, 2)
+    sizes = [len(claims) + len(args) for claims, args in positions.values()]
+    members = chain.from_iterable(chain.from_iterable(positions.values()))
+    number = np.fromiter(map(fw.numbering.get, members, repeat(-1)), np.intp, sum(sizes))
+    owned = np.stack((number, np.repeat(np.arange(len(sizes), dtype=np.intp), sizes)), axis=1)
+    owned = owned[number >= 0]  # what is not an argument of the framework owns nothing
     owned = owned[np.argsort(owned[:, 0], kind="stable")]
     ptr = np.zeros(n + 1, dtype=np.intp)
     np.cumsum(np.bincount(owned[:, 0], minlength=n), out=ptr[1:])

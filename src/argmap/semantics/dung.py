@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass
 from itertools import combinations, pairwise
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -48,6 +48,7 @@ else:  # imported when first used (the doctests build graphs): evaluate needs no
     nx = lazy_module("networkx")
 
 __all__ = [
+    "LABELS",
     "SEMANTICS",
     "SEMANTICS_REGISTRY",
     "Label",
@@ -56,6 +57,7 @@ __all__ = [
     "complete_extensions",
     "credulous_witness",
     "credulously_accepted",
+    "extension_masks",
     "extensions",
     "grounded_extension",
     "grounded_labelling",
@@ -66,6 +68,8 @@ __all__ = [
     "is_stable",
     "labelling_from_extension",
     "node_order_key",
+    "node_sorted",
+    "sceptical_codes",
     "preferred_extensions",
     "sceptical_counterexample",
     "semantics_of",
@@ -105,6 +109,26 @@ def node_order_key(node: Hashable) -> tuple[int, int, str]:
             return (0, int(node), node)
         return (1, 0, node)
     return (2, 0, repr(node))
+
+
+def node_sorted(names: Iterable[Hashable]) -> list[Hashable]:
+    """Return ``names`` sorted by :func:`node_order_key`.
+
+    Strings none of which is all digits sort as plain strings, without a
+    key per name (what the ids of a map are, in the usual case).
+
+    Examples
+    --------
+    >>> node_sorted(["b", "10", "2", "a"]), node_sorted(["b", "a"])
+    (['2', '10', 'a', 'b'], ['a', 'b'])
+    """
+    items = list(names)
+    if set(map(type, items)) <= {str}:
+        strings = cast("list[str]", items)
+        if not any(map(str.isdecimal, strings)):
+            strings.sort()  # every key is (1, 0, name)
+            return items
+    return sorted(items, key=node_order_key)
 
 
 def sort_extensions(exts: Iterable[Collection[Hashable]]) -> list[Extension]:
@@ -252,13 +276,14 @@ def grounded_extension(af: AnyFramework) -> Extension:
     return frozenset(grounded_sets_of_graph(check_attack_graph(af))[0])
 
 
-_LABELS: tuple[Label, Label, Label] = ("undec", "in", "out")
+#: the labels by code (:func:`sceptical_codes`)
+LABELS: tuple[Label, Label, Label] = ("undec", "in", "out")
 
 
 def _labelling(af: Framework, inn: Mask, out: Mask) -> dict[Hashable, Label]:
     """Label every argument: ``in`` where ``inn``, else ``out`` where ``out``, else ``undec``."""
     codes = np.where(inn, 1, np.where(out, 2, 0))
-    return dict(zip(af.names, map(_LABELS.__getitem__, codes.tolist()), strict=True))
+    return dict(zip(af.names, map(LABELS.__getitem__, codes.tolist()), strict=True))
 
 
 def grounded_labelling(af: AnyFramework) -> dict[Hashable, Label]:
@@ -485,6 +510,48 @@ def some_extension(af: AnyFramework, semantics: SemanticsName) -> Extension | No
         return g
     e = one(r)
     return None if e is None else _lift(g, r, e)
+
+
+def extension_masks(af: Framework, semantics: SemanticsName) -> list[Mask]:
+    """Return the extensions of :func:`extensions`, in its order, as masks over ``af``.
+
+    Examples
+    --------
+    >>> fw = Framework.from_edges([("a", "b"), ("b", "a")])
+    >>> [m.tolist() for m in extension_masks(fw, "preferred")]
+    [[True, False], [False, True]]
+    >>> [m.tolist() for m in extension_masks(fw, "grounded")]
+    [[False, False]]
+    """
+    if semantics_of(semantics).name == "grounded":  # the masks as solved: no names
+        return [grounded_labels(af).inn]
+    return [af.mask(e, "the extension") for e in extensions(af, semantics)]
+
+
+def sceptical_codes(af: Framework, masks: Collection[Mask]) -> npt.NDArray[np.intp]:
+    """Return the sceptical label of every argument of ``af`` as an index into :data:`LABELS`.
+
+    ``masks`` are the extensions (:func:`extension_masks`).  An argument is
+    ``in`` (code 1) if it is in every extension, ``out`` (2) if every
+    extension attacks it without holding it, ``undec`` (0) otherwise; with no
+    extension at all, every argument is ``undec``.  With one extension this
+    is that extension's labelling (:func:`labelling_from_extension`).
+
+    Examples
+    --------
+    >>> fw = Framework.from_edges([("a", "b"), ("b", "a"), ("b", "c")])
+    >>> sceptical_codes(fw, extension_masks(fw, "preferred")).tolist()
+    [0, 0, 0]
+    >>> sceptical_codes(fw, [fw.mask("ac")]).tolist(), LABELS
+    ([1, 2, 1], ('undec', 'in', 'out'))
+    """
+    inn = np.ones(len(af), dtype=np.bool_)
+    out = inn.copy()
+    for members in masks:
+        inn &= members
+        out &= _attacked(af, members) & ~members
+    codes = np.where(inn, 1, np.where(out, 2, 0))
+    return codes if masks else np.zeros(len(af), dtype=np.intp)
 
 
 def labelling_from_extension(af: AnyFramework, ext: Collection[Hashable]) -> dict[Hashable, Label]:

@@ -33,7 +33,7 @@ Framework(4 arguments, 2 attacks)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from itertools import chain
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -214,6 +214,21 @@ class Framework:
         return cls._trusted(names, index, src, dst)
 
     @classmethod
+    def from_index(cls, index: dict[Hashable, int], src: IndexArray, dst: IndexArray) -> Framework:
+        """Compile the attacks ``src[k] -> dst[k]`` between the arguments numbered by ``index``.
+
+        ``index`` maps every argument to its number, ``0 .. n-1`` in the
+        dictionary's order; neither it nor the numbers are checked.
+
+        Examples
+        --------
+        >>> fw = Framework.from_index({"a": 0, "b": 1}, np.array([0, 0]), np.array([1, 1]))
+        >>> fw.names, fw.attacked_by("a")
+        (('a', 'b'), ['b'])
+        """
+        return cls._trusted(tuple(index), index, src, dst)
+
+    @classmethod
     def from_edges(
         cls, attacks: Iterable[tuple[Hashable, Hashable]], arguments: Iterable[Hashable] = ()
     ) -> Framework:
@@ -239,6 +254,17 @@ class Framework:
         return cls._trusted(tuple(index), index, np.array(src, np.intp), np.array(dst, np.intp))
 
     # ------------------------------------------------------------ names
+
+    @property
+    def numbering(self) -> Mapping[Hashable, int]:
+        """Return the number of every argument, by name (read only).
+
+        Examples
+        --------
+        >>> dict(Framework(["x", "y"]).numbering)
+        {'x': 0, 'y': 1}
+        """
+        return self._index
 
     def __len__(self) -> int:
         return len(self.names)
@@ -283,20 +309,23 @@ class Framework:
         [1, 0]
         """
         wanted = list(names)
-        missing = [a for a in wanted if a not in self]
-        if missing:
-            raise ArgmapError(
-                Diagnostic(
-                    "<framework>",
-                    0,
-                    0,
-                    "unknown-argument",
-                    f"{what} names argument {a!r}, which is not in the framework",
-                    hint="use one of the framework's arguments",
-                )
-                for a in missing
+        try:
+            return np.fromiter(
+                map(self._index.__getitem__, wanted), dtype=np.intp, count=len(wanted)
             )
-        return np.fromiter(map(self._index.__getitem__, wanted), dtype=np.intp, count=len(wanted))
+        except (KeyError, TypeError):  # below: name every argument that is not there
+            missing = [a for a in wanted if a not in self]
+        raise ArgmapError(
+            Diagnostic(
+                "<framework>",
+                0,
+                0,
+                "unknown-argument",
+                f"{what} names argument {a!r}, which is not in the framework",
+                hint="use one of the framework's arguments",
+            )
+            for a in missing
+        )
 
     def mask(self, names: Iterable[Hashable], what: str = "the set") -> npt.NDArray[np.bool_]:
         """Return a boolean array, true at the arguments named.

@@ -50,8 +50,10 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, compress, repeat
+from operator import itemgetter
 from typing import Literal, TypeAlias
 
 import numpy as np
@@ -129,6 +131,7 @@ class _Links:
     """The map graph as arrays over its nodes ``0 .. n-1`` (sorted ids)."""
 
     nodes: list[str]
+    claim: npt.NDArray[np.bool_]  # true at the claims
     base: Vector  # claims' base scores (inferences: unused)
     inference: npt.NDArray[np.intp]  # inference nodes, ascending
     premise_ptr: npt.NDArray[np.intp]  # premises of inference k: premise_idx[ptr[k]:ptr[k+1]]
@@ -233,35 +236,49 @@ def _check_method(method: str) -> GradualMethod:
     return registered(GRADUAL_METHODS, method, "unknown-gradual", "gradual method")
 
 
-def _edges(pairs: list[tuple[int, int]]) -> Edges:
-    arr = np.array(sorted(pairs), dtype=np.intp).reshape(-1, 2)
-    return arr[:, 0].copy(), arr[:, 1].copy()
+def _sorted_pairs(src: npt.NDArray[np.intp], dst: npt.NDArray[np.intp]) -> Edges:
+    """Return the pairs ``(src[k], dst[k])`` sorted, as two arrays."""
+    order = np.lexsort((dst, src))
+    return src[order], dst[order]
+
+
+def _numbers(index: dict[str, int], names: Iterable[str], count: int) -> npt.NDArray[np.intp]:
+    return np.fromiter(map(index.__getitem__, names), dtype=np.intp, count=count)
 
 
 def _links(G: MapLike) -> _Links:
     ix = as_index(G)
     nodes = sorted(ix.claims + ix.inferences)
-    index = {n: i for i, n in enumerate(nodes)}
-    inference = sorted(index[r] for r in ix.inferences)
-    premise = [(index[p], index[r]) for r, ps in ix.premises.items() for p in ps]
-    attacks: list[tuple[int, int]] = []
-    supports: list[tuple[int, int]] = []
-    for r, (t, role) in ix.target.items():
-        (supports if role == "conclusion" else attacks).append((index[r], index[t]))
-    src, dst = _edges(premise)
+    index = dict(zip(nodes, range(len(nodes)), strict=True))
+    inference = np.sort(_numbers(index, ix.inferences, len(ix.inferences)))
+    sizes = list(map(len, ix.premises.values()))
+    src, dst = _sorted_pairs(
+        _numbers(index, chain.from_iterable(ix.premises.values()), sum(sizes)),
+        np.repeat(_numbers(index, ix.premises, len(sizes)), sizes),
+    )
     order = np.lexsort((src, dst))  # grouped by inference
     counts = np.bincount(dst, minlength=len(nodes))[inference]
     ptr = np.zeros(len(inference) + 1, dtype=np.intp)
     np.cumsum(counts, out=ptr[1:])
-    base = ix.base
+    targets = ix.target.values()
+    by = _numbers(index, ix.target, len(targets))
+    on = _numbers(index, map(itemgetter(0), targets), len(targets))
+    support = np.fromiter(
+        map("conclusion".__eq__, map(itemgetter(1), targets)), dtype=np.bool_, count=len(targets)
+    )
+    claim = np.ones(len(nodes), dtype=np.bool_)
+    claim[inference] = False
+    if len(index) < len(nodes):  # an id of a claim and an inference: both places are the claim's
+        claim = np.fromiter(map(set(ix.claims).__contains__, nodes), np.bool_, len(nodes))
     return _Links(
         nodes,
-        np.array([base.get(n, 0.5) for n in nodes], dtype=np.float64),
-        np.array(inference, dtype=np.intp),
+        claim,
+        np.fromiter(map(ix.base.get, nodes, repeat(0.5)), dtype=np.float64, count=len(nodes)),
+        inference,
         ptr,
         src[order],
-        _edges(attacks),
-        _edges(supports),
+        _sorted_pairs(by[~support], on[~support]),
+        _sorted_pairs(by[support], on[support]),
     )
 
 
@@ -360,12 +377,14 @@ def gradual(
             s = np.clip(update(g, s), 0.0, 1.0)
     else:
         s, iterations, converged = _rk4(g, update, s, tol, max_iter)
-    claims = set(ix.claims)
-    values = dict(zip(g.nodes, (round(float(x), 6) + 0.0 for x in s), strict=True))
+    values = list(map(round, s.tolist(), repeat(6)))
+    for k in np.flatnonzero(s <= 0).tolist():  # no -0.0 (rounding a tiny negative gives one)
+        values[k] += 0.0
+    claim = g.claim
     return Gradual(
         method=method,
-        strengths={n: v for n, v in values.items() if n in claims},
-        inferences={n: v for n, v in values.items() if n not in claims},
+        strengths=dict(zip(compress(g.nodes, claim), compress(values, claim), strict=True)),
+        inferences=dict(zip(compress(g.nodes, ~claim), compress(values, ~claim), strict=True)),
         iterations=iterations,
         converged=converged,
     )
