@@ -337,8 +337,8 @@ def terminal(text: str) -> str:
     return _TERMINAL.sub(lambda m: _terminal_char(m.group()), text)
 
 
-#: the ASCII characters :func:`terminal` changes
-_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
+#: the ASCII characters :func:`terminal` changes (those its pattern finds)
+_ASCII_CONTROLS = bytes(c for c in range(128) if _TERMINAL.match(chr(c)))
 
 
 def json_terminal(text: str) -> str:
