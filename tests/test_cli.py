@@ -194,6 +194,27 @@ def test_a_command_freezes_its_map_only_while_it_runs(
     assert gc.get_freeze_count() == 0
 
 
+def test_a_command_keeps_its_map_until_the_next_command_starts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What a command read outlives it (the program then ends without freeing it), not more."""
+    import weakref
+
+    from argmap.cli import _common
+    from argmap.model import Map
+
+    assert main(["check", VALID]) == 0
+    kept = [m for m in _common.KEPT if isinstance(m, Map)]
+    assert [m.file for m in kept] == [VALID]
+    first = weakref.ref(kept[0])
+    del kept
+    assert first() is not None  # the command has returned: its map is still there
+    assert main(["schemes"]) == 0
+    capsys.readouterr()
+    assert first() is None
+    assert _common.KEPT == []
+
+
 @pytest.mark.parametrize("program", [["-m", "argmap"], ["-c", "from argmap.cli import run; run()"]])
 def test_the_program_ends_at_once_with_all_its_output(
     program: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]

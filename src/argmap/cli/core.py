@@ -18,6 +18,7 @@ from argmap.cli._common import (
     add_command,
     clip,
     emit_json,
+    keep,
     out,
     read_map_arg,
     write_format,
@@ -48,7 +49,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     select = parse_codes(args.select, "--select")
     ignore = parse_codes(args.ignore, "--ignore")
     m = read_map_arg(args)
-    report = check(m, select=select, ignore=ignore, fail_on=args.fail_on)
+    report = keep(check(m, select=select, ignore=ignore, fail_on=args.fail_on))
     if args.format == "json":
         emit_json(report.to_dict())
         return 0 if report.ok else 1
