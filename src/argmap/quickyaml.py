@@ -69,7 +69,7 @@ import gc
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
-from itertools import chain
+from itertools import accumulate, chain, islice, repeat
 from typing import Any, Final
 
 import yaml
@@ -596,14 +596,9 @@ class _Locator:
         offsets = [m.start() + 1 for m in dash.finditer(self.text, start, end)]
         if len(offsets) != len(value):
             return None
-        count = self.text.count
-        found: list[tuple[int, int]] = []
-        previous = start
-        for offset in offsets:
-            line += count("\n", previous, offset)
-            previous = offset
-            found.append((offset, line))
-        return found
+        # each item's line: the line breaks between an item and the one before it, summed
+        breaks = map(self.text.count, repeat("\n"), [start, *offsets], offsets)
+        return list(zip(offsets, islice(accumulate(breaks, initial=line), 1, None), strict=True))
 
     def _item(self, key: Any, index: int) -> Pos | None:
         """Where item ``index`` of the top-level list ``key`` starts, if on its '-' line."""
