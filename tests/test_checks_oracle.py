@@ -31,10 +31,17 @@ def _at(path: YamlPath) -> Pos:
 
 @st.composite
 def _tangled(draw: st.DrawFn) -> Map:
-    """A map of up to 14 claims and 30 relations, in any order: circles, loose ends, undercuts."""
+    """A map of up to 14 claims and 30 relations, in any order: circles, loose ends, undercuts.
+
+    Or, one time in two, a map written in order (or its reverse), where each
+    claim but the thesis first relates to one written before it.
+    """
     n = draw(st.integers(1, 14))
     ids = [f"c{i}" for i in range(n)]
-    order = draw(st.permutations(range(n)))
+    in_order = draw(st.booleans())
+    order = list(range(n)) if in_order else draw(st.permutations(range(n)))
+    if in_order and draw(st.booleans()):
+        order.reverse()
     claims = tuple(
         Claim(
             ids[i],
@@ -48,10 +55,16 @@ def _tangled(draw: st.DrawFn) -> Map:
     )
     relations: list[Relation] = []
     kinds: list[RelationKind] = ["support", "support", "opposition", "undercut"]
-    for j in range(draw(st.integers(0, 30))):
+    leads = [(i, draw(st.integers(0, i - 1))) for i in range(1, n)] if in_order else []
+    for j in range(len(leads) + draw(st.integers(0, 30 if not in_order else 3))):
         kind = draw(st.sampled_from(kinds if relations else kinds[:3]))
         premises = tuple(draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3)))
-        if kind == "undercut":
+        if j < len(leads):  # the claim, with others, to one before it, or to its relation
+            premises = (ids[leads[j][0]], *premises[1:])
+            before = [r for r in relations if r.target == ids[leads[j][1]]]
+            kind = "support" if kind == "undercut" and not before else kind
+            target = draw(st.sampled_from(before)).id if kind == "undercut" else ids[leads[j][1]]
+        elif kind == "undercut":
             target = draw(st.sampled_from(relations)).id
         else:
             target = draw(st.sampled_from(ids))

@@ -22,11 +22,11 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, filterfalse, repeat
-from operator import attrgetter, not_
+from operator import attrgetter, gt, lt, not_
 from typing import Any
 
 from argmap.errors import ArgmapError, Diagnostic, Severity, located
-from argmap.graph import Links, grouped, links_of
+from argmap.graph import Links, grouped, links_of, spread
 from argmap.model import Map
 from argmap.schemes import SCHEMES
 from argmap.source import occurrences, places
@@ -248,8 +248,12 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     """Each elementary cycle of the claim-level support graph, once.
 
     Cycles are searched only among the claims that lie on one (one linear
-    pass finds them), so a map without circles costs no more than that pass.
+    pass finds them), so a map without circles costs no more than that pass;
+    none is searched when every support runs one way in the map's order of
+    the claims (:func:`_one_way`).
     """
+    if _one_way(*links.ranks["support"]):
+        return []
     cyclic = _cyclic_pairs(*links.pairs["support"], links.supported)
     if not cyclic:
         return []
@@ -273,6 +277,20 @@ def circular_support(m: Map, links: Links) -> list[Finding]:
     )
 
 
+def _one_way(premises: list[float], targets: list[float]) -> bool:
+    """Whether each ``targets[i]`` is less than ``premises[i]``, or each is greater.
+
+    Then the edges ``premises[i] -> targets[i]`` of claims (by their ranks)
+    cannot run in a circle.
+
+    Examples
+    --------
+    >>> _one_way([2, 1], [0, 0]), _one_way([0, 1], [1, 2]), _one_way([0, 2], [1, 1])
+    (True, True, False)
+    """
+    return all(map(lt, targets, premises)) or all(map(gt, targets, premises))
+
+
 def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
     """Claims that both support and oppose the same target."""
     premises, targets = links.pairs["support"]
@@ -292,29 +310,78 @@ def supports_and_opposes(m: Map, links: Links) -> list[Finding]:
 def disconnected(m: Map, links: Links) -> list[Finding]:
     """Claims with no chain of relations leading to the thesis.
 
-    A walk from the thesis against the relations: target → premises, and
-    through an undercut relation (met when its target is) to the premises
-    of its undercuts; a round of the walk takes a whole frontier at once.
+    None when each claim but the thesis relates to one written before it (or
+    each to one after it): :func:`_all_lead`.  Else a walk from the thesis
+    against the relations, target → premises (:func:`_closure`).  The
+    premises of an undercut lead where the chain of undercuts ends
+    (:func:`_anchor`): to the target of the relation it undercuts.
     """
-    pairs = links.pairs
-    undercut = list(map(_TARGET, links.of_kind["undercut"]))  # relations, met at their targets
-    claims = list(map(_ID, m.claims))
-    edges = [
-        (pairs["support"][1], pairs["support"][0]),
-        (pairs["opposition"][1], pairs["opposition"][0]),
-        (list(map(_TARGET, map(m.relation, undercut))), undercut),
-        (pairs["undercut"][1], pairs["undercut"][0]),
-    ]
-    reach = _closure({m.thesis}, edges, claims)
+    undercuts = links.of_kind["undercut"]
+    anchored = spread(list(map(_PREMISES, undercuts)), [_anchor(m, r.id) for r in undercuts])
+    parts = [links.pairs["support"], links.pairs["opposition"], anchored]  # premises, led to
+    ranks = [links.ranks["support"], links.ranks["opposition"], tuple(map(links.ranked, anchored))]
+    if _all_lead(m, [premises for premises, _ in parts], ranks):
+        return []
+    n = len(m.claims)
+    reach = _closure({m.thesis}, [(leads, premises) for premises, leads in parts], everything=n)
+    everything = len(reach) == n  # each premise, and the thesis, is a claim
+    unreached = [] if everything else filterfalse(reach.__contains__, map(_ID, m.claims))
     return _found(
         m,
         "disconnected",
         "relate it to a claim that leads to the thesis, or list its quote under skipped:",
         [
             (c, f"claim {c!r} has no path of relations to the thesis {m.thesis!r}", (c,))
-            for c in sorted(filterfalse(reach.__contains__, claims))
+            for c in sorted(unreached)
         ],
     )
+
+
+def _all_lead(m: Map, premises: list[list[str]], ranks: Sequence[tuple[list[float], ...]]) -> bool:
+    """Whether every claim but the thesis leads to one written before it (or every one after).
+
+    Then each leads, claim after claim, to the thesis: none is disconnected.
+    ``premises``: parts of the edges, and ``ranks``, side by side, the
+    ranks of their premises and of the claims they lead to.
+    """
+    for way in (lt, gt):
+        led = set(
+            chain.from_iterable(
+                compress(part, map(way, to, of))
+                for part, (of, to) in zip(premises, ranks, strict=True)
+            )
+        )
+        led.discard(m.thesis)
+        if len(led) == len(m.claims) - 1:
+            return True
+        if 2 * len(led) > len(m.claims):  # most lead one way: not all of them the other
+            return False
+    return False
+
+
+def _anchor(m: Map, relation: str) -> str:
+    """The claim the chain of undercuts from ``relation`` ends at (the relation if it has none).
+
+    An undercut's premises lead to the thesis when the relation it undercuts
+    does, which is when that relation's target does.
+
+    Examples
+    --------
+    >>> from argmap.model import Relation
+    >>> rs = (Relation("r", "support", ("a",), "t"), Relation("u", "undercut", ("b",), "r"),
+    ...       Relation("v", "undercut", ("c",), "w"), Relation("w", "undercut", ("d",), "v"))
+    >>> m = Map("", "t", "", (), rs)
+    >>> _anchor(m, "u"), _anchor(m, "r"), _anchor(m, "v")
+    ('t', 't', 'v')
+    """
+    seen = {relation}
+    node = m.relation(relation).target
+    while m.has_relation(node):
+        if node in seen:  # undercuts in a circle: none leads anywhere
+            return relation
+        seen.add(node)
+        node = m.relation(node).target
+    return node
 
 
 _ID = attrgetter("id")
@@ -325,11 +392,11 @@ Edges = Sequence[tuple[Sequence[str], Sequence[str]]]
 
 
 def _closure(
-    reach: set[str], edges: Edges, wanted: Sequence[str] = (), *, backwards: bool = False
+    reach: set[str], edges: Edges, *, backwards: bool = False, everything: int = -1
 ) -> set[str]:
     """``reach`` (which it takes) and every node one of the ``edges`` leads to.
 
-    Or, once every node of ``wanted`` (if any) is reached, just what is reached then.
+    Or, once it holds ``everything`` nodes (all there are), just what is reached then.
 
     A few passes over the edges in C, in their order (``backwards``: the
     last part's last edge first), each taking every edge out of what is
@@ -344,7 +411,7 @@ def _closure(
     >>> edges = [(["c", "c", "a"], ["d", "a", "b"]), (["a", "e"], ["c", "a"])]
     >>> sorted(_closure({"a"}, edges))
     ['a', 'b', 'c', 'd']
-    >>> sorted(_closure({"a"}, edges, ["b"]))
+    >>> sorted(_closure({"a"}, edges, everything=3))
     ['a', 'b', 'c']
     >>> sorted(_closure({"d"}, [(["a", "b", "c"], ["b", "c", "d"])], backwards=True))
     ['d']
@@ -358,7 +425,7 @@ def _closure(
         reach.update(
             compress(_side(edges, 1, backwards), map(contains, _side(edges, 0, backwards)))
         )
-        if len(reach) == before or (wanted and reach.issuperset(wanted)):
+        if len(reach) in {before, everything}:
             return reach
         if 2 * len(reach) > size:  # most edges may lead into what is reached: drop them
             edges, backwards = [_into_the_rest(reach, edges, backwards)], False
@@ -408,6 +475,7 @@ def bare_assertion(m: Map, links: Links) -> list[Finding]:
 
 
 _TARGET = attrgetter("target")
+_PREMISES = attrgetter("premises")
 _ROLE = attrgetter("role")
 _ARGUED = frozenset(SUPPORTED_ROLES)
 

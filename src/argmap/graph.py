@@ -37,11 +37,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain, compress, repeat
+from itertools import chain, compress, count, repeat
 from operator import attrgetter, not_
 from typing import TYPE_CHECKING, Any
 
-from argmap.model import RELATION_KINDS, Map, Relation
+from argmap.model import RELATION_KINDS, Claim, Map, Relation
 
 if TYPE_CHECKING:  # imported by to_networkx: the lints of `check` run without networkx
     import networkx as nx
@@ -57,6 +57,7 @@ __all__ = [
     "inference_nodes",
     "links_of",
     "premises",
+    "spread",
     "target",
     "to_networkx",
 ]
@@ -221,11 +222,37 @@ class Links:
 
     Each index is built when first asked for, in one pass, and kept, so a
     lint pays only for the indexes it reads.  A relation id is also the id
-    of its inference node in :func:`to_networkx`.
+    of its inference node in :func:`to_networkx`.  ``claims``, in map order,
+    give each claim its :attr:`rank`: a map written in order (each claim
+    after, or each before, the claims it relates to) is known to have no
+    circle or loose end from the ranks alone.
     """
 
-    def __init__(self, relations: Sequence[Relation]) -> None:
+    def __init__(self, relations: Sequence[Relation], claims: Sequence[Claim] = ()) -> None:
         self._relations = relations
+        self._claim_order = claims
+
+    @cached_property
+    def rank(self) -> dict[str, int]:
+        """The place of each claim (by id) in the map: 0 for the first written."""
+        return dict(zip(map(_ID, self._claim_order), count()))
+
+    @cached_property
+    def ranks(self) -> dict[str, tuple[list[float], list[float]]]:
+        """The :attr:`rank` of each premise and of each target of :attr:`pairs` (nan: no claim).
+
+        Examples
+        --------
+        >>> cs = [Claim(i, i, i, "claim", "x") for i in "tab"]
+        >>> rs = [Relation("r", "support", ("a", "b"), "t"), Relation("u", "undercut", ("b",), "r")]
+        >>> Links(rs, cs).ranks["support"], Links(rs, cs).ranks["undercut"]
+        (([1, 2], [0, 0]), ([2], [nan]))
+        """
+        return {kind: (self.ranked(ps), self.ranked(ts)) for kind, (ps, ts) in self.pairs.items()}
+
+    def ranked(self, ids: Iterable[str]) -> list[float]:
+        """The :attr:`rank` of each of ``ids`` (nan for an id that is no claim's)."""
+        return list(map(self.rank.get, ids, repeat(_NAN)))
 
     @cached_property
     def of_kind(self) -> dict[str, list[Relation]]:
@@ -276,6 +303,7 @@ class Links:
 
 
 _ID = attrgetter("id")
+_NAN = float("nan")
 _TARGET = attrgetter("target")
 _PREMISES = attrgetter("premises")
 
@@ -299,7 +327,7 @@ def ends(relations: Sequence[Relation]) -> tuple[list[str], list[str]]:
     """Each premise of each relation and, side by side, its relation's target.
 
     In map order but that the premises of relations with other than one
-    come last; a few passes in C.
+    come last (:func:`spread`).
 
     Examples
     --------
@@ -307,18 +335,30 @@ def ends(relations: Sequence[Relation]) -> tuple[list[str], list[str]]:
     >>> ends(rs)
     (['c', 'a', 'b'], ['a', 't', 't'])
     """
-    premises = list(map(_PREMISES, relations))
-    targets = list(map(_TARGET, relations))
-    one = list(map((1).__eq__, map(len, premises)))
-    if one.count(True) == len(one):  # no linked support: each target once
-        return list(chain.from_iterable(premises)), targets
+    return spread(list(map(_PREMISES, relations)), list(map(_TARGET, relations)))
+
+
+def spread(groups: list[tuple[str, ...]], keys: list[str]) -> tuple[list[str], list[str]]:
+    """Each item of each group and, side by side, its group's key.
+
+    In order but that the items of groups of other than one item come last
+    (``keys`` itself when every group has one); a few passes in C.
+
+    Examples
+    --------
+    >>> spread([("a", "b"), ("c",), ()], ["t", "a", "x"])
+    (['c', 'a', 'b'], ['a', 't', 't'])
+    """
+    one = list(map((1).__eq__, map(len, groups)))
+    if one.count(True) == len(one):  # no linked support: each key once
+        return list(chain.from_iterable(groups)), keys
     linked = list(map(not_, one))
-    more = list(compress(premises, linked))
+    more = list(compress(groups, linked))
     return (
-        [*chain.from_iterable(compress(premises, one)), *chain.from_iterable(more)],
+        [*chain.from_iterable(compress(groups, one)), *chain.from_iterable(more)],
         [
-            *compress(targets, one),
-            *chain.from_iterable(map(repeat, compress(targets, linked), map(len, more))),
+            *compress(keys, one),
+            *chain.from_iterable(map(repeat, compress(keys, linked), map(len, more))),
         ],
     )
 
@@ -337,4 +377,4 @@ def links_of(m: Map) -> Links:
     >>> links.of_kind["support"] == [rs[0]], links.of_kind["undercut"], links.supports["c"]
     (True, [], ['a'])
     """
-    return Links(m.relations)
+    return Links(m.relations, m.claims)
