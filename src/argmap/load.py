@@ -734,9 +734,10 @@ class _Shape:
         >>> _fits({"quote": "A b.", "why": "aside"}, shape), sorted(shape.written())
         (True, ['quote', 'why'])
         """
-        if len(self.layouts) >= _MAX_LAYOUTS:
+        layouts = tuple(self.layouts)  # at once: a loader in another thread may add one
+        if len(layouts) >= _MAX_LAYOUTS:
             return frozenset(self.types)
-        return frozenset(name for layout in self.layouts for name in layout[: len(layout) // 2])
+        return frozenset(name for layout in layouts for name in layout[: len(layout) // 2])
 
     def lists_of(self, layout: tuple[Any, ...]) -> tuple[str, ...] | Literal[False]:
         """Whether mappings of ``layout`` (keys, then their values' types) are well formed.
