@@ -584,10 +584,12 @@ class _Builder:
         fine = all(map(_fits, items, repeat(shape)))  # the usual map: every claim kept whole
         if fine:
             at: Sequence[int] = range(len(items))
-            columns, fine = _claim_columns(items, at, shape.written())
+            fields: Collection[str] = shape.written()  # what no claim has is not looked for
+            columns, fine = _claim_columns(items, at, fields)
             written: Iterable[_Written] = zip(at, items, items, strict=True)
         if not fine:  # a claim to report: each is looked at
             at, good, written = self.checked_claims(items)
+            fields = CLAIM_FIELDS.keys()
             columns, _fine = _claim_columns(good, at)
         if quotes is not None:
             occurrence = columns["occurrence"]
@@ -598,7 +600,7 @@ class _Builder:
             placed = quotes.place_all(wanted)
             for k, name in enumerate(("span", "paragraph", "found")):
                 columns[name] = list(map(itemgetter(k), placed))
-        return Claim.all_of(columns), _short_forms(written)
+        return Claim.all_of(columns), _short_forms(written, fields)
 
     def checked_claims(
         self, items: list[Any]
@@ -815,21 +817,25 @@ def _python_types(types: tuple[str, ...]) -> tuple[type, ...]:
     return tuple(t for n in types for t in _PY_TYPES[n])
 
 
-def _short_forms(written: Iterable[_Written]) -> list[Relation]:
+def _short_forms(
+    written: Iterable[_Written], fields: Collection[str] = _SHORT_FORMS
+) -> list[Relation]:
     """The relations written on claims as supports/opposes/undercuts, in the claims' order.
 
     Each of ``written`` is a claim's place, the claim as written and its
     well-typed fields: 'supports: x' is reported as not a list, and its
     relation still counts, for the rest.  Their ids are those
-    :func:`~argmap.model.derived_relation_id` gives.
+    :func:`~argmap.model.derived_relation_id` gives.  Only the short forms
+    in ``fields`` are looked for (the others: no claim has them).
 
     >>> [(r.id, r.origin) for r in _short_forms([(3, {"id": "a", "opposes": "b"}, {"id": "a"})])]
     [('a--opposes--b', ('claims', 3, 'opposes', 0))]
     """
+    forms = [form for form in _SHORT_FORM_VERBS if form[0] in fields]
     rows = [
         (f"{premises[0]}--{verb}--{target}", kind, premises, target, ("claims", i, key, j))
-        for i, item, f in written
-        for key, kind, verb in _SHORT_FORM_VERBS
+        for i, item, f in (written if forms else ())
+        for key, kind, verb in forms
         if key in item
         for premises in ((f["id"],),)
         for j, target in enumerate([item[key]] if isinstance(item[key], str) else f.get(key, ()))
