@@ -168,15 +168,49 @@ def _fields(objects: list[Claim] | list[Relation]) -> list[str]:
 @settings(max_examples=400, deadline=None)
 @given(_ITEMS)
 def test_claims_are_built_as_checking_each_item_builds_them(items: list[Any]) -> None:
-    fast, slow = load._Builder("m.yaml", _at), load._Builder("m.yaml", _at)
-    claims, relations = fast.claims(items)
+    slow = load._Builder("m.yaml", _at)
     old_claims, old_relations = _old_claims(slow, items)
-    assert _fields(claims) == _fields(old_claims)
-    assert _fields(relations) == _fields(old_relations)
-    assert claims == old_claims
-    assert relations == old_relations
-    assert fast.diagnostics == slow.diagnostics
-    assert fast.broken == slow.broken
+    # the layouts met before (of other maps: fields these claims may not have), and none:
+    # the fields the loader then reads are those of these claims' layouts only
+    for remembered in ({}, {"clear": True}):
+        fast = load._Builder("m.yaml", _at)
+        with mock.patch.dict(load._SHAPES, **remembered):
+            claims, relations = fast.claims(items)
+        assert _fields(claims) == _fields(old_claims)
+        assert _fields(relations) == _fields(old_relations)
+        assert claims == old_claims
+        assert relations == old_relations
+        assert fast.diagnostics == slow.diagnostics
+        assert fast.broken == slow.broken
+
+
+def test_fields_of_layouts_too_many_to_remember_are_read(monkeypatch: Any) -> None:
+    """Past the layouts remembered, every field is read: one of theirs may be in no other."""
+    monkeypatch.setattr(load, "_SHAPES", {})
+    monkeypatch.setattr(load, "_MAX_LAYOUTS", 1)
+    items = [
+        {"id": "a", "text": "A.", "quote": "A", "role": "thesis"},
+        {"id": "b", "text": "B.", "quote": "B", "role": "claim", "tags": ["t"], "base": 1},
+    ]
+    claims, _ = load._Builder("m.yaml", _at).claims(items)
+    assert [(c.tags, c.base) for c in claims] == [((), 0.5), (("t",), 1.0)]
+    assert load._shape(CLAIM_FIELDS).written() == CLAIM_FIELDS.keys()
+
+
+def test_explicit_relations_are_built_with_every_field() -> None:
+    items = [
+        {"from": "a", "to": "b", "scheme": "analogy", "answered": ["similar"], "note": "n"},
+        {"id": "u", "type": "undercut", "from": ["c", "d"], "to": "a--supports--b"},
+        {"type": "bogus", "from": "a", "to": "b"},
+    ]
+    b = load._Builder("m.yaml", _at)
+    assert b.relations(items) == [
+        Relation("a--supports--b", "support", ("a",), "b", "analogy", "n", ("similar",)),
+        Relation("u", "undercut", ("c", "d"), "a--supports--b"),
+    ]
+    assert [r.origin for r in b.relations(items)] == [("relations", 0), ("relations", 1)]
+    assert [d.code for d in b.diagnostics] == ["invalid-type", "invalid-type"]
+    assert b.relations([]) == []
 
 
 def test_a_claim_is_checked_again_for_each_list_of_its_layout() -> None:

@@ -33,7 +33,7 @@ import difflib
 import gc
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import repeat
@@ -584,18 +584,23 @@ class _Builder:
         fine = all(map(_fits, items, repeat(shape)))  # the usual map: every claim kept whole
         if fine:
             at: Sequence[int] = range(len(items))
-            columns, fine = _claim_columns(items, at)
+            fields: Collection[str] = shape.written()  # what no claim has is not looked for
+            columns, fine = _claim_columns(items, at, fields)
             written: Iterable[_Written] = zip(at, items, items, strict=True)
         if not fine:  # a claim to report: each is looked at
             at, good, written = self.checked_claims(items)
+            fields = CLAIM_FIELDS.keys()
             columns, _fine = _claim_columns(good, at)
         if quotes is not None:
             occurrence = columns["occurrence"]
-            wanted = list(zip(columns["quote"], map(max, repeat(1), occurrence), strict=True))
+            ones = (
+                map(max, repeat(1), occurrence) if any(occurrence) else repeat(1, len(occurrence))
+            )
+            wanted = list(zip(columns["quote"], ones, strict=True))
             placed = quotes.place_all(wanted)
             for k, name in enumerate(("span", "paragraph", "found")):
                 columns[name] = list(map(itemgetter(k), placed))
-        return Claim.all_of(columns), _short_forms(written)
+        return Claim.all_of(columns), _short_forms(written, fields)
 
     def checked_claims(
         self, items: list[Any]
@@ -635,7 +640,8 @@ class _Builder:
         return at, good, written
 
     def relations(self, items: list[Any]) -> list[Relation]:
-        relations: list[Relation] = []
+        """The relations written in explicit form, as ``items``."""
+        rows: list[tuple[Any, ...]] = []  # the fields of each relation, in _RELATION_COLUMNS
         for i, item in enumerate(items):
             path: YamlPath = ("relations", i)
             f = self.fields(item, RELATION_FIELDS, path, f"relation #{i + 1}")
@@ -659,19 +665,21 @@ class _Builder:
                     "name at least one claim id in 'from:'",
                 )
                 continue
-            relations.append(
-                Relation(
-                    id=f.get("id") or _relation_id(kind, premises, f["to"]),
-                    kind=kind,
-                    premises=premises,
-                    target=f["to"],
-                    scheme=f.get("scheme", ""),
-                    note=f.get("note", ""),
-                    answered=tuple(f.get("answered", ())),
-                    origin=path,
+            rows.append(
+                (
+                    f.get("id") or _relation_id(kind, premises, f["to"]),
+                    kind,
+                    premises,
+                    f["to"],
+                    f.get("scheme", ""),
+                    f.get("note", ""),
+                    tuple(f.get("answered", ())),
+                    path,
                 )
             )
-        return relations
+        if not rows:
+            return []
+        return Relation.all_of(dict(zip(_RELATION_COLUMNS, zip(*rows, strict=True), strict=True)))
 
     def skipped(self, items: list[Any], quotes: _Quotes | None = None) -> list[Skip]:
         """The skipped passages of ``items``; ``quotes`` finds them in the source."""
@@ -720,6 +728,18 @@ class _Shape:
             frozenset(_required(spec)),
             frozenset(n for n, f in spec.items() if "array" in f.types and f.items == "string"),
         )
+
+    def written(self) -> frozenset[str]:
+        """The fields of the layouts met so far; all fields if some were too many to remember.
+
+        >>> shape = _Shape.of(SKIP_FIELDS)
+        >>> _fits({"quote": "A b.", "why": "aside"}, shape), sorted(shape.written())
+        (True, ['quote', 'why'])
+        """
+        layouts = tuple(self.layouts)  # at once: a loader in another thread may add one
+        if len(layouts) >= _MAX_LAYOUTS:
+            return frozenset(self.types)
+        return frozenset(name for layout in layouts for name in layout[: len(layout) // 2])
 
     def lists_of(self, layout: tuple[Any, ...]) -> tuple[str, ...] | Literal[False]:
         """Whether mappings of ``layout`` (keys, then their values' types) are well formed.
@@ -797,21 +817,25 @@ def _python_types(types: tuple[str, ...]) -> tuple[type, ...]:
     return tuple(t for n in types for t in _PY_TYPES[n])
 
 
-def _short_forms(written: Iterable[_Written]) -> list[Relation]:
+def _short_forms(
+    written: Iterable[_Written], fields: Collection[str] = _SHORT_FORMS
+) -> list[Relation]:
     """The relations written on claims as supports/opposes/undercuts, in the claims' order.
 
     Each of ``written`` is a claim's place, the claim as written and its
     well-typed fields: 'supports: x' is reported as not a list, and its
     relation still counts, for the rest.  Their ids are those
-    :func:`~argmap.model.derived_relation_id` gives.
+    :func:`~argmap.model.derived_relation_id` gives.  Only the short forms
+    in ``fields`` are looked for (the others: no claim has them).
 
     >>> [(r.id, r.origin) for r in _short_forms([(3, {"id": "a", "opposes": "b"}, {"id": "a"})])]
     [('a--opposes--b', ('claims', 3, 'opposes', 0))]
     """
+    forms = [form for form in _SHORT_FORM_VERBS if form[0] in fields]
     rows = [
         (f"{premises[0]}--{verb}--{target}", kind, premises, target, ("claims", i, key, j))
-        for i, item, f in written
-        for key, kind, verb in _SHORT_FORM_VERBS
+        for i, item, f in (written if forms else ())
+        for key, kind, verb in forms
         if key in item
         for premises in ((f["id"],),)
         for j, target in enumerate([item[key]] if isinstance(item[key], str) else f.get(key, ()))
@@ -824,27 +848,26 @@ def _short_forms(written: Iterable[_Written]) -> list[Relation]:
     )
 
 
-#: the fields of a claim that :func:`_claim_columns` gives
-_CLAIM_COLUMNS = (
-    "id",
-    "text",
-    "quote",
-    "role",
-    "by",
-    "tags",
-    "note",
-    "base",
-    "occurrence",
-    "origin",
-)
+#: the fields of a relation in the order :meth:`_Builder.relations` reads them
+_RELATION_COLUMNS = ("id", "kind", "premises", "target", "scheme", "note", "answered", "origin")
+#: the fields every claim has, read in one pass
+_CLAIM_NEEDED = itemgetter("id", "text", "quote", "role")
+#: the other fields of a claim: their value when not written, and how a written one is kept
+_CLAIM_OPTIONAL: dict[str, tuple[Any, Callable[[Any], Any] | None]] = {
+    "by": ("authors", None),
+    "tags": ((), tuple),
+    "note": ("", None),
+    "base": (0.5, float),
+}
 
 
 def _claim_columns(
-    good: list[dict[str, Any]], at: Sequence[int]
+    good: list[dict[str, Any]], at: Sequence[int], written: Collection[str] = CLAIM_FIELDS
 ) -> tuple[dict[str, Sequence[Any]], bool]:
     """The fields of the claims ``good`` (at places ``at`` of the map's claims), field by field.
 
     And whether every occurrence written is at least 1 (else a mistake to report).
+    Optional fields not in ``written`` (none of ``good`` has them) are not looked for.
 
     >>> columns, fine = _claim_columns([{"id": "a", "text": "A.", "quote": "A", "role": "x"}], [4])
     >>> columns["by"], columns["base"], columns["occurrence"], columns["origin"], fine
@@ -852,44 +875,22 @@ def _claim_columns(
     >>> _claim_columns([{"id": "a", "text": "", "quote": "", "role": "", "occurrence": 0}], [4])[1]
     False
     """
-    rows = [
-        (
-            f["id"],
-            f["text"],
-            f["quote"],
-            f["role"],
-            f.get("by", "authors"),
-            f.get("tags", ()),
-            f.get("note", ""),
-            f.get("base", 0.5),
-            f.get("occurrence"),
-        )
-        for f in good
-    ]
-    if not rows:
-        return dict.fromkeys(_CLAIM_COLUMNS, ()), True
-    ids, texts, quotes, roles, by, tags, notes, base, occurrence = zip(*rows, strict=True)
-    written = set(occurrence)
-    written.discard(None)
+    n = len(good)
+    needed = zip(*map(_CLAIM_NEEDED, good), strict=True) if n else repeat((), 4)
     columns: dict[str, Sequence[Any]] = dict(
-        zip(
-            _CLAIM_COLUMNS,
-            (
-                ids,
-                texts,
-                quotes,
-                roles,
-                by,
-                tuple(map(tuple, tags)),
-                notes,
-                tuple(map(float, base)),
-                tuple(0 if o is None else o for o in occurrence) if written else (0,) * len(rows),
-                tuple(zip(repeat("claims"), at)),
-            ),
-            strict=True,
-        )
+        zip(("id", "text", "quote", "role"), needed, strict=True)
     )
-    return columns, not written or bool(min(written) >= 1)
+    for name, (default, keep) in _CLAIM_OPTIONAL.items():
+        if name not in written:
+            columns[name] = (default,) * n
+            continue
+        column = map(dict.get, good, repeat(name), repeat(default))
+        columns[name] = tuple(column if keep is None else map(keep, column))
+    occurrence = tuple(map(dict.get, good, repeat("occurrence"))) if "occurrence" in written else ()
+    counts = {o for o in occurrence if o is not None}
+    columns["occurrence"] = tuple(0 if o is None else o for o in occurrence) if counts else (0,) * n
+    columns["origin"] = tuple(zip(repeat("claims"), at))
+    return columns, not counts or bool(min(counts) >= 1)
 
 
 _relation_id = derived_relation_id

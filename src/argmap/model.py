@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from itertools import repeat
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ YamlPath = tuple[str | int, ...]
 
 
 _T = TypeVar("_T")
+#: the id of a claim or relation
+_ID: Callable[[Claim | Relation], str] = attrgetter("id")
 
 
 def _filled(cls: type[_T], columns: Mapping[str, Sequence[Any]]) -> list[_T]:
@@ -238,11 +241,11 @@ class Map:
 
     @cached_property
     def _claims(self) -> dict[str, Claim]:
-        return {c.id: c for c in self.claims}
+        return dict(zip(map(_ID, self.claims), self.claims, strict=True))
 
     @cached_property
     def _relations(self) -> dict[str, Relation]:
-        return {r.id: r for r in self.relations}
+        return dict(zip(map(_ID, self.relations), self.relations, strict=True))
 
     def claim(self, claim_id: str) -> Claim:
         """Return the claim with id ``claim_id`` (KeyError if absent)."""
