@@ -105,18 +105,22 @@ def _cases(draw: st.DrawFn) -> tuple[str, list[tuple[str, int]]]:
 
 
 @settings(max_examples=600, deadline=None)
-@given(_cases(), st.booleans(), st.booleans())
+@given(_cases(), st.booleans(), st.booleans(), st.sampled_from([1, 2, 5, 12, 1 << 16]))
 def test_find_quotes_answers_as_the_old_code(
-    case: tuple[str, list[tuple[str, int]]], typographic: bool, few: bool
+    case: tuple[str, list[tuple[str, int]]], typographic: bool, few: bool, piece: int
 ) -> None:
     """Quotes decided by their second words, counted and placed, or looked for one by one.
 
     ``few``: as a handful of quotes, each looked for by itself (with the text's word
     counts when an earlier call made them, else by a search of the text); else as many.
+    ``piece``: how much of the text is split into words at a time (words across pieces).
     """
     text, quotes = case
     text = text + " "[: len(quotes) % 2]  # a new text object now and then: no cached folding
-    with mock.patch.object(source, "_FEW_QUOTES", 32 if few else 0):
+    with (
+        mock.patch.object(source, "_FEW_QUOTES", 32 if few else 0),
+        mock.patch.object(source, "_PIECE", piece),
+    ):
         new = source.find_quotes(text, quotes, typographic=typographic)
     assert new == old.find_quotes(text, quotes, typographic=typographic)
     assert new == was_e748099.find_quotes(text, quotes, typographic=typographic)
