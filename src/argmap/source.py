@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache, partial, wraps
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import add, and_, gt, itemgetter, le, lt, not_, or_, sub
+from operator import add, and_, attrgetter, gt, is_, itemgetter, le, lt, mul, not_, or_, sub
 from typing import TypeVar
 
 from argmap.model import Span
@@ -828,11 +828,16 @@ def paragraph_numbers(paras: list[Span], spans: Sequence[Span | None]) -> list[i
     [2, 0, 0, 1]
     """
     starts = [p.start for p in paras]
-    numbers = []
-    for span in spans:
-        number = 0 if span is None else bisect.bisect_right(starts, span.start)
-        numbers.append(number if number and span and span.start < paras[number - 1].end else 0)
-    return numbers
+    # where each span starts (-1: None, in no paragraph), and the end of each paragraph by
+    # its number (0: none, which ends before any span starts)
+    firsts = (
+        [-1 if span is None else span.start for span in spans]
+        if any(map(is_, spans, repeat(None)))
+        else list(map(attrgetter("start"), spans))
+    )
+    ends = [-1, *map(attrgetter("end"), paras)]
+    numbers = list(map(partial(bisect.bisect_right, starts), firsts))
+    return list(map(mul, numbers, map(lt, firsts, map(ends.__getitem__, numbers))))
 
 
 @lru_cache(maxsize=8)
