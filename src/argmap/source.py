@@ -383,15 +383,19 @@ def _by_second_words(
     found: list[str] = []
     for piece in _pieces(text, _PIECE) if text else ():
         found += filter(seconds.__contains__, piece.split(" "))
-    counts = Counter(found)
+    # the second words found once, and those found more often (none, when all differ)
+    once, often = found, {}
+    if len(set(found)) < len(found):
+        counts = Counter(found)
+        once = list(compress(found, map((1).__eq__, map(counts.__getitem__, found))))
+        often = dict.fromkeys(compress(counts, map(lt, repeat(1), counts.values())), -2)
     # where each second word found once starts: searched for in the order they come in
     # the text, each from where the one before it is (the first " word " after it is it)
-    once = list(compress(found, map((1).__eq__, map(counts.__getitem__, found))))
     find = f" {text} ".find
     searched = accumulate(map(" {} ".format, once), lambda at, word: find(word, at), initial=0)
     where = dict(zip(once, islice(searched, 1, None), strict=True))
     # where each quote's second word starts; -1: not in the text; -2: found often
-    where.update(dict.fromkeys(compress(counts, map(lt, repeat(1), counts.values())), -2))
+    where.update(often)
     places = list(map(where.get, middles, repeat(-1)))
     starts = list(map(sub, places, seconds_at))  # where the quote starts, if it is there
     ends = list(map(add, starts, map(len, wanted)))
