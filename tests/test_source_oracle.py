@@ -258,3 +258,19 @@ def test_a_few_quotes_are_searched_for_without_counting_the_words() -> None:
     many = [(f"{s} sat.", 1) for s in ("One cat",) * 40]
     assert source.find_quotes(text, many) == was_e748099.find_quotes(text, many)
     assert source.find_quotes(text, []) == []
+
+
+def test_many_quotes_with_one_too_long_and_short_ones() -> None:
+    """A quote longer than MAX_QUOTE is not looked up, even when its second word tells."""
+    words = [f"w{i}" for i in range(1200)]
+    text = " ".join(words) + ". The end."
+    long = " ".join(words[:800])  # its second word is found once, and it is in the text
+    assert len(long) > source.MAX_QUOTE
+    assert long in text
+    quotes = [(long, 1), ("w0 w1 w2", 1), ("w1199. The end.", 1), ("w1197 w1198 w1199.", 2)]
+    quotes += [(" ".join(words[i : i + 3]), 1) for i in range(0, 1000, 25)]
+    found = source.find_quotes(text, quotes)
+    assert found == was_e748099.find_quotes(text, quotes)
+    end = text.index("w1199")
+    assert found[:4] == [(None, 0), (Span(0, 8), 1), (Span(end, len(text)), 1), (None, 1)]
+    assert all(count == 1 for _, count in found[4:])

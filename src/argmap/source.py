@@ -400,12 +400,12 @@ def _by_second_words(
     starts = list(map(sub, places, seconds_at))  # where the quote starts, if it is there
     ends = list(map(add, starts, map(len, wanted)))
     there = map(text.startswith, wanted, map(max, starts, repeat(0)))
-    placed = map(and_, map(le, repeat(0), starts), there)
-    # the second word no middle one, too long a quote: undecided
-    undecided = map(
-        or_, map(gt, repeat(0), seconds_end), map(lt, repeat(MAX_QUOTE), map(len, quotes))
-    )
-    for k in compress(count(), map(or_, map(not_, placed), undecided)):
+    missed = map(not_, map(and_, map(le, repeat(0), starts), there))
+    if min(seconds_end) < 0 or max(map(len, quotes)) > MAX_QUOTE:
+        # the second word no middle one, too long a quote: undecided
+        long = map(lt, repeat(MAX_QUOTE), map(len, quotes))
+        missed = map(or_, missed, map(or_, map(gt, repeat(0), seconds_end), long))
+    for k in compress(count(), missed):
         if seconds_end[k] < 0 or len(quotes[k]) > MAX_QUOTE or places[k] == -2:
             starts[k] = -2
         else:  # not in the text (an elided quote may be, in parts)
