@@ -378,11 +378,16 @@ def _by_second_words(
     firsts = list(map(str.find, wanted, repeat(" ")))
     seconds_at = list(map(add, firsts, repeat(1)))
     seconds_end = list(map(str.find, wanted, repeat(" "), seconds_at))
+    # the quotes' middle words, and each with the spaces around it (" word "): the text's
+    # words are turned into the latter, which are searched for
     middles = list(map(str.__getitem__, wanted, map(slice, seconds_at, seconds_end)))
-    seconds = set(middles)
+    spaced = list(
+        map(str.__getitem__, wanted, map(slice, firsts, map(add, seconds_end, repeat(1))))
+    )
+    seconds = dict(compress(zip(middles, spaced, strict=True), map(le, repeat(0), seconds_end)))
     found: list[str] = []
     for piece in _pieces(text, _PIECE) if text else ():
-        found += filter(seconds.__contains__, piece.split(" "))
+        found += filter(None, map(seconds.get, piece.split(" ")))
     # the second words found once, and those found more often (none, when all differ)
     once, often = found, {}
     if len(set(found)) < len(found):
@@ -392,11 +397,11 @@ def _by_second_words(
     # where each second word found once starts: searched for in the order they come in
     # the text, each from where the one before it is (the first " word " after it is it)
     find = f" {text} ".find
-    searched = accumulate(map(" {} ".format, once), lambda at, word: find(word, at), initial=0)
+    searched = accumulate(once, lambda at, word: find(word, at), initial=0)
     where = dict(zip(once, islice(searched, 1, None), strict=True))
     # where each quote's second word starts; -1: not in the text; -2: found often
     where.update(often)
-    places = list(map(where.get, middles, repeat(-1)))
+    places = list(map(where.get, spaced, repeat(-1)))
     starts = list(map(sub, places, seconds_at))  # where the quote starts, if it is there
     ends = list(map(add, starts, map(len, wanted)))
     there = map(text.startswith, wanted, map(max, starts, repeat(0)))
