@@ -361,11 +361,12 @@ def _by_second_words(
     quote found so nowhere, and a quote longer than :data:`MAX_QUOTE`, are
     left to :func:`_folded_occurrences`.
 
-    Only the quotes' second words are counted (a set filters the text's
-    words at C speed first, a piece of the text at a time), and only those
-    found once are placed: one search of the text for them all, in the order
-    they come in it.  When a quote is left undecided the text's words serve
-    :attr:`_Folded.once` (and :attr:`_Folded.index` when many are).
+    Only the quotes' second words are counted (a dict picks them from the
+    text's words at C speed, a piece of the text at a time, so the words of
+    the whole text are never held at once), and only those found once are
+    placed: one search of the text for them all, in the order they come in
+    it.  When a quote is left undecided the text is split into words again, to
+    serve :attr:`_Folded.once` (and :attr:`_Folded.index` when many are).
 
     >>> quotes = ["a b a", "b a c", "x y z", "b c", "a\\nc d"]
     >>> starts, ends = _by_second_words(_folded("a b a c d", False), quotes, False)
