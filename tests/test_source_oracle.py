@@ -105,18 +105,22 @@ def _cases(draw: st.DrawFn) -> tuple[str, list[tuple[str, int]]]:
 
 
 @settings(max_examples=600, deadline=None)
-@given(_cases(), st.booleans(), st.booleans())
+@given(_cases(), st.booleans(), st.booleans(), st.sampled_from([1, 2, 5, 12, 1 << 16]))
 def test_find_quotes_answers_as_the_old_code(
-    case: tuple[str, list[tuple[str, int]]], typographic: bool, few: bool
+    case: tuple[str, list[tuple[str, int]]], typographic: bool, few: bool, piece: int
 ) -> None:
     """Quotes decided by their second words, counted and placed, or looked for one by one.
 
     ``few``: as a handful of quotes, each looked for by itself (with the text's word
     counts when an earlier call made them, else by a search of the text); else as many.
+    ``piece``: how much of the text is split into words at a time (words across pieces).
     """
     text, quotes = case
     text = text + " "[: len(quotes) % 2]  # a new text object now and then: no cached folding
-    with mock.patch.object(source, "_FEW_QUOTES", 32 if few else 0):
+    with (
+        mock.patch.object(source, "_FEW_QUOTES", 32 if few else 0),
+        mock.patch.object(source, "_PIECE", piece),
+    ):
         new = source.find_quotes(text, quotes, typographic=typographic)
     assert new == old.find_quotes(text, quotes, typographic=typographic)
     assert new == was_e748099.find_quotes(text, quotes, typographic=typographic)
@@ -254,3 +258,19 @@ def test_a_few_quotes_are_searched_for_without_counting_the_words() -> None:
     many = [(f"{s} sat.", 1) for s in ("One cat",) * 40]
     assert source.find_quotes(text, many) == was_e748099.find_quotes(text, many)
     assert source.find_quotes(text, []) == []
+
+
+def test_many_quotes_with_one_too_long_and_short_ones() -> None:
+    """A quote longer than MAX_QUOTE is not looked up, even when its second word tells."""
+    words = [f"w{i}" for i in range(1200)]
+    text = " ".join(words) + ". The end."
+    long = " ".join(words[:800])  # its second word is found once, and it is in the text
+    assert len(long) > source.MAX_QUOTE
+    assert long in text
+    quotes = [(long, 1), ("w0 w1 w2", 1), ("w1199. The end.", 1), ("w1197 w1198 w1199.", 2)]
+    quotes += [(" ".join(words[i : i + 3]), 1) for i in range(0, 1000, 25)]
+    found = source.find_quotes(text, quotes)
+    assert found == was_e748099.find_quotes(text, quotes)
+    end = text.index("w1199")
+    assert found[:4] == [(None, 0), (Span(0, 8), 1), (Span(end, len(text)), 1), (None, 1)]
+    assert all(count == 1 for _, count in found[4:])

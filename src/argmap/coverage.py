@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import repeat
+from itertools import compress, filterfalse, repeat
 from operator import attrgetter, is_, le, lt
 
 from argmap import source as src
@@ -110,11 +110,10 @@ class Coverage:
     @property
     def uncovered(self) -> list[SentenceCoverage]:
         """Sentences neither quoted nor skipped."""
-        return [
-            self._row(k)
-            for k in range(len(self._starts))
-            if k not in self._claims and k not in self._skipped
-        ]
+        quoted, skipped = self._claims.__contains__, self._skipped.__contains__
+        return list(
+            map(self._row, filterfalse(quoted, filterfalse(skipped, range(len(self._starts)))))
+        )
 
     @property
     def ratio(self) -> float:
@@ -184,9 +183,8 @@ def coverage(m: Map) -> Coverage:
     text = m.source_text
     paragraphs, starts, ends = src.sentence_bounds(text)
     claims = _overlapping(starts, ends, [c.span for c in m.claims], [c.id for c in m.claims])
-    for k, ids in claims.items():
-        if len(ids) > 1:
-            claims[k] = tuple(sorted(set(ids)))
+    for k in list(compress(claims, map(lt, repeat(1), map(len, claims.values())))):
+        claims[k] = tuple(sorted(set(claims[k])))  # quoted by several claims
     skipped = _overlapping(starts, ends, [s.span for s in m.skipped], [s.why for s in m.skipped])
     whys = {k: why[0] for k, why in skipped.items()}
     return Coverage(text, (starts, ends), paragraphs, claims, whys)

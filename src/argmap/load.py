@@ -1068,9 +1068,9 @@ class _Quotes:
         The count is how often the quote occurs, up to ``max(2, occurrence)``.
         """
         found = src.find_quotes(self.text, quotes, typographic=self.typographic)
-        spans = [span for span, _count in found]
+        spans = list(map(itemgetter(0), found))
         numbers = src.paragraph_numbers(self.paragraphs, spans)
-        return [(span, number, count) for (span, count), number in zip(found, numbers, strict=True)]
+        return list(zip(spans, numbers, map(itemgetter(1), found), strict=True))
 
 
 def read_map(path: str | Path, *, source_anywhere: bool = False) -> Map:

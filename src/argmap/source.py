@@ -33,12 +33,12 @@ import heapq
 import re
 from array import array
 from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache, partial, wraps
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import add, itemgetter, lt, sub
+from operator import add, and_, attrgetter, gt, is_, itemgetter, le, lt, mul, not_, or_, sub
 from typing import TypeVar
 
 from argmap.model import Span
@@ -234,19 +234,25 @@ class _Folded:
     def spans(self, pairs: Sequence[tuple[int, int]]) -> list[Span]:
         """The spans of the original text that folded ``pairs`` come from, as :meth:`span`.
 
-        When every segment maps character by character, the segments of all
-        pairs are found by binary searches mapped at C speed, with no loop.
-
         >>> _folded_runs("a  b c", False).spans([(0, 3), (2, 5)])
         [Span(start=0, end=4), Span(start=3, end=6)]
         """
+        return self.spans_of(list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs)))
+
+    def spans_of(self, firsts: Sequence[int], lasts: Sequence[int]) -> list[Span]:
+        """The spans of the original text that folded ``[firsts[k], lasts[k])`` come from.
+
+        When every segment maps character by character, the segments of all
+        pairs are found by binary searches mapped at C speed, with no loop.
+
+        >>> _folded_runs("a  b c", False).spans_of([0, 2], [3, 5])
+        [Span(start=0, end=4), Span(start=3, end=6)]
+        """
         if self.exact is not None:
-            return [self.span(a, b) for a, b in pairs]
+            return list(map(self.span, firsts, lasts))
         starts = list(self.starts)
         # shifts[k + 1] turns an offset in folded segment k into one of the text
         shifts = [0, *map(sub, self.origins, starts)]
-        firsts = list(map(itemgetter(0), pairs))
-        lasts = list(map(itemgetter(1), pairs))
         segment = partial(bisect.bisect_right, starts)
         first_segments = list(map(segment, firsts))
         ending = list(map(sub, lasts, repeat(1)))
@@ -337,10 +343,17 @@ class _Once:
         return rarest, fewest
 
 
+#: the folded text is split into words a piece of about this many characters at a time, so
+#: that the words of one piece are freed before the next is made
+_PIECE = 1 << 16
+
+
 def _by_second_words(
     folded: _Folded, quotes: Sequence[str], typographic: bool
-) -> list[list[tuple[int, int]] | None]:
-    """For each quote, where it occurs in ``folded`` if its second word tells, else None.
+) -> tuple[list[int], list[int]]:
+    """For each quote, where it starts and ends in ``folded`` if its second word tells.
+
+    A start of -1: the quote occurs nowhere; -2: undecided (its end means nothing then).
 
     :meth:`_Once.find` for many quotes, by their second word only (a middle
     word when there are three or more): found once in the text, the quote is
@@ -348,65 +361,106 @@ def _by_second_words(
     quote found so nowhere, and a quote longer than :data:`MAX_QUOTE`, are
     left to :func:`_folded_occurrences`.
 
-    Only the quotes' second words are counted (a set filters the text's
-    words at C speed first), and only those found once are placed: one
-    search of the text for them all, in the order they come in it.  When a
-    quote is left undecided the words split here serve :attr:`_Folded.once` (and
-    :attr:`_Folded.index` when many are).
+    Only the quotes' second words are counted (a dict picks them from the
+    text's words at C speed, a piece of the text at a time, so the words of
+    the whole text are never held at once), and only those found once are
+    placed: one search of the text for them all, in the order they come in
+    it.  When a quote is left undecided the text is split into words again, to
+    serve :attr:`_Folded.once` (and :attr:`_Folded.index` when many are).
 
     >>> quotes = ["a b a", "b a c", "x y z", "b c", "a\\nc d"]
-    >>> _by_second_words(_folded("a b a c d", False), quotes, False)
-    [[(0, 5)], None, [], None, [(4, 9)]]
+    >>> starts, ends = _by_second_words(_folded("a b a c d", False), quotes, False)
+    >>> starts, [ends[0], ends[4]]
+    ([0, -2, -1, -2, 4], [5, 9])
     """
     text = folded.text
-    if typographic:
-        wanted = [_fold_words(q, typographic) for q in quotes]
-    else:  # most quotes are folded already: no whitespace but single spaces inside
-        wanted = [
-            q
-            if q.isprintable() and "  " not in q and q[:1] != " " and q[-1:] != " "
-            else " ".join(q.split())
-            for q in quotes
-        ]
-    heads = [w.split(" ", 2) for w in wanted]  # the first word, the second, the rest
-    middles = [head[1] if len(head) == 3 else "" for head in heads]  # "": no word of the text
-    seconds = set(middles)
-    words = text.split(" ") if text else []
-    found = list(filter(seconds.__contains__, words))
-    counts = Counter(found)
+    wanted = _folded_quotes(quotes, typographic)
+    # where each quote's second word starts and ends (not a middle word: ends at -1)
+    firsts = list(map(str.find, wanted, repeat(" ")))
+    seconds_at = list(map(add, firsts, repeat(1)))
+    seconds_end = list(map(str.find, wanted, repeat(" "), seconds_at))
+    # the quotes' middle words, and each with the spaces around it (" word "): the text's
+    # words are turned into the latter, which are searched for
+    middles = list(map(str.__getitem__, wanted, map(slice, seconds_at, seconds_end)))
+    spaced = list(
+        map(str.__getitem__, wanted, map(slice, firsts, map(add, seconds_end, repeat(1))))
+    )
+    seconds = dict(compress(zip(middles, spaced, strict=True), map(le, repeat(0), seconds_end)))
+    found: list[str] = []
+    for piece in _pieces(text, _PIECE) if text else ():
+        found += filter(None, map(seconds.get, piece.split(" ")))
+    # the second words found once, and those found more often (none, when all differ)
+    once, often = found, {}
+    if len(set(found)) < len(found):
+        counts = Counter(found)
+        once = list(compress(found, map((1).__eq__, map(counts.__getitem__, found))))
+        often = dict.fromkeys(compress(counts, map(lt, repeat(1), counts.values())), -2)
     # where each second word found once starts: searched for in the order they come in
     # the text, each from where the one before it is (the first " word " after it is it)
-    once = list(compress(found, map((1).__eq__, map(counts.__getitem__, found))))
     find = f" {text} ".find
-    searched = accumulate(map(" {} ".format, once), lambda at, word: find(word, at), initial=0)
+    searched = accumulate(once, lambda at, word: find(word, at), initial=0)
     where = dict(zip(once, islice(searched, 1, None), strict=True))
-    # where each quote's second word starts; -1: not in the text; -2: found often, or the
-    # quote has no middle word, or is too long (undecided)
-    where.update(dict.fromkeys(compress(counts, map(lt, repeat(1), counts.values())), -2))
-    where[""] = -2
-    places = list(map(where.get, middles, repeat(-1)))
-    for k in compress(count(), map(lt, repeat(MAX_QUOTE), map(len, quotes))):
-        places[k] = -2
-    ats = map(sub, places, map(len, map(itemgetter(0), heads)))  # the quote's start, + 1
-    decided: list[list[tuple[int, int]] | None] = [
-        None
-        if place == -2
-        else [(at - 1, at - 1 + len(whole))]
-        if at > 0 and text.startswith(whole, at - 1)
-        else None
-        if _ELISION.search(quote)
-        else []
-        for quote, whole, place, at in zip(quotes, wanted, places, ats, strict=True)
-    ]
-    undecided = decided.count(None)
-    if undecided and "once" not in folded.__dict__:  # the cached properties, from these words
-        starts = _word_starts(words)
-        every = folded.__dict__["once"] = _Once.of(text, words, starts)
-        if 4 * undecided >= len(quotes) and "index" not in folded.__dict__:
+    # where each quote's second word starts; -1: not in the text; -2: found often
+    where.update(often)
+    places = list(map(where.get, spaced, repeat(-1)))
+    starts = list(map(sub, places, seconds_at))  # where the quote starts, if it is there
+    ends = list(map(add, starts, map(len, wanted)))
+    there = map(text.startswith, wanted, map(max, starts, repeat(0)))
+    missed = map(not_, map(and_, map(le, repeat(0), starts), there))
+    if min(seconds_end) < 0 or max(map(len, quotes)) > MAX_QUOTE:
+        # the second word no middle one, too long a quote: undecided
+        long = map(lt, repeat(MAX_QUOTE), map(len, quotes))
+        missed = map(or_, missed, map(or_, map(gt, repeat(0), seconds_end), long))
+    for k in compress(count(), missed):
+        if seconds_end[k] < 0 or len(quotes[k]) > MAX_QUOTE or places[k] == -2:
+            starts[k] = -2
+        else:  # not in the text (an elided quote may be, in parts)
+            starts[k] = -2 if _ELISION.search(quotes[k]) else -1
+    if -2 in starts and "once" not in folded.__dict__:  # the cached properties, from the words
+        words = text.split(" ") if text else []
+        word_starts = _word_starts(words)
+        every = folded.__dict__["once"] = _Once.of(text, words, word_starts)
+        if 4 * starts.count(-2) >= len(quotes) and "index" not in folded.__dict__:
             # many quotes to look for one by one (the text's words mostly repeat): most
             # will want the index of rarer words
-            folded.__dict__["index"] = _WordIndex.of(text, every.counts, words, starts)
-    return decided
+            folded.__dict__["index"] = _WordIndex.of(text, every.counts, words, word_starts)
+    return starts, ends
+
+
+def _pieces(text: str, size: int) -> Iterator[str]:
+    """``text`` in pieces of at least ``size`` characters, parted at (and without) spaces.
+
+    Split at their spaces, the pieces give the words of the text split at its spaces.
+
+    >>> list(_pieces("ab cd ef gh", 4))
+    ['ab cd', 'ef gh']
+    >>> [w for p in _pieces("ab  c ", 1) for w in p.split(" ")] == "ab  c ".split(" ")
+    True
+    """
+    at = 0
+    while True:
+        cut = text.find(" ", at + size) if at + size < len(text) else -1
+        if cut < 0:
+            yield text[at:]
+            return
+        yield text[at:cut]
+        at = cut + 1
+
+
+def _folded_quotes(quotes: Sequence[str], typographic: bool) -> list[str]:
+    """``quotes`` with whitespace runs as one space, trimmed, typography folded if asked.
+
+    >>> _folded_quotes(["a b", " a\\n b"], False)
+    ['a b', 'a b']
+    """
+    if typographic:
+        return [_fold_words(q, typographic) for q in quotes]
+    return [  # most quotes are folded already: no whitespace but single spaces inside
+        q
+        if q.isprintable() and "  " not in q and q[:1] != " " and q[-1:] != " "
+        else " ".join(q.split())
+        for q in quotes
+    ]
 
 
 @dataclass(frozen=True)
@@ -731,26 +785,30 @@ def find_quotes(
     # word counts if an earlier call made them, else by a search of the text each
     few = len(quotes) <= _FEW_QUOTES
     scan = few and "once" not in folded.__dict__
-    decided = (
-        [None] * len(quotes)
-        if few
-        else _by_second_words(folded, [quote for quote, _ in quotes], typographic)
-    )
-    pairs: list[tuple[int, int]] = []  # the folded places of the occurrences found
-    chosen: list[int] = []  # which quotes they are of
-    counts: list[int] = []
-    for k, ((quote, occurrence), placed) in enumerate(zip(quotes, decided, strict=True)):
-        places = (
-            _folded_occurrences(folded, quote, typographic, max(2, occurrence), scan=scan)
-            if placed is None
-            else placed
-        )
-        if 0 < occurrence <= len(places):
-            pairs.append(places[occurrence - 1])
-            chosen.append(k)
-        counts.append(len(places))
-    spans: list[Span | None] = [None] * len(quotes)
-    deque(map(spans.__setitem__, chosen, folded.spans(pairs)), maxlen=0)
+    wanted = list(map(itemgetter(0), quotes))
+    occurrences = list(map(itemgetter(1), quotes))
+    # the folded places of the quotes (a start of -1: found nowhere; -2: undecided)
+    if few:
+        firsts, lasts = [-2] * len(quotes), [-2] * len(quotes)
+    else:
+        firsts, lasts = _by_second_words(folded, wanted, typographic)
+    # found once: counted 1, and chosen if it is the first occurrence that is wanted
+    counts = list(map(int, map(le, repeat(0), firsts)))
+    chosen = list(map(and_, counts, map((1).__eq__, occurrences)))
+    for k in compress(count(), map((-2).__eq__, firsts)):
+        occurrence = occurrences[k]
+        places = _folded_occurrences(folded, wanted[k], typographic, max(2, occurrence), scan=scan)
+        counts[k] = len(places)
+        chosen[k] = 0 < occurrence <= len(places)
+        if chosen[k]:
+            firsts[k], lasts[k] = places[occurrence - 1]
+    spans: list[Span | None]
+    if all(chosen):
+        spans = list(folded.spans_of(firsts, lasts))
+    else:
+        spans = [None] * len(quotes)
+        found = folded.spans_of(list(compress(firsts, chosen)), list(compress(lasts, chosen)))
+        deque(map(spans.__setitem__, compress(count(), chosen), found), maxlen=0)
     return list(zip(spans, counts, strict=True))
 
 
@@ -780,11 +838,16 @@ def paragraph_numbers(paras: list[Span], spans: Sequence[Span | None]) -> list[i
     [2, 0, 0, 1]
     """
     starts = [p.start for p in paras]
-    numbers = []
-    for span in spans:
-        number = 0 if span is None else bisect.bisect_right(starts, span.start)
-        numbers.append(number if number and span and span.start < paras[number - 1].end else 0)
-    return numbers
+    # where each span starts (-1: None, in no paragraph), and the end of each paragraph by
+    # its number (0: none, which ends before any span starts)
+    firsts = (
+        [-1 if span is None else span.start for span in spans]
+        if any(map(is_, spans, repeat(None)))
+        else list(map(attrgetter("start"), spans))
+    )
+    ends = [-1, *map(attrgetter("end"), paras)]
+    numbers = list(map(partial(bisect.bisect_right, starts), firsts))
+    return list(map(mul, numbers, map(lt, firsts, map(ends.__getitem__, numbers))))
 
 
 @lru_cache(maxsize=8)
