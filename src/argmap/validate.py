@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import attrgetter, contains, eq, lt, ne, not_
+from operator import attrgetter, contains, eq, is_, lt, ne, not_
 
 from argmap.errors import Diagnostic
 from argmap.escape import find_control
@@ -202,6 +202,7 @@ _BY = attrgetter("by")
 _BASE = attrgetter("base")
 _TEXT = attrgetter("text")
 _QUOTE = attrgetter("quote")
+_SPAN = attrgetter("span")
 _SCHEME = attrgetter("scheme")
 _ANSWERED = attrgetter("answered")
 
@@ -403,6 +404,8 @@ def _undercuts_fine(m: Map, undercuts: list[Relation], facts: _Facts, *, kebab: 
     ``facts`` are those of ``m``; ``kebab``: every premise of ``m`` is a
     kebab-case id (see :func:`_premises_of`).
     """
+    if not undercuts:
+        return True
     wanted = set(map(_TARGET, undercuts))
     if not wanted <= facts.relations:
         return False
@@ -571,9 +574,10 @@ def _claims_fine(m: Map, roles: Counter[str]) -> bool:
 
 
 def _quotes(m: Map) -> Iterator[Diagnostic]:
+    """Quotes not found in the source: those of the claims and skipped passages without a span."""
     items: list[Claim | Skip] = [*m.claims, *m.skipped]
-    for item in items:
-        if item.span is not None or not item.quote.strip():
+    for item in compress(items, map(is_, map(_SPAN, items), repeat(None))):
+        if not item.quote.strip():
             continue
         name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
         if len(item.quote) > MAX_QUOTE:
