@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import attrgetter, contains, eq, lt, ne, not_
+from operator import attrgetter, contains, eq, ne, not_
 
 from argmap.errors import Diagnostic
 from argmap.escape import find_control
@@ -390,8 +390,9 @@ def _relations_fine(m: Map, reported: frozenset[str], facts: _Facts | None = Non
     if not once:
         return False
     # written twice: the same premises in another order too, which only linked ones can have
-    several = compress(relations, map(lt, repeat(1), map(len, premises)))
-    linked = [(r.kind, tuple(sorted(r.premises)), r.target) for r in several]
+    linked = [
+        (r.kind, tuple(sorted(r.premises)), r.target) for r in relations if len(r.premises) > 1
+    ]
     return len(set(linked)) == len(linked)
 
 
