@@ -110,7 +110,10 @@ def test_generated_maps_load_as_before(tmp_path: Path) -> None:
 
 @st.composite
 def _tidy_maps(draw: st.DrawFn) -> Map:
-    """Maps whose relations all join known kebab-case claims: the bulk tests decide them."""
+    """Maps whose relations all join known kebab-case claims: the bulk tests decide them.
+
+    Undercuts among them target earlier relations, of derived ids or not.
+    """
     names = ["a", "b", "c", "d-e"]
     claims = tuple(
         Claim(n, "T.", "Q", "thesis" if n == "a" else "claim", "authors", origin=("claims", i))
@@ -118,9 +121,12 @@ def _tidy_maps(draw: st.DrawFn) -> Map:
     )
     relations: list[Relation] = []
     for i in range(draw(st.integers(0, 6))):
-        kind = draw(st.sampled_from(["support", "opposition"]))
+        kinds = ["support", "opposition", *(["undercut"] if relations else [])]
+        kind = draw(st.sampled_from(kinds))
         premises = tuple(draw(st.lists(st.sampled_from(names), min_size=1, max_size=2)))
-        target = draw(st.sampled_from(names))
+        # an undercut targets an earlier relation (or its own id 'r-i': a self-relation)
+        undercut = [*(r.id for r in relations), f"r-{i}"]
+        target = draw(st.sampled_from(undercut if kind == "undercut" else names))
         derived = derived_relation_id(kind, premises, target)
         rid = draw(st.sampled_from([derived, derived, f"r-{i}"]))
         relations.append(Relation(rid, kind, premises, target, origin=("relations", i)))
@@ -147,3 +153,21 @@ def test_a_relation_written_twice_under_two_ids_is_found() -> None:
         found = validate.validate(m, derived=derived)
         assert [(d.code, d.line) for d in found] == [("duplicate-relation", 1)]
         assert found == old.validate(m)
+
+
+@given(st.lists(st.text(alphabet="ab9-\n_Aé", max_size=5), max_size=4))
+def test_all_kebab_tells_what_the_pattern_tells_of_each_id(ids: list[str]) -> None:
+    assert validate._all_kebab(ids) == all(map(validate.ID_PATTERN.fullmatch, ids))
+
+
+def test_a_derived_relation_id_that_is_a_claim_id_is_used_twice() -> None:
+    """Only kebab-case claim ids cannot be derived ids: others are compared with each."""
+    claims = tuple(
+        Claim(n, "T.", "Q", "thesis" if n == "a" else "claim", "authors", origin=("claims", i))
+        for i, n in enumerate(["a", "c", "c--supports--a"])
+    )
+    r = Relation("c--supports--a", "support", ("c",), "a", origin=("claims", 1, "supports", 0))
+    m = Map("t", "a", "s", claims, (r,), file="m.yaml", locate=_at)
+    found = validate.validate(m, derived=1)
+    assert [(d.code, d.line) for d in found] == [("duplicate-id", 2), ("invalid-id", 3)]
+    assert found == old.validate(m)

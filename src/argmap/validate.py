@@ -19,8 +19,9 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import attrgetter, contains, eq, lt, ne, not_
+from operator import attrgetter, contains, eq, ne, not_
 
 from argmap.errors import Diagnostic
 from argmap.escape import find_control
@@ -44,7 +45,12 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def validate(
-    m: Map, reported: frozenset[str] = frozenset(), *, raw: str | None = None, derived: int = 0
+    m: Map,
+    reported: frozenset[str] = frozenset(),
+    *,
+    raw: str | None = None,
+    derived: int = 0,
+    screened: bool = False,
 ) -> list[Diagnostic]:
     """Every problem of ``m`` that makes it unusable, sorted by place.
 
@@ -53,28 +59,62 @@ def validate(
     ``raw`` is the YAML text ``m`` was read from, if any: when it holds no
     control character and no backslash (that could write one as an escape),
     no text of ``m`` can hold one and the texts are not searched.
+    ``screened``: the loader has already found that so (the screen of
+    :func:`~argmap.quickyaml.parse_quick` passed ``raw``), so ``raw`` is not
+    searched again.
     ``derived`` is how many of the first relations of ``m`` the loader gave the
     ids argmap derives (the short forms): their ids are not derived again.
     """
-    claim_ids = list(map(_ID, m.claims))
-    claims = set(claim_ids)
-    kebab = _all_kebab(claim_ids)
+    facts = _Facts.of(m, derived)
     roles = Counter(map(_ROLE, m.claims))
+    searched = raw is None or (not screened and _may_hold_control(raw))
     found = [
-        *(_control_characters(m) if raw is None or _may_hold_control(raw) else ()),
-        *_ids(m, claim_ids, claims, kebab=kebab, derived=derived),
-        *_thesis(m, reported, roles),
-        *_relations(
-            m,
-            reported,
-            kebab=kebab and _all_kebab(sorted(reported)),
-            derived=derived,
-            known=claims | reported,
-        ),
+        *(_control_characters(m) if searched else ()),
+        *_ids(m, facts),
+        *_thesis(m, reported, roles, facts),
+        *_relations(m, reported, facts),
         *_vocabulary(m, roles),
         *(_quotes(m) if m.source_text else ()),
     ]
     return sorted(found)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What several parts of :func:`validate` ask of one map, each found once.
+
+    The ids of the claims and of the relations, in order and as sets;
+    ``kebab``: whether every claim id is kebab-case; ``derived``: so many
+    first relations have the ids argmap derives (the loader's word).
+    """
+
+    claim_ids: list[str]
+    claims: set[str]
+    relation_ids: list[str]
+    relations: set[str]
+    kebab: bool
+    derived: int
+
+    @classmethod
+    def of(cls, m: Map, derived: int = 0) -> _Facts:
+        """The facts of ``m``, whose first ``derived`` relations have derived ids.
+
+        >>> from argmap.model import Claim, Map
+        >>> f = _Facts.of(Map("", "a", "", (Claim("a", "A.", "A", "thesis", "x"),), ()))
+        >>> f.claims, f.relations, f.kebab
+        ({'a'}, set(), True)
+        """
+        # (a comprehension reads a field of a slotted class twice as fast as attrgetter)
+        claim_ids = [c.id for c in m.claims]
+        relation_ids = [r.id for r in m.relations]
+        return cls(
+            claim_ids,
+            set(claim_ids),
+            relation_ids,
+            set(relation_ids),
+            _all_kebab(claim_ids),
+            derived,
+        )
 
 
 def _diag(m: Map, item: Claim | Relation, code: str, message: str, hint: str) -> Diagnostic:
@@ -87,16 +127,10 @@ def _suggest(word: str, candidates: Iterable[str]) -> str:
     return f"did you mean {close[0]!r}?" if close else ""
 
 
-def _ids(
-    m: Map, claim_ids: list[str], claims: set[str], *, kebab: bool, derived: int
-) -> Iterator[Diagnostic]:
-    """Ids not kebab-case, and ids used twice.
-
-    ``claims`` are the ``claim_ids`` of ``m`` as a set; ``kebab``: all are
-    kebab-case; ``derived``: so many first relations have the ids argmap derives.
-    """
-    relation_ids = list(map(_ID, m.relations))
-    for c in () if kebab else m.claims:
+def _ids(m: Map, facts: _Facts) -> Iterator[Diagnostic]:
+    """Ids not kebab-case, and ids used twice (``facts``: those of ``m``)."""
+    derived = facts.derived
+    for c in () if facts.kebab else m.claims:
         if not ID_PATTERN.fullmatch(c.id):
             yield _diag(
                 m,
@@ -105,7 +139,8 @@ def _ids(
                 f"claim id {c.id!r} is not kebab-case",
                 f"use lowercase words joined by hyphens, e.g. {_kebab(c.id)!r}",
             )
-    for r in _not_derived(m.relations[derived:], relation_ids[derived:]):
+    explicit = facts.relation_ids[derived:]
+    for r in _not_derived(m.relations[derived:], explicit):
         # an id argmap derived is made of the relation's claim ids, which are checked
         if not ID_PATTERN.fullmatch(r.id) and r.id != derived_relation_id(
             r.kind, r.premises, r.target
@@ -117,10 +152,12 @@ def _ids(
                 f"relation id {r.id!r} is not kebab-case",
                 f"use lowercase words joined by hyphens, e.g. {_kebab(r.id)!r}",
             )
+    claims = facts.claims
     if (
-        len(claims) == len(claim_ids)
-        and claims.isdisjoint(relation_ids)
-        and len(set(relation_ids)) == len(relation_ids)
+        len(claims) == len(facts.claim_ids)
+        and len(facts.relations) == len(facts.relation_ids)
+        # a derived id has '--', which no kebab-case claim id has
+        and claims.isdisjoint(explicit if facts.kebab else facts.relation_ids)
     ):
         return  # every id once: the usual case, decided without a search
     items: list[Claim | Relation] = [*m.claims, *m.relations]
@@ -157,44 +194,64 @@ def _derived_ids(relations: Sequence[Relation]) -> Iterator[str]:
     )
 
 
-_ID = attrgetter("id")
 _KIND = attrgetter("kind")
 _PREMISES = attrgetter("premises")
 _TARGET = attrgetter("target")
 _ROLE = attrgetter("role")
-_BY = attrgetter("by")
-_BASE = attrgetter("base")
 _TEXT = attrgetter("text")
 _QUOTE = attrgetter("quote")
 _SCHEME = attrgetter("scheme")
 _ANSWERED = attrgetter("answered")
 
 
-#: ids, one a line, each kebab-case (see :func:`_all_kebab`)
-_KEBAB_LINES = re.compile(rf"{ID_PATTERN.pattern}(?:\n{ID_PATTERN.pattern})*")
+#: the characters of kebab-case ids joined a line each (see :func:`_all_kebab`)
+_KEBAB_LINES = b"abcdefghijklmnopqrstuvwxyz0123456789-\n"
 
 
 def _all_kebab(ids: list[str]) -> bool:
-    """Whether every id is kebab-case: one search of them all, joined a line each.
+    """Whether every id is kebab-case: a few searches of them all, joined a line each.
+
+    The ids are kebab-case when they hold nothing but lowercase ASCII
+    letters, digits and hyphens, and no line of them is empty, starts or
+    ends with a hyphen or has two in a row: each found at memory speed.
 
     >>> _all_kebab(["a", "b-2"]), _all_kebab(["a", "B"]), _all_kebab(["a\\nb"]), _all_kebab([])
     (True, False, False, True)
+    >>> [_all_kebab([i]) for i in ("", "-a", "a-", "a--b", "é", "a_b")]
+    [False, False, False, False, False, False]
     """
     if not ids:
         return True
     joined = "\n".join(ids)
-    return joined.count("\n") == len(ids) - 1 and _KEBAB_LINES.fullmatch(joined) is not None
+    if joined.count("\n") != len(ids) - 1 or not joined.isascii():
+        return False
+    data = joined.encode("ascii")
+    return not (
+        not data
+        or data.translate(None, _KEBAB_LINES)
+        or data.startswith((b"-", b"\n"))
+        or data.endswith((b"-", b"\n"))
+        or b"--" in data
+        or b"\n-" in data
+        or b"-\n" in data
+        or b"\n\n" in data
+    )
 
 
 def _kebab(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", re.sub(r"([a-z])([A-Z])", r"\1-\2", text).lower()))
 
 
-def _thesis(m: Map, reported: frozenset[str], roles: Counter[str]) -> Iterator[Diagnostic]:
-    """The thesis is a claim, of role thesis, and the only one; ``roles`` counts the claims'."""
+def _thesis(
+    m: Map, reported: frozenset[str], roles: Counter[str], facts: _Facts
+) -> Iterator[Diagnostic]:
+    """The thesis is a claim, of role thesis, and the only one.
+
+    ``roles`` counts the claims' roles; ``facts`` are those of ``m``.
+    """
     if not m.thesis or m.thesis in reported:
         return  # missing-thesis, or the thesis's own mistakes, are reported by the loader
-    if not m.has_claim(m.thesis):
+    if m.thesis not in facts.claims:
         pos = m.locate(("thesis",))
         yield Diagnostic(
             m.file,
@@ -206,7 +263,9 @@ def _thesis(m: Map, reported: frozenset[str], roles: Counter[str]) -> Iterator[D
             or "set 'thesis:' to the id of the main conclusion",
         )
         return
-    thesis = m.claim(m.thesis)
+    ids = facts.claim_ids
+    # the claim of that id (the last, as Map.claim gives, if several have it)
+    thesis = m.claims[ids.index(m.thesis)] if len(ids) == len(facts.claims) else m.claim(m.thesis)
     if thesis.role != "thesis":
         yield _diag(
             m,
@@ -228,21 +287,12 @@ def _thesis(m: Map, reported: frozenset[str], roles: Counter[str]) -> Iterator[D
             )
 
 
-def _relations(
-    m: Map,
-    reported: frozenset[str],
-    *,
-    kebab: bool = False,
-    derived: int = 0,
-    known: set[str] | None = None,
-) -> Iterator[Diagnostic]:
+def _relations(m: Map, reported: frozenset[str], facts: _Facts) -> Iterator[Diagnostic]:
     """Relations between claims that exist, not of a claim with itself, each written once.
 
-    ``kebab``: every claim id and every id in ``reported`` is kebab-case;
-    ``derived``: so many first relations have the ids argmap derives;
-    ``known``: the claim ids and ``reported``, if already a set.
+    ``facts`` are those of ``m``.
     """
-    if _relations_fine(m, reported, kebab=kebab, derived=derived, known=known):
+    if _relations_fine(m, reported, facts):
         return
     claim_ids = [c.id for c in m.claims]
     relation_ids = [r.id for r in m.relations]
@@ -309,52 +359,95 @@ def _relations(
             )
 
 
-def _relations_fine(
-    m: Map,
-    reported: frozenset[str],
-    *,
-    kebab: bool = False,
-    derived: int = 0,
-    known: set[str] | None = None,
-) -> bool:
+def _relations_fine(m: Map, reported: frozenset[str], facts: _Facts | None = None) -> bool:
     """Whether :func:`_relations` surely finds nothing, told by tests on all relations at once.
 
     Every premise and target is known (undercuts aside, which are looked at
     one by one), no relation names its target among its premises, and none
     is written twice.  False says nothing: each relation is then checked.
-    When every premise is a kebab-case id (``kebab``), a relation's derived
-    id stands for its kind, premises and target: the first ``derived``
-    relations have theirs already.  ``known``: the claim ids and ``reported``,
-    if already a set.
+    ``facts`` are those of ``m`` (found here if not given).
     """
+    if facts is None:
+        facts = _Facts.of(m)
     relations = m.relations
-    if known is None:
-        known = {*map(_ID, m.claims), *reported}
-    premises = list(map(_PREMISES, relations))
-    targets = list(map(_TARGET, relations))
-    kinds = list(map(_KIND, relations))
-    undercut = list(map(eq, kinds, repeat("undercut")))
+    known = facts.claims | reported if reported else facts.claims
+    premises = [r.premises for r in relations]
+    targets = [r.target for r in relations]
     if not known.issuperset(chain.from_iterable(premises)) or any(map(contains, premises, targets)):
         return False
+    kinds = [r.kind for r in relations]
+    undercut = list(map(eq, kinds, repeat("undercut")))
     if not known.issuperset(compress(targets, map(not_, undercut))):
         return False
-    for r in compress(relations, undercut):
-        if not m.has_relation(r.target) or r.target == r.id:
-            return False
-        if set(r.premises) & set(m.relation(r.target).premises):
-            return False
-    # written twice: the same premises in another order too, which only linked ones can have
-    if kebab:  # each key told by its derived id (every premise is a known, kebab-case id)
-        keys: Iterable[object] = chain(
-            map(_ID, relations[:derived]), _derived_ids(relations[derived:])
-        )
-    else:
-        keys = zip(kinds, premises, targets, strict=True)
-    if len(set(keys)) != len(relations):
+    # every premise is known: a kebab-case id when all those known are
+    kebab = facts.kebab and _all_kebab(sorted(reported))
+    if not _undercuts_fine(m, list(compress(relations, undercut)), facts, kebab=kebab):
         return False
-    several = compress(relations, map(lt, repeat(1), map(len, premises)))
-    linked = [(r.kind, tuple(sorted(r.premises)), r.target) for r in several]
+    if kebab:
+        once = _derived_keys_once(m, facts)
+    else:
+        once = len(set(zip(kinds, premises, targets, strict=True))) == len(relations)
+    if not once:
+        return False
+    # written twice: the same premises in another order too, which only linked ones can have
+    linked = [
+        (r.kind, tuple(sorted(r.premises)), r.target) for r in relations if len(r.premises) > 1
+    ]
     return len(set(linked)) == len(linked)
+
+
+def _undercuts_fine(m: Map, undercuts: list[Relation], facts: _Facts, *, kebab: bool) -> bool:
+    """Whether each of ``undercuts`` (of ``m``) targets another relation, none of its premises.
+
+    ``facts`` are those of ``m``; ``kebab``: every premise of ``m`` is a
+    kebab-case id (see :func:`_premises_of`).
+    """
+    if not undercuts:
+        return True
+    wanted = set(map(_TARGET, undercuts))
+    if not wanted <= facts.relations:
+        return False
+    premises = _premises_of(m, wanted, facts, kebab=kebab)
+    return not any(
+        r.target == r.id or not premises[r.target].isdisjoint(r.premises) for r in undercuts
+    )
+
+
+def _premises_of(m: Map, ids: set[str], facts: _Facts, *, kebab: bool) -> dict[str, set[str]]:
+    """The premises of the relation of each of ``ids`` (the last, as Map.relation gives).
+
+    ``facts`` are those of ``m``.  When each relation id is used once and
+    every premise is a kebab-case id (``kebab``), a relation of the first
+    ``facts.derived`` has its premises written in its id, before the first
+    ``--``: only the other relations are looked at.
+    """
+    derived = facts.derived
+    if kebab and len(facts.relations) == len(facts.relation_ids):
+        later = {r.id: set(r.premises) for r in m.relations[derived:] if r.id in ids}
+        return {i: later[i] if i in later else set(i.split("--", 1)[0].split("+")) for i in ids}
+    at = map(ids.__contains__, facts.relation_ids)
+    return {r.id: set(r.premises) for r in compress(m.relations, at)}
+
+
+def _derived_keys_once(m: Map, facts: _Facts) -> bool:
+    """Whether no two relations of ``m`` have the same derived id: none is written twice.
+
+    Each relation's kind, premises and target are told by the id argmap
+    derives for it when every premise is a known, kebab-case id; the first
+    ``facts.derived`` relations have theirs as their ids.  With every
+    relation id once (the usual case) only the others' derived ids are
+    made and looked up.
+    """
+    derived = facts.derived
+    rest = list(_derived_ids(m.relations[derived:]))
+    if len(facts.relations) != len(facts.relation_ids):  # an id twice: every key is compared
+        keys = [*facts.relation_ids[:derived], *rest]
+        return len(set(keys)) == len(keys)
+    own = set(facts.relation_ids[derived:])
+    # another's key is the id of one of the first relations: in the ids, not of the others
+    return len(set(rest)) == len(rest) and all(
+        key in own or key not in facts.relations for key in rest
+    )
 
 
 def _label(r: Relation) -> str:
@@ -471,16 +564,17 @@ def _claims_fine(m: Map, roles: Counter[str]) -> bool:
     speakers = m.speakers
     return (
         roles.keys() <= ROLES.keys()
-        and (not speakers or all(map(speakers.__contains__, set(map(_BY, claims)))))
-        and all(0.0 <= base <= 1.0 for base in set(map(_BASE, claims)))
+        and (not speakers or all(map(speakers.__contains__, {c.by for c in claims})))
+        and all(0.0 <= base <= 1.0 for base in {c.base for c in claims})
         and all(map(str.strip, map(_TEXT, claims)))
         and all(map(str.strip, map(_QUOTE, claims)))
     )
 
 
 def _quotes(m: Map) -> Iterator[Diagnostic]:
+    """Quotes not found in the source: those of the claims and skipped passages without a span."""
     items: list[Claim | Skip] = [*m.claims, *m.skipped]
-    for item in items:
+    for item in items:  # (a plain loop: faster here than compress over map(is_, ...))
         if item.span is not None or not item.quote.strip():
             continue
         name = f"claim {item.id!r}" if isinstance(item, Claim) else "skipped passage"
