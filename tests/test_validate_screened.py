@@ -46,3 +46,34 @@ def test_an_escape_or_a_control_character_is_left_to_the_searches() -> None:
     for text in ('a: "bell \\a"\n', "a: bell \a\n", 'a: "\\x1b"\n'):
         assert parse_quick(text) is None
         assert _may_hold_control(text)
+
+
+def test_the_loader_tells_validate_when_the_screen_passed(monkeypatch: Any) -> None:
+    """A map read on the quick path is not searched for control characters again; others are."""
+    from argmap import validate as validate_module
+    from argmap.load import load_map
+    from argmap.quickyaml import QUICK_FROM
+
+    searched: list[int] = []
+    search = validate_module._may_hold_control
+
+    def spy(raw: str) -> bool:
+        searched.append(len(raw))
+        return search(raw)
+
+    monkeypatch.setattr(validate_module, "_may_hold_control", spy)
+    claims = "".join(
+        f"  - id: c{i}\n    text: Claim {i}.\n    quote: Q{i}\n    role: claim\n"
+        f"    supports: [c0]\n"
+        for i in range(1, QUICK_FROM // 60)
+    )
+    small = (
+        "argmap: 1\ntitle: T\nsource: s.txt\nthesis: c0\n"
+        "claims:\n  - id: c0\n    text: T.\n    quote: T\n    role: thesis\n"
+    )
+    big = small + claims
+    assert len(big) >= QUICK_FROM
+    load_map(big, "big.yaml")
+    assert searched == []  # parse_quick's screen passed it: no second search
+    load_map(small, "small.yaml")  # too short for the quick path: searched
+    assert searched == [len(small)]

@@ -99,6 +99,8 @@ class Parsed(NamedTuple):
 
     data: Any
     locate: Callable[[YamlPath], Pos]
+    #: the text passed :func:`argmap.quickyaml.screen`: no control character, raw or escaped
+    screened: bool = False
 
 
 def _scalar(event: ScalarEvent) -> Any:

@@ -930,7 +930,7 @@ def load_map(
 
 
 def _load(text: str, file: str, base_dir: Path | None, *, source_anywhere: bool) -> Map:
-    data, locate = _parse(text, file)
+    data, locate, screened = _parse(text, file)
     b = _Builder(file, locate)
     top = b.fields(data, TOP_FIELDS, (), "map")
     if top is None:
@@ -982,7 +982,7 @@ def _load(text: str, file: str, base_dir: Path | None, *, source_anywhere: bool)
         quotes=quotes,
     )
     diagnostics = b.diagnostics + validate(
-        m, reported=frozenset(b.broken), raw=text, derived=derived
+        m, reported=frozenset(b.broken), raw=text, derived=derived, screened=screened
     )
     if any(d.severity == "error" for d in diagnostics):
         raise ArgmapError(diagnostics)

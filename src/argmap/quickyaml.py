@@ -244,7 +244,7 @@ def parse_quick(text: str) -> Parsed | None:
     locator = _Locator(text, data)
     if not all(_same_as_pyyaml(locator.spelling(path), value) for path, value in typed):
         return None
-    return Parsed(data, locator)
+    return Parsed(data, locator, screened=True)
 
 
 def _typed_scalars(data: dict[Any, Any]) -> list[tuple[YamlPath, Any]] | None:
