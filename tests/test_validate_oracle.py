@@ -26,6 +26,7 @@ import build_oracle
 import validate_oracle as old
 from argmap import load, validate
 from argmap.errors import ArgmapError
+from argmap.escape import find_control
 from argmap.model import Claim, Map, Relation, derived_relation_id
 from test_big_maps import _generator, _linker, _student
 from test_build_fast import _at, _maps
@@ -58,9 +59,10 @@ def _old_ways() -> Iterator[None]:
     """The loader with the old builder of claims and the old ``validate``."""
 
     def old_validate(
-        m: Map, reported: frozenset[str], *, raw: str | None, derived: int
+        m: Map, reported: frozenset[str], *, raw: str | None, derived: int, screened: bool
     ) -> list[Any]:
         assert derived == _leading_derived(m.relations[:derived])  # the hint is true
+        assert not (screened and raw is not None and find_control(raw) >= 0)  # this one too
         return old.validate(m, reported, raw=raw)
 
     with (
