@@ -26,8 +26,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import repeat
-from operator import attrgetter, is_not
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks import Finding, run_checks
@@ -74,8 +72,8 @@ class CheckReport:
         """
         m, cov = self.map, self.coverage
         kinds = dict.fromkeys(RELATION_KINDS, 0)
-        kinds.update(Counter(map(attrgetter("kind"), m.relations)))
-        sizes = list(map(len, map(attrgetter("premises"), m.relations)))  # linked: 2 or more
+        kinds.update(Counter([r.kind for r in m.relations]))
+        sizes = [len(r.premises) for r in m.relations]  # linked: 2 or more
         counts = cov.counts
         coverage_counts: dict[str, Any] = {
             "sentences": sum(counts.values()),
@@ -103,8 +101,8 @@ class CheckReport:
             "source": m.source,
             "claims": len(m.claims),
             "relations": {**kinds, "linked": len(sizes) - sizes.count(0) - sizes.count(1)},
-            "speakers": sorted(set(map(attrgetter("by"), m.claims))),
-            "quotes_verified": sum(map(is_not, map(attrgetter("span"), m.claims), repeat(None))),
+            "speakers": sorted({c.by for c in m.claims}),
+            "quotes_verified": len(m.claims) - [c.span for c in m.claims].count(None),
             "coverage": coverage_counts,
         }
 

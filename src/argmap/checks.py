@@ -325,7 +325,7 @@ def disconnected(m: Map, links: Links) -> list[Finding]:
     n = len(m.claims)
     reach = _closure({m.thesis}, [(leads, premises) for premises, leads in parts], everything=n)
     everything = len(reach) == n  # each premise, and the thesis, is a claim
-    unreached = [] if everything else filterfalse(reach.__contains__, map(_ID, m.claims))
+    unreached = [] if everything else filterfalse(reach.__contains__, [c.id for c in m.claims])
     return _found(
         m,
         "disconnected",
@@ -461,8 +461,8 @@ _PASSES = 4
 
 def bare_assertion(m: Map, links: Links) -> list[Finding]:
     """Thesis, claims and rebuttals that nothing supports."""
-    argued = list(compress(m.claims, map(_ARGUED.__contains__, map(_ROLE, m.claims))))
-    bare = compress(argued, map(not_, map(links.supported.__contains__, map(_ID, argued))))
+    argued = list(compress(m.claims, map(_ARGUED.__contains__, [c.role for c in m.claims])))
+    bare = compress(argued, map(not_, map(links.supported.__contains__, [c.id for c in argued])))
     return _found(
         m,
         "bare-assertion",
@@ -476,7 +476,6 @@ def bare_assertion(m: Map, links: Links) -> list[Finding]:
 
 _TARGET = attrgetter("target")
 _PREMISES = attrgetter("premises")
-_ROLE = attrgetter("role")
 _ARGUED = frozenset(SUPPORTED_ROLES)
 
 

@@ -235,7 +235,7 @@ class Links:
     @cached_property
     def rank(self) -> dict[str, int]:
         """The place of each claim (by id) in the map: 0 for the first written."""
-        return dict(zip(map(_ID, self._claim_order), count()))
+        return dict(zip([c.id for c in self._claim_order], count()))
 
     @cached_property
     def ranks(self) -> dict[str, tuple[list[float], list[float]]]:
@@ -304,8 +304,6 @@ class Links:
 
 _ID = attrgetter("id")
 _NAN = float("nan")
-_TARGET = attrgetter("target")
-_PREMISES = attrgetter("premises")
 
 
 def grouped(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]]:
@@ -335,7 +333,8 @@ def ends(relations: Sequence[Relation]) -> tuple[list[str], list[str]]:
     >>> ends(rs)
     (['c', 'a', 'b'], ['a', 't', 't'])
     """
-    return spread(list(map(_PREMISES, relations)), list(map(_TARGET, relations)))
+    # comprehensions: on Python 3.11 they read slots faster than map(attrgetter(...))
+    return spread([r.premises for r in relations], [r.target for r in relations])
 
 
 def spread(groups: list[tuple[str, ...]], keys: list[str]) -> tuple[list[str], list[str]]:

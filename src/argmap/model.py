@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from itertools import repeat
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
@@ -66,7 +65,6 @@ YamlPath = tuple[str | int, ...]
 
 _T = TypeVar("_T")
 #: the id of a claim or relation
-_ID: Callable[[Claim | Relation], str] = attrgetter("id")
 
 
 def _filled(cls: type[_T], columns: Mapping[str, Sequence[Any]]) -> list[_T]:
@@ -241,11 +239,11 @@ class Map:
 
     @cached_property
     def _claims(self) -> dict[str, Claim]:
-        return dict(zip(map(_ID, self.claims), self.claims, strict=True))
+        return {c.id: c for c in self.claims}  # a comprehension reads slots faster than map
 
     @cached_property
     def _relations(self) -> dict[str, Relation]:
-        return dict(zip(map(_ID, self.relations), self.relations, strict=True))
+        return {r.id: r for r in self.relations}
 
     def claim(self, claim_id: str) -> Claim:
         """Return the claim with id ``claim_id`` (KeyError if absent)."""

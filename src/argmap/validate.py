@@ -66,7 +66,7 @@ def validate(
     ids argmap derives (the short forms): their ids are not derived again.
     """
     facts = _Facts.of(m, derived)
-    roles = Counter(map(_ROLE, m.claims))
+    roles = Counter([c.role for c in m.claims])
     searched = raw is None or (not screened and _may_hold_control(raw))
     found = [
         *(_control_characters(m) if searched else ()),
@@ -197,7 +197,6 @@ def _derived_ids(relations: Sequence[Relation]) -> Iterator[str]:
 _KIND = attrgetter("kind")
 _PREMISES = attrgetter("premises")
 _TARGET = attrgetter("target")
-_ROLE = attrgetter("role")
 _TEXT = attrgetter("text")
 _QUOTE = attrgetter("quote")
 _SCHEME = attrgetter("scheme")
